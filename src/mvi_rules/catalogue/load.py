@@ -1,0 +1,251 @@
+"""Loading the criteria catalogue: every ruleset file, the label registry and the thresholds.
+
+The loader reports every problem it finds, across all files, with file, field path and line:
+schema errors, duplicate ids, conditions that do not parse, unknown labels and missing clause
+templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .._resources import rulesets_dir, templates_dir
+from .._validation import field_path, problems_from
+from .._yaml import Located, load_located, plain
+from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, parse_condition
+from ..errors import CatalogueError, InputError, Problem
+from .model import CatalogueMeta, Criterion, LabelRegistry, RulesetFile
+from .thresholds import ThresholdTable
+
+#: Files in ``rulesets/`` that are not topic files.
+META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
+LANGUAGES = ("nl", "en")
+TEMPLATE_SUFFIX = ".j2"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A criterion as loaded: its definition, where it stands, and its full condition."""
+
+    criterion: Criterion
+    topic: str
+    file: Path
+    line: int | None
+    #: Product group, ambition level and the ruleset's ``when``, as one tree.
+    condition: Node
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The loaded criteria catalogue."""
+
+    meta: CatalogueMeta
+    labels: LabelRegistry
+    thresholds: ThresholdTable
+    entries: tuple[Entry, ...]
+    rulesets_dir: Path
+    templates_dir: Path
+    #: Hash of every ruleset file's bytes; equal catalogues compile to equal engine rulesets.
+    fingerprint: str
+    _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({e.criterion.id: e for e in self.entries})
+
+    @property
+    def version(self) -> str:
+        """The ruleset version, e.g. ``2026.1.0``."""
+        return self.meta.version
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, criterion_id: str) -> Entry | None:
+        """The entry with ``criterion_id``, or ``None``."""
+        return self._by_id.get(criterion_id)
+
+    def template_path(self, template: str, lang: str) -> Path:
+        """Path of a clause template for a language."""
+        return self.templates_dir / lang / (template + TEMPLATE_SUFFIX)
+
+
+def full_condition(criterion: Criterion, when: Node) -> Node:
+    """The complete applicability condition: product group, ambition level, then ``when``."""
+    groups = Test("lot.product_groups", Op.INCLUDES_ANY, tuple(g.value for g in criterion.product_groups))
+    level = Any(
+        tuple(Test(f"ambition.{t.value}", Op.AT_LEAST, criterion.level) for t in criterion.themes)
+    )
+    parts: list[Node] = [groups, level]
+    if not (isinstance(when, All) and not when.items):
+        parts.append(when)
+    return All(tuple(parts))
+
+
+def load_catalogue(
+    rulesets: str | Path | None = None, templates: str | Path | None = None
+) -> Catalogue:
+    """Load and check the catalogue; by default the rulesets and templates shipped with mvi-rules.
+
+    Raises :class:`~mvi_rules.errors.CatalogueError` listing every problem found.
+    """
+    rules_dir = Path(rulesets) if rulesets is not None else rulesets_dir()
+    tmpl_dir = Path(templates) if templates is not None else templates_dir()
+    problems: list[Problem] = []
+    if not rules_dir.is_dir():
+        raise CatalogueError.single(rules_dir, "", "rulesets directory not found")
+    if not tmpl_dir.is_dir():
+        raise CatalogueError.single(tmpl_dir, "", "clause templates directory not found")
+
+    digest = hashlib.sha256()
+    meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
+    labels = _load_model(rules_dir / LABELS_FILE, LabelRegistry, problems, digest)
+    thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
+
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    topic_files = sorted(
+        p for p in rules_dir.glob("*.yaml") if p.name not in (META_FILE, LABELS_FILE, THRESHOLDS_FILE)
+    )
+    if not topic_files:
+        problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
+    for path in topic_files:
+        located = _read(path, problems, digest)
+        if located is None:
+            continue
+        ruleset = _validate(located, RulesetFile, problems)
+        if ruleset is None:
+            continue
+        for index, criterion in enumerate(ruleset.criteria):
+            loc: tuple[str | int, ...] = ("criteria", index)
+            line = located.line_of(loc)
+            where = f"{path.name}:{line}"
+            if criterion.id in seen:
+                problems.append(
+                    Problem(
+                        str(path),
+                        field_path((*loc, "id")),
+                        f"id {criterion.id} is already used in {seen[criterion.id]}",
+                        located.line_of((*loc, "id")),
+                    )
+                )
+                continue
+            seen[criterion.id] = where
+            when = _parse_when(criterion, located, loc, problems)
+            _check_references(criterion, labels, tmpl_dir, located, loc, problems)
+            if when is not None:
+                entries.append(
+                    Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
+                )
+    # Template files are part of what a catalogue version means.
+    for tmpl in sorted(tmpl_dir.rglob("*" + TEMPLATE_SUFFIX)):
+        digest.update(tmpl.relative_to(tmpl_dir).as_posix().encode())
+        digest.update(tmpl.read_bytes())
+
+    if problems or meta is None or labels is None or thresholds is None:
+        raise CatalogueError(problems)
+    entries.sort(key=lambda e: e.criterion.id)
+    return Catalogue(
+        meta=meta,
+        labels=labels,
+        thresholds=thresholds,
+        entries=tuple(entries),
+        rulesets_dir=rules_dir,
+        templates_dir=tmpl_dir,
+        fingerprint=digest.hexdigest()[:16],
+    )
+
+
+def _read(path: Path, problems: list[Problem], digest: hashlib._Hash) -> Located | None:
+    try:
+        located = load_located(path, CatalogueError)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+    digest.update(path.name.encode())
+    digest.update(path.read_bytes())
+    return located
+
+
+def _validate(located: Located, model: type[M], problems: list[Problem]) -> M | None:
+    if not isinstance(located.data, dict):
+        problems.append(Problem(str(located.path), "", "expected a mapping at the top level", 1))
+        return None
+    try:
+        return model.model_validate(plain(located.data))
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, located))
+        return None
+
+
+def _load_model(
+    path: Path, model: type[M], problems: list[Problem], digest: hashlib._Hash
+) -> M | None:
+    located = _read(path, problems, digest)
+    return None if located is None else _validate(located, model, problems)
+
+
+def _parse_when(
+    criterion: Criterion,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> Node | None:
+    try:
+        return parse_condition(criterion.when, (*loc, "when"))
+    except ConditionSyntaxError as exc:
+        problems.append(
+            Problem(str(located.path), field_path(exc.path), exc.message, located.line_of(exc.path))
+        )
+        return None
+
+
+def _check_references(
+    criterion: Criterion,
+    labels: LabelRegistry | None,
+    tmpl_dir: Path,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> None:
+    def add(sub: tuple[str | int, ...], message: str) -> None:
+        full = (*loc, *sub)
+        problems.append(Problem(str(located.path), field_path(full), message, located.line_of(full)))
+
+    for lang in LANGUAGES:
+        if not (tmpl_dir / lang / (criterion.template + TEMPLATE_SUFFIX)).is_file():
+            add(
+                ("template",),
+                f"no {lang} clause template {lang}/{criterion.template}{TEMPLATE_SUFFIX}"
+                f" in {tmpl_dir}",
+            )
+    if labels is None:
+        return
+    for i, ref in enumerate(criterion.verification.labels):
+        label = labels.labels.get(ref.label)
+        at = ("verification", "labels", i)
+        if label is None:
+            add((*at, "label"), f"unknown label {ref.label!r}; known: {', '.join(sorted(labels.labels))}")
+            continue
+        if ref.version is not None and ref.version not in label.versions:
+            add(
+                (*at, "version"),
+                f"{label.name} has no version {ref.version!r}; known: "
+                + ", ".join(sorted(label.versions)),
+            )
+        if ref.level is not None and ref.level not in label.levels:
+            add(
+                (*at, "level"),
+                f"{label.name} has no level {ref.level!r}; known: " + ", ".join(label.levels),
+            )

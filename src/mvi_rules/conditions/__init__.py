@@ -1,0 +1,27 @@
+"""The condition language of the rulesets: parsing, the neutral tree, facts and evaluation."""
+
+from .evaluate import Trace, holds, trace
+from .facts import lot_facts
+from .fields import FIELDS, FieldSpec, Kind
+from .parse import ConditionSyntaxError, parse_condition, parse_test
+from .tree import All, Any, Node, Not, Op, Test, fields_of
+
+__all__ = [
+    "FIELDS",
+    "All",
+    "Any",
+    "ConditionSyntaxError",
+    "FieldSpec",
+    "Kind",
+    "Node",
+    "Not",
+    "Op",
+    "Test",
+    "Trace",
+    "fields_of",
+    "holds",
+    "lot_facts",
+    "parse_condition",
+    "parse_test",
+    "trace",
+]

@@ -1,0 +1,43 @@
+"""The facts a condition is evaluated against: one flat mapping per lot of a profile."""
+
+from __future__ import annotations
+
+from ..profile.model import Lot, ProcurementProfile, Theme
+from .tree import Value
+
+
+def lot_facts(
+    profile: ProcurementProfile, lot: Lot, eu_threshold_eur: float | None
+) -> dict[str, Value]:
+    """Every field of :data:`.fields.FIELDS` for one lot; unset optional fields are left out.
+
+    ``eu_threshold_eur`` is the EU supplies/services threshold that applies to this buyer on the
+    profile's reference date (``None`` when no threshold table covers that date).
+    """
+    buyer, proc, ambition = profile.buyer, profile.procurement, profile.ambition
+    facts: dict[str, Value] = {
+        "buyer.authority_type": buyer.authority_type.value,
+        "buyer.jurisdiction": buyer.jurisdiction.value,
+        "buyer.is_central": buyer.authority_type.is_central,
+        "procurement.estimated_value_eur": proc.estimated_value_eur,
+        "procurement.contract_term_years": proc.contract_term_years,
+        "procurement.maximum_term_years": proc.maximum_term_years,
+        "procurement.price_indexation": proc.price_indexation,
+        "procurement.reference_year": proc.reference_date.year,
+        "lot.product_group": lot.product_group.value,
+        "lot.product_groups": tuple(g.value for g in lot.product_groups),
+        "lot.quantity": lot.quantity,
+        "lot.refurbished": lot.refurbished.value,
+        "lot.holds_data": lot.effective_holds_data,
+        "ambition.level": ambition.level,
+        "commitments.electronics_watch_affiliate": profile.commitments.electronics_watch_affiliate,
+        "commitments.fira_participant": profile.commitments.fira_participant,
+        "commitments.isv_policy": profile.commitments.isv_policy,
+    }
+    for theme in Theme:
+        facts[f"ambition.{theme.value}"] = ambition.for_theme(theme)
+    if proc.procedure is not None:
+        facts["procurement.procedure"] = proc.procedure.value
+    if eu_threshold_eur is not None:
+        facts["procurement.above_eu_threshold"] = proc.estimated_value_eur >= eu_threshold_eur
+    return facts

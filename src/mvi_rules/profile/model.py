@@ -1,0 +1,284 @@
+"""Pydantic models of a procurement profile.
+
+Unknown fields are rejected everywhere (``extra="forbid"``) so that a typo in a profile is an
+error rather than a silently ignored wish.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return self.value
+
+
+class Jurisdiction(_StrEnum):
+    """Which procurement law applies: the Dutch Aanbestedingswet 2012 or Belgian law."""
+
+    NL = "NL"
+    BE = "BE"
+
+
+class AuthorityType(_StrEnum):
+    """Kind of contracting authority; decides thresholds and mandatory policies."""
+
+    STATE = "state"  # de Staat / ministries (central government, Aw 2.2)
+    PROVINCE = "province"
+    MUNICIPALITY = "municipality"
+    WATER_BOARD = "water_board"
+    UNIVERSITY = "university"
+    UNIVERSITY_OF_APPLIED_SCIENCES = "university_of_applied_sciences"
+    SCHOOL_BOARD = "school_board"
+    HEALTHCARE_INSTITUTION = "healthcare_institution"
+    PUBLIC_LAW_BODY = "public_law_body"
+    BE_FEDERAL = "be_federal"
+    BE_NON_FEDERAL = "be_non_federal"
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        """The jurisdiction this kind of authority belongs to."""
+        return Jurisdiction.BE if self.value.startswith("be_") else Jurisdiction.NL
+
+    @property
+    def is_central(self) -> bool:
+        """Central government in the sense of the EU thresholds (NL: the State; BE: federal)."""
+        return self in (AuthorityType.STATE, AuthorityType.BE_FEDERAL)
+
+
+class ProductGroup(_StrEnum):
+    """ICT product groups a lot can buy."""
+
+    LAPTOP = "laptop"
+    DESKTOP = "desktop"
+    MONITOR = "monitor"
+    TABLET = "tablet"
+    SMARTPHONE = "smartphone"
+    THIN_CLIENT = "thin_client"
+    SERVER = "server"
+    NETWORK_EQUIPMENT = "network_equipment"
+    DATA_CENTRE_SERVICE = "data_centre_service"
+    CLOUD_SERVICE = "cloud_service"
+    PRINTER = "printer"
+    WERKPLEK = "werkplek"
+
+    @property
+    def is_device(self) -> bool:
+        """True for hardware; false for services and the werkplek bundle itself."""
+        return self not in (
+            ProductGroup.DATA_CENTRE_SERVICE,
+            ProductGroup.CLOUD_SERVICE,
+            ProductGroup.WERKPLEK,
+        )
+
+
+# Devices that normally hold user data, used when a lot does not say.
+_DATA_BEARING = {
+    ProductGroup.LAPTOP,
+    ProductGroup.DESKTOP,
+    ProductGroup.TABLET,
+    ProductGroup.SMARTPHONE,
+    ProductGroup.THIN_CLIENT,
+    ProductGroup.SERVER,
+    ProductGroup.PRINTER,
+    ProductGroup.NETWORK_EQUIPMENT,
+}
+
+
+class RefurbishedPolicy(_StrEnum):
+    """What the buyer wants for refurbished devices in a lot."""
+
+    WANTED = "wanted"  # the lot buys refurbished devices (its own route)
+    ACCEPTED = "accepted"  # new or refurbished devices may be offered
+    EXCLUDED = "excluded"  # new devices only
+
+
+class Theme(_StrEnum):
+    """Themes of the Dutch MVI criteria tool."""
+
+    CLIMATE = "climate"
+    CIRCULARITY = "circularity"
+    SOCIAL = "social"
+    ENVIRONMENT = "environment"
+
+
+class Procedure(_StrEnum):
+    """Procurement procedure, where already chosen."""
+
+    OPEN = "open"
+    RESTRICTED = "restricted"
+    COMPETITIVE_DIALOGUE = "competitive_dialogue"
+    COMPETITIVE_WITH_NEGOTIATION = "competitive_with_negotiation"
+    INNOVATION_PARTNERSHIP = "innovation_partnership"
+    NEGOTIATED_WITHOUT_PUBLICATION = "negotiated_without_publication"
+    NATIONAL_OPEN = "national_open"
+    MULTIPLE_PRIVATE = "multiple_private"
+    SINGLE_PRIVATE = "single_private"
+
+
+Language = Literal["nl", "en"]
+
+_Strict = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Buyer(BaseModel):
+    """The contracting authority."""
+
+    model_config = _Strict
+
+    name: str = Field(min_length=1, description="Name of the contracting authority")
+    authority_type: AuthorityType
+    jurisdiction: Jurisdiction
+
+    @model_validator(mode="after")
+    def _type_matches_jurisdiction(self) -> Buyer:
+        if self.authority_type.jurisdiction is not self.jurisdiction:
+            valid = sorted(t.value for t in AuthorityType if t.jurisdiction is self.jurisdiction)
+            raise ValueError(
+                f"authority_type {self.authority_type.value!r} is not a {self.jurisdiction.value}"
+                f" authority; for jurisdiction {self.jurisdiction.value} use one of: "
+                + ", ".join(valid)
+            )
+        return self
+
+
+class Procurement(BaseModel):
+    """The procurement as a whole."""
+
+    model_config = _Strict
+
+    title: str = Field(min_length=1)
+    reference_date: date = Field(
+        default_factory=date.today,
+        description="Date that decides thresholds and label validity; defaults to today",
+    )
+    estimated_value_eur: float = Field(gt=0, description="Estimated total value excl. VAT")
+    currency: Literal["EUR"] = "EUR"
+    contract_term_years: int = Field(ge=1, le=30)
+    extension_years: list[int] = Field(
+        default_factory=list, description="Optional extension periods, in years each"
+    )
+    price_indexation: bool = False
+    procedure: Procedure | None = None
+
+    @field_validator("extension_years")
+    @classmethod
+    def _positive_extensions(cls, value: list[int]) -> list[int]:
+        if any(v < 1 for v in value):
+            raise ValueError("each extension period must be at least 1 year")
+        return value
+
+    @property
+    def maximum_term_years(self) -> int:
+        """Contract term including every optional extension."""
+        return self.contract_term_years + sum(self.extension_years)
+
+
+class Lot(BaseModel):
+    """One lot (perceel) of the procurement."""
+
+    model_config = _Strict
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
+    name: str = Field(min_length=1)
+    product_group: ProductGroup
+    components: list[ProductGroup] = Field(
+        default_factory=list, description="For a werkplek bundle: the device groups it mixes"
+    )
+    quantity: int = Field(ge=1)
+    refurbished: RefurbishedPolicy = RefurbishedPolicy.ACCEPTED
+    holds_data: bool | None = Field(
+        default=None, description="Whether the devices hold data; defaults by product group"
+    )
+
+    @model_validator(mode="after")
+    def _components_fit(self) -> Lot:
+        if self.product_group is ProductGroup.WERKPLEK:
+            if not self.components:
+                raise ValueError(
+                    "a werkplek lot must list its components (e.g. [laptop, monitor])"
+                )
+            bad = [c.value for c in self.components if not c.is_device]
+            if bad:
+                raise ValueError(
+                    f"werkplek components must be devices, not {', '.join(bad)}"
+                )
+        elif self.components:
+            raise ValueError("components are only allowed for a werkplek lot")
+        return self
+
+    @property
+    def product_groups(self) -> list[ProductGroup]:
+        """The product groups this lot buys (a werkplek bundle buys all its components)."""
+        if self.product_group is ProductGroup.WERKPLEK:
+            return [ProductGroup.WERKPLEK, *self.components]
+        return [self.product_group]
+
+    @property
+    def effective_holds_data(self) -> bool:
+        """Whether devices hold data, falling back to the product group's usual answer."""
+        if self.holds_data is not None:
+            return self.holds_data
+        return any(g in _DATA_BEARING for g in self.product_groups)
+
+
+class Ambition(BaseModel):
+    """Ambition level 1-3 (basis, significant, ambitious), overall and optionally per theme."""
+
+    model_config = _Strict
+
+    level: int = Field(ge=1, le=3)
+    climate: int | None = Field(default=None, ge=1, le=3)
+    circularity: int | None = Field(default=None, ge=1, le=3)
+    social: int | None = Field(default=None, ge=1, le=3)
+    environment: int | None = Field(default=None, ge=1, le=3)
+
+    def for_theme(self, theme: Theme) -> int:
+        """The level for a theme: its own setting, else the overall level."""
+        own: int | None = getattr(self, theme.value)
+        return own if own is not None else self.level
+
+
+class Commitments(BaseModel):
+    """Policies the buyer has already committed to."""
+
+    model_config = _Strict
+
+    electronics_watch_affiliate: bool = False
+    fira_participant: bool = False
+    isv_policy: bool = False
+    csr_targets: list[str] = Field(default_factory=list, description="Own CSR targets, free text")
+
+
+ParameterValue = int | float | bool | str
+
+
+class ProcurementProfile(BaseModel):
+    """Everything the engine needs to know about one procurement."""
+
+    model_config = _Strict
+
+    buyer: Buyer
+    procurement: Procurement
+    lots: list[Lot] = Field(min_length=1)
+    ambition: Ambition
+    commitments: Commitments = Field(default_factory=Commitments)
+    output_language: Language = "nl"
+    parameters: dict[str, dict[str, ParameterValue]] = Field(
+        default_factory=dict,
+        description="Per criterion id, parameter values that replace the catalogue defaults",
+    )
+
+    @model_validator(mode="after")
+    def _unique_lot_ids(self) -> ProcurementProfile:
+        seen: set[str] = set()
+        for lot in self.lots:
+            if lot.id in seen:
+                raise ValueError(f"lot id {lot.id!r} is used twice; lot ids must be unique")
+            seen.add(lot.id)
+        return self
