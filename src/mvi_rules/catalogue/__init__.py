@@ -1,6 +1,6 @@
 """The criteria catalogue: ruleset files, label registry and thresholds, loaded and checked."""
 
-from .load import Catalogue, Entry, load_catalogue
+from .load import Catalogue, Entry, load_catalogue, load_thresholds
 from .model import (
     CatalogueMeta,
     Confidence,
@@ -38,4 +38,5 @@ __all__ = [
     "ThresholdTable",
     "Verification",
     "load_catalogue",
+    "load_thresholds",
 ]

@@ -249,3 +249,13 @@ def _check_references(
                 (*at, "level"),
                 f"{label.name} has no level {ref.level!r}; known: " + ", ".join(label.levels),
             )
+
+
+def load_thresholds(rulesets: str | Path | None = None) -> ThresholdTable:
+    """Load only the dated EU threshold table (``rulesets/thresholds.yaml``)."""
+    rules_dir = Path(rulesets) if rulesets is not None else rulesets_dir()
+    problems: list[Problem] = []
+    table = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, hashlib.sha256())
+    if table is None:
+        raise CatalogueError(problems)
+    return table
