@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,8 +28,34 @@ def field_path(loc: tuple[str | int, ...]) -> str:
     return out
 
 
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The pydantic model that validates the value at ``loc`` (for listing its valid fields)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    # list[Lot] -> Lot, Lot | None -> Lot; dicts of models are not walked into.
+    for arg in get_args(annotation):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return annotation
+
+
 def problems_from(
-    exc: ValidationError, located: Located, prefix: tuple[str | int, ...] = ()
+    exc: ValidationError,
+    located: Located,
+    prefix: tuple[str | int, ...] = (),
+    model: type[BaseModel] | None = None,
 ) -> list[Problem]:
     """One problem per pydantic error, with the file line of the offending value."""
     problems = []
@@ -38,6 +64,10 @@ def problems_from(
         loc = tuple(p for p in err["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
         full = prefix + loc
         message = _VALID_HINTS.get(err["type"], err["msg"])
+        if err["type"] == "extra_forbidden" and model is not None:
+            parent = _model_at(model, loc[:-1])
+            if parent is not None:
+                message += "; valid fields here: " + ", ".join(parent.model_fields)
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if err["type"] not in ("missing",) and "input" in err and not isinstance(
@@ -64,4 +94,4 @@ def validate_located(
     try:
         return model.model_validate(plain(located.data), context=context)
     except ValidationError as exc:
-        raise error_cls(problems_from(exc, located)) from None
+        raise error_cls(problems_from(exc, located, model=model)) from None

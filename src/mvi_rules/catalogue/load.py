@@ -185,7 +185,7 @@ def _validate(located: Located, model: type[M], problems: list[Problem]) -> M | 
     try:
         return model.model_validate(plain(located.data))
     except ValidationError as exc:
-        problems.extend(problems_from(exc, located))
+        problems.extend(problems_from(exc, located, model=model))
         return None
 
 

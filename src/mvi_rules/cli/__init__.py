@@ -4,13 +4,48 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from .._version import __version__
+from ._common import FriendlyGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mvi-rules")
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    # The ruleset version matters as much as the code version: it decides the document.
+    from ..catalogue import load_catalogue
+
+    try:
+        ruleset = load_catalogue().version
+    except Exception as exc:  # the version must print even when the catalogue is broken
+        ruleset = f"unavailable ({type(exc).__name__})"
+    click.echo(f"mvi-rules {__version__}\nrulesets {ruleset}")
+    ctx.exit()
+
+
+@click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the library and ruleset versions and exit.",
+)
 def main() -> None:
-    """mvi-rules: sustainable ICT procurement criteria (MVI) as tender clauses."""
+    """mvi-rules: sustainable ICT procurement criteria (MVI) as tender clauses.
+
+    Write a procurement profile (YAML or JSON; see examples/), check it with
+    'validate', then 'generate' the Word annex for your tender.
+    """
 
 
 # Commands are registered below, one module each.
+from .explain import explain_command  # noqa: E402
+from .generate import generate_command  # noqa: E402
+from .list_cmd import list_command  # noqa: E402
+from .validate import validate_command  # noqa: E402
+
+main.add_command(generate_command)
+main.add_command(validate_command)
+main.add_command(list_command)
+main.add_command(explain_command)

@@ -56,6 +56,8 @@ HOLDS_WHEN_ABSENT = frozenset({Op.IS_NOT, Op.NOT_ONE_OF, Op.NOT_INCLUDES, Op.IS_
 class Test:
     """A single comparison of a profile field with a value."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     field: str
     op: Op
     value: Value = None

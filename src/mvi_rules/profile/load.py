@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .._validation import validate_located
+from .._validation import problems_from, validate_located
 from .._yaml import Located, load_located
-from ..errors import ProfileError, Problem
+from ..errors import ProfileError
 from .model import ProcurementProfile
 
 
@@ -20,17 +20,17 @@ def load_profile(path: str | Path) -> ProcurementProfile:
     and line.
     """
     located = load_located(Path(path), ProfileError)
-    return validate_located(ProcurementProfile, located, ProfileError)
+    return validate_located(ProcurementProfile, located, ProfileError).with_source(str(path))
 
 
 def parse_profile(data: dict[str, Any], source: str = "<profile>") -> ProcurementProfile:
     """Validate a profile given as a mapping (for systems that hold profiles in memory)."""
     try:
-        return ProcurementProfile.model_validate(data)
+        return ProcurementProfile.model_validate(data).with_source(source)
     except ValidationError as exc:
-        from .._validation import problems_from
+        raise ProfileError(
+            problems_from(exc, Located(Path(source), data), model=ProcurementProfile)
+        ) from None
 
-        raise ProfileError(problems_from(exc, Located(Path(source), data))) from None
 
-
-__all__ = ["Problem", "load_profile", "parse_profile"]
+__all__ = ["load_profile", "parse_profile"]

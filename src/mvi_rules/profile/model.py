@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 
 class _StrEnum(str, Enum):
@@ -273,6 +273,18 @@ class ProcurementProfile(BaseModel):
         default_factory=dict,
         description="Per criterion id, parameter values that replace the catalogue defaults",
     )
+
+    _source: str = PrivateAttr(default="<profile>")
+
+    @property
+    def source(self) -> str:
+        """The file the profile was loaded from (``<profile>`` when built in memory)."""
+        return self._source
+
+    def with_source(self, source: str) -> ProcurementProfile:
+        """Record which file this profile came from, for error messages; returns ``self``."""
+        self._source = source
+        return self
 
     @model_validator(mode="after")
     def _unique_lot_ids(self) -> ProcurementProfile:

@@ -1,0 +1,52 @@
+"""``mvi-rules explain``: why each criterion is, or is not, selected for a profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..profile import load_profile
+from ..selection import evaluate
+from ._common import catalogue_options, open_catalogue
+
+
+@click.command("explain")
+@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("criterion_id", required=False)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None)
+@catalogue_options
+def explain_command(
+    profile: Path,
+    criterion_id: str | None,
+    lang: str | None,
+    rulesets: Path | None,
+    templates: Path | None,
+) -> None:
+    """Explain, per lot, why each criterion is selected or not (or only CRITERION_ID).
+
+    ✓ marks a part of the condition that held for the lot, ✗ one that did not.
+    """
+    catalogue = open_catalogue(rulesets, templates)
+    result = evaluate(load_profile(profile), catalogue, backend="plain")
+    lang = lang or result.profile.output_language
+    outcomes = [*result.selected, *result.not_selected]
+    if criterion_id is not None:
+        outcomes = [o for o in outcomes if o.id == criterion_id]
+        if not outcomes:
+            raise click.ClickException(
+                f"no criterion {criterion_id} in rulesets {result.catalogue_version} "
+                "(see 'mvi-rules list')"
+            )
+    lot_names = {lot.id: lot.name for lot in result.profile.lots}
+    for outcome in sorted(outcomes, key=lambda o: o.id):
+        verdict = "SELECTED" if outcome.lots else "not selected"
+        click.echo(f"{outcome.id} {outcome.title.get(lang)}: {verdict}")
+        for decision in outcome.decisions:
+            mark = "selected" if decision.selected else "not selected"
+            click.echo(f"  lot {decision.lot_id} ({lot_names[decision.lot_id]}): {mark}")
+            for line in decision.reason.lines(indent=2):
+                click.echo(line)
+        click.echo("")
+    for notice in result.notices:
+        click.echo(f"note: {notice.message}")

@@ -1,0 +1,34 @@
+"""``mvi-rules validate``: check a profile and report every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, ProfileError
+from ..profile import load_profile
+from ..selection import evaluate
+from ._common import catalogue_options, open_catalogue
+
+
+@click.command("validate")
+@click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@catalogue_options
+def validate_command(
+    profiles: tuple[Path, ...], rulesets: Path | None, templates: Path | None
+) -> None:
+    """Check one or more PROFILES; list every problem with file, line and field."""
+    catalogue = open_catalogue(rulesets, templates)
+    problems = []
+    for path in profiles:
+        try:
+            profile = load_profile(path)
+            # Parameter overrides can only be checked against the catalogue.
+            evaluate(profile, catalogue, backend="plain")
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        click.echo(f"{path}: valid ({len(profile.lots)} lot(s), ambition {profile.ambition.level})")
+    if problems:
+        raise ProfileError(problems)
