@@ -91,7 +91,9 @@ def test_the_fingerprint_changes_when_a_template_changes(rules: Path) -> None:
 
 def test_a_bad_condition_is_reported_with_its_line(rules: Path) -> None:
     (message,) = problems(rules, CRITERION.replace("is not wanted", "is not desired"))
-    assert message.startswith(f"{rules / 'test.yaml'}:12: criteria[0].when[0]: lot.refurbished has no value 'desired'")
+    assert message.startswith(
+        f"{rules / 'test.yaml'}:12: criteria[0].when[0]: lot.refurbished has no value 'desired'"
+    )
 
 
 def test_an_unknown_label_is_an_error(rules: Path) -> None:
@@ -112,20 +114,25 @@ def test_a_missing_template_is_an_error_per_language(rules: Path) -> None:
 
 
 def test_every_criterion_needs_a_legal_basis_for_both_jurisdictions(rules: Path) -> None:
-    (message,) = problems(rules, CRITERION.replace('      BE: ["Wet van 17 juni 2016, art. 53"]\n', ""))
+    (message,) = problems(
+        rules, CRITERION.replace('      BE: ["Wet van 17 juni 2016, art. 53"]\n', "")
+    )
     assert "legal_basis needs at least one reference for BE" in message
 
 
 def test_every_criterion_needs_a_source(rules: Path) -> None:
     text = CRITERION.replace(
-        "    sources:\n      - document: seed 001\n        confidence: confirmed\n", "    sources: []\n"
+        "    sources:\n      - document: seed 001\n        confidence: confirmed\n",
+        "    sources: []\n",
     )
     (message,) = problems(rules, text)
     assert "criteria[0].sources" in message
 
 
 def test_an_english_text_is_required(rules: Path) -> None:
-    (message,) = problems(rules, CRITERION.replace("title: {nl: Levensduur, en: Lifetime}", "title: {nl: Levensduur}"))
+    (message,) = problems(
+        rules, CRITERION.replace("title: {nl: Levensduur, en: Lifetime}", "title: {nl: Levensduur}")
+    )
     assert "criteria[0].title.en: required field is missing" in message
 
 
@@ -140,7 +147,9 @@ def test_an_award_criterion_needs_a_scoring_scale_and_a_weight(rules: Path) -> N
 
 
 def test_duplicate_ids_across_files_are_an_error(rules: Path) -> None:
-    (rules / "copy.yaml").write_text(CRITERION.replace("topic: test", "topic: copy"), encoding="utf-8")
+    (rules / "copy.yaml").write_text(
+        CRITERION.replace("topic: test", "topic: copy"), encoding="utf-8"
+    )
     with pytest.raises(CatalogueError) as info:
         load(rules)
     (problem,) = info.value.problems

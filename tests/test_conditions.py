@@ -25,9 +25,15 @@ def test_a_test_in_words_becomes_a_tree_node() -> None:
     assert parse_test("buyer.authority_type is one of [state, province]") == Test(
         "buyer.authority_type", Op.ONE_OF, ("state", "province")
     )
-    assert parse_test("lot.refurbished is not wanted") == Test("lot.refurbished", Op.IS_NOT, "wanted")
-    assert parse_test("commitments.isv_policy is true") == Test("commitments.isv_policy", Op.IS, True)
-    assert parse_test("procurement.procedure is not set") == Test("procurement.procedure", Op.IS_NOT_SET)
+    assert parse_test("lot.refurbished is not wanted") == Test(
+        "lot.refurbished", Op.IS_NOT, "wanted"
+    )
+    assert parse_test("commitments.isv_policy is true") == Test(
+        "commitments.isv_policy", Op.IS, True
+    )
+    assert parse_test("procurement.procedure is not set") == Test(
+        "procurement.procedure", Op.IS_NOT_SET
+    )
     assert parse_test("lot.product_groups includes monitor") == Test(
         "lot.product_groups", Op.INCLUDES, "monitor"
     )
@@ -51,7 +57,9 @@ def test_all_any_not_and_lists_nest() -> None:
     assert isinstance(tree, All)
     assert isinstance(tree.items[1], Any)
     assert isinstance(tree.items[2], Not)
-    assert parse_condition(["lot.holds_data is true"]) == All((Test("lot.holds_data", Op.IS, True),))
+    assert parse_condition(["lot.holds_data is true"]) == All(
+        (Test("lot.holds_data", Op.IS, True),)
+    )
     assert parse_condition(None) == All(())
 
 
@@ -79,7 +87,9 @@ def test_bad_tests_say_what_would_be_valid(text: str, expected: str) -> None:
 
 def test_errors_point_into_the_condition() -> None:
     with pytest.raises(ConditionSyntaxError) as info:
-        parse_condition({"all": ["lot.holds_data is true", {"any": ["lot.quantity is x"]}]}, ("when",))
+        parse_condition(
+            {"all": ["lot.holds_data is true", {"any": ["lot.quantity is x"]}]}, ("when",)
+        )
     assert info.value.path == ("when", "all", 1, "any", 0)
 
 
@@ -131,7 +141,9 @@ def test_not_all_and_any_combine_as_in_logic() -> None:
 
 
 def test_a_trace_records_which_parts_held() -> None:
-    outcome = trace(parse_condition(["lot.quantity is at least 100", "lot.refurbished is accepted"]), FACTS)
+    outcome = trace(
+        parse_condition(["lot.quantity is at least 100", "lot.refurbished is accepted"]), FACTS
+    )
     assert not outcome.holds
     first, second = outcome.children
     assert (first.holds, first.text) == (False, "lot.quantity is at least 100 (profile: 50)")

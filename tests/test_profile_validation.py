@@ -75,14 +75,18 @@ def test_impossible_values_are_all_reported_at_once(write) -> None:
         .replace("level: 2", "level: 4")
     )
     found = problems(write("p.yaml", text))
-    assert any(":8: procurement.estimated_value_eur: " in m and "greater than 0" in m for m in found)
+    assert any(
+        ":8: procurement.estimated_value_eur: " in m and "greater than 0" in m for m in found
+    )
     assert any(":9: procurement.contract_term_years: " in m and "-5" not in m for m in found)
     assert any("ambition.level: " in m and "less than or equal to 3" in m for m in found)
     assert len(found) == 3
 
 
 def test_an_unknown_product_group_lists_the_valid_ones(write) -> None:
-    (message,) = problems(write("p.yaml", VALID.replace("product_group: laptop", "product_group: laptops")))
+    (message,) = problems(
+        write("p.yaml", VALID.replace("product_group: laptop", "product_group: laptops"))
+    )
     assert "lots[0].product_group" in message
     assert "'laptop'" in message and "'smartphone'" in message
 
@@ -95,7 +99,9 @@ def test_belgian_jurisdiction_with_a_dutch_authority_type_is_inconsistent(write)
 
 
 def test_a_werkplek_lot_must_name_its_components(write) -> None:
-    (message,) = problems(write("p.yaml", VALID.replace("product_group: laptop", "product_group: werkplek")))
+    (message,) = problems(
+        write("p.yaml", VALID.replace("product_group: laptop", "product_group: werkplek"))
+    )
     assert "lots[0]" in message and "components" in message
 
 

@@ -14,7 +14,6 @@ Every error raised on purpose is a :class:`MviRulesError`.
 from __future__ import annotations
 
 from ._version import __version__
-
 from .catalogue import Catalogue, CriterionType, load_catalogue
 from .engine import durable_available
 from .errors import (
@@ -29,6 +28,7 @@ from .errors import (
     TemplateError,
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
+
 # TEMP from .rendering import render_docx, render_json, write_docx, write_json
 from .selection import EvaluationResult, SelectedCriterion, evaluate
 

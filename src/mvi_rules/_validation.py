@@ -61,7 +61,9 @@ def problems_from(
     problems = []
     for err in exc.errors(include_url=False):
         # Tagged unions and model validators add non-key steps to the location; drop them.
-        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
+        loc = tuple(
+            p for p in err["loc"] if isinstance(p, int) or not str(p).startswith("function-")
+        )
         full = prefix + loc
         message = _VALID_HINTS.get(err["type"], err["msg"])
         if err["type"] == "extra_forbidden" and model is not None:
@@ -70,8 +72,10 @@ def problems_from(
                 message += "; valid fields here: " + ", ".join(parent.model_fields)
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        if err["type"] not in ("missing",) and "input" in err and not isinstance(
-            err["input"], (dict, list)
+        if (
+            err["type"] not in ("missing",)
+            and "input" in err
+            and not isinstance(err["input"], (dict, list))
         ):
             message += f" (got {err['input']!r})"
         problems.append(

@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -83,7 +82,9 @@ class Catalogue:
 
 def full_condition(criterion: Criterion, when: Node) -> Node:
     """The complete applicability condition: product group, ambition level, then ``when``."""
-    groups = Test("lot.product_groups", Op.INCLUDES_ANY, tuple(g.value for g in criterion.product_groups))
+    groups = Test(
+        "lot.product_groups", Op.INCLUDES_ANY, tuple(g.value for g in criterion.product_groups)
+    )
     level = Any(
         tuple(Test(f"ambition.{t.value}", Op.AT_LEAST, criterion.level) for t in criterion.themes)
     )
@@ -116,7 +117,9 @@ def load_catalogue(
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     topic_files = sorted(
-        p for p in rules_dir.glob("*.yaml") if p.name not in (META_FILE, LABELS_FILE, THRESHOLDS_FILE)
+        p
+        for p in rules_dir.glob("*.yaml")
+        if p.name not in (META_FILE, LABELS_FILE, THRESHOLDS_FILE)
     )
     if not topic_files:
         problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
@@ -221,7 +224,9 @@ def _check_references(
 ) -> None:
     def add(sub: tuple[str | int, ...], message: str) -> None:
         full = (*loc, *sub)
-        problems.append(Problem(str(located.path), field_path(full), message, located.line_of(full)))
+        problems.append(
+            Problem(str(located.path), field_path(full), message, located.line_of(full))
+        )
 
     for lang in LANGUAGES:
         if not (tmpl_dir / lang / (criterion.template + TEMPLATE_SUFFIX)).is_file():
@@ -236,7 +241,10 @@ def _check_references(
         label = labels.labels.get(ref.label)
         at = ("verification", "labels", i)
         if label is None:
-            add((*at, "label"), f"unknown label {ref.label!r}; known: {', '.join(sorted(labels.labels))}")
+            add(
+                (*at, "label"),
+                f"unknown label {ref.label!r}; known: {', '.join(sorted(labels.labels))}",
+            )
             continue
         if ref.version is not None and ref.version not in label.versions:
             add(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -53,7 +54,7 @@ class ThresholdTable(BaseModel):
     @model_validator(mode="after")
     def _no_overlap(self) -> ThresholdTable:
         ordered = sorted(self.periods, key=lambda p: p.valid_from)
-        for before, after in zip(ordered, ordered[1:]):
+        for before, after in pairwise(ordered):
             if after.valid_from <= before.valid_until:
                 raise ValueError(
                     f"periods overlap: {before.valid_from}..{before.valid_until} and "

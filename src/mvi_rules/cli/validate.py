@@ -13,7 +13,9 @@ from ._common import catalogue_options, open_catalogue
 
 
 @click.command("validate")
-@click.argument("profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "profiles", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
 @catalogue_options
 def validate_command(
     profiles: tuple[Path, ...], rulesets: Path | None, templates: Path | None

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Union
 
-Scalar = Union[str, int, float, bool]
-Value = Union[Scalar, tuple[Scalar, ...], None]
+Scalar = str | int | float | bool
+Value = Scalar | tuple[Scalar, ...] | None
 
 
 class Op(str, Enum):
@@ -90,7 +89,7 @@ class Not:
     item: Node
 
 
-Node = Union[Test, All, Any, Not]
+Node = Test | All | Any | Not
 
 
 def format_value(value: Value) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 class _StrEnum(str, Enum):
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class Jurisdiction(_StrEnum):
@@ -200,14 +200,10 @@ class Lot(BaseModel):
     def _components_fit(self) -> Lot:
         if self.product_group is ProductGroup.WERKPLEK:
             if not self.components:
-                raise ValueError(
-                    "a werkplek lot must list its components (e.g. [laptop, monitor])"
-                )
+                raise ValueError("a werkplek lot must list its components (e.g. [laptop, monitor])")
             bad = [c.value for c in self.components if not c.is_device]
             if bad:
-                raise ValueError(
-                    f"werkplek components must be devices, not {', '.join(bad)}"
-                )
+                raise ValueError(f"werkplek components must be devices, not {', '.join(bad)}")
         elif self.components:
             raise ValueError("components are only allowed for a werkplek lot")
         return self

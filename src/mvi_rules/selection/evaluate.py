@@ -57,10 +57,14 @@ def evaluate(
             outcome = trace(entry.condition, facts)
             if outcome.holds:
                 reference.add((entry.criterion.id, lot_id))
-            decisions.append(LotDecision(lot_id=lot_id, selected=outcome.holds, reason=_model(outcome)))
+            decisions.append(
+                LotDecision(lot_id=lot_id, selected=outcome.holds, reason=_model(outcome))
+            )
         chosen = [d.lot_id for d in decisions if d.selected]
         if chosen:
-            item = _selected(entry, catalogue, profile, decisions, chosen, overrides.get(entry.criterion.id, {}))
+            item = _selected(
+                entry, catalogue, profile, decisions, chosen, overrides.get(entry.criterion.id, {})
+            )
             selected.append(item)
             notices.extend(
                 Notice(
@@ -205,7 +209,9 @@ def _check_overrides(
             if name not in spec:
                 known = ", ".join(sorted(spec)) or "none"
                 problems.append(
-                    Problem(source, field, f"{criterion_id} has no parameter {name!r}; known: {known}")
+                    Problem(
+                        source, field, f"{criterion_id} has no parameter {name!r}; known: {known}"
+                    )
                 )
                 continue
             why = spec[name].check(value)
