@@ -1,6 +1,6 @@
 """Selection: evaluating the catalogue against a profile into an explained result."""
 
-from .evaluate import evaluate
+from .select import evaluate
 from .result import (
     ConditionTrace,
     CriterionOutcome,
