@@ -29,7 +29,7 @@ from .errors import (
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
 
-# TEMP from .rendering import render_docx, render_json, write_docx, write_json
+from .rendering import render_docx, render_json, write_docx, write_json
 from .selection import EvaluationResult, SelectedCriterion, evaluate
 
 __all__ = [

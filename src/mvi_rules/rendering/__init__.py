@@ -1,0 +1,35 @@
+"""Rendering an evaluation result: clause templates, the Word tender annex, and JSON.
+
+Public API:
+
+- :func:`render_docx` / :func:`write_docx` — the tender annex (.docx) in Dutch or English,
+  deterministic (same result, same bytes) and written atomically.
+- :func:`render_clause` — one criterion's clause text from its template.
+- :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
+
+Clause templates are Jinja2 files under ``<templates>/<lang>/<template>.j2``, rendered in a
+sandbox where an undefined variable is an error. They see ``p`` (parameters), ``buyer``,
+``procurement``, ``lots`` (the lots the criterion applies to), ``jurisdiction``, ``lang`` and
+``criterion``, and have the filters ``number``, ``money`` and ``date``. Their text is plain:
+a blank line separates paragraphs and a line starting with ``- `` is a bullet item.
+"""
+
+from __future__ import annotations
+
+from .context import template_context
+from .docx_writer import render_docx, write_docx
+from .json_writer import render_json, write_json
+from .templates import ClauseRenderer, render_clause
+from .text import Block, to_blocks
+
+__all__ = [
+    "Block",
+    "ClauseRenderer",
+    "render_clause",
+    "render_docx",
+    "render_json",
+    "template_context",
+    "to_blocks",
+    "write_docx",
+    "write_json",
+]

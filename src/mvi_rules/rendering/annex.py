@@ -1,0 +1,389 @@
+"""The tender annex as a Word document: title block, one section per criterion type, trace table.
+
+Layout, top to bottom: title and draft banner; procurement details; lots; how to use the annex;
+points of attention (only when the result has notices); the four clause sections in tender
+order — selection, minimum requirements, award criteria (with a weighting table), contract
+clauses — each present even when empty, with one line saying so, so the reader sees that the
+category was considered; and a trace table of every clause's source and legal basis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..catalogue.model import CriterionType, Source
+from ..profile.model import Jurisdiction, Lot, ProcurementProfile, ProductGroup, Theme
+from ..selection.result import EvaluationResult, ProofLabel, SelectedCriterion
+from .docx_parts import (
+    LANDSCAPE_TEXT_WIDTH_CM,
+    TEXT_WIDTH_CM,
+    DocumentObj,
+    add_labelled,
+    add_marked,
+    add_page_number_footer,
+    add_table,
+    new_document,
+    set_core_properties,
+    start_landscape_section,
+)
+from .formatting import format_date, format_money, format_number, format_unit, format_value, yes_no
+from .notices import notice_texts
+from .text import to_blocks
+from .wording import Wording
+
+#: The order of sections in a tender.
+SECTION_ORDER = (
+    CriterionType.SELECTION,
+    CriterionType.MINIMUM_REQUIREMENT,
+    CriterionType.AWARD,
+    CriterionType.CONTRACT_CLAUSE,
+)
+
+
+def _language_tag(lang: str, jurisdiction: Jurisdiction) -> str:
+    """The document's language for Word's spelling check (Belgian Dutch for a Belgian buyer)."""
+    if lang == "nl":
+        return "nl-BE" if jurisdiction is Jurisdiction.BE else "nl-NL"
+    return "en-GB"
+
+
+def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str) -> DocumentObj:
+    """The annex document for ``result``; ``clauses`` maps criterion id to rendered clause text."""
+    profile = result.profile
+    words = Wording(lang, profile.buyer.jurisdiction)
+    title = words("title", title=profile.procurement.title)
+    tag = _language_tag(lang, profile.buyer.jurisdiction)
+    doc = new_document(tag)
+    set_core_properties(
+        doc,
+        title=title,
+        subject=words("subtitle"),
+        language=tag,
+        on=profile.procurement.reference_date,
+    )
+    add_page_number_footer(doc, words("footer", catalogue=result.catalogue_version))
+
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph(words("subtitle"), style="Subtitle")
+    banner = doc.add_paragraph()
+    banner.add_run(words("draft_banner")).bold = True
+
+    _details(doc, result, words)
+    _lots(doc, profile, words)
+    _use(doc, result, words)
+    _notices(doc, result, words)
+    for kind in SECTION_ORDER:
+        _section(doc, result, kind, clauses, words)
+    _trace(doc, result, words)
+    return doc
+
+
+def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    profile, lang = result.profile, words.lang
+    proc = profile.procurement
+    doc.add_heading(words("details"), level=1)
+    rows: list[tuple[str, str]] = [
+        (words("buyer"), profile.buyer.name),
+        (words("authority_type"), words.authority(profile.buyer.authority_type)),
+        (words("law"), words(f"law_{profile.buyer.jurisdiction.value}")),
+        (
+            words("procedure"),
+            words.procedure(proc.procedure.value) if proc.procedure else words("not_set"),
+        ),
+        (words("reference_date"), format_date(proc.reference_date, lang)),
+        (
+            words("estimated_value"),
+            words("excl_vat", amount=format_money(proc.estimated_value_eur, lang)),
+        ),
+        (words("threshold"), _threshold(result, words)),
+        (words("term"), _term(profile, words)),
+        (words("indexation"), yes_no(proc.price_indexation, lang)),
+        (words("ambition"), _ambition(profile, words)),
+    ]
+    commitments = _commitments(profile, words)
+    if commitments:
+        rows.append((words("commitments"), commitments))
+    rows.append(
+        (
+            words("ruleset"),
+            words(
+                "ruleset_value",
+                catalogue=result.catalogue_version,
+                library=result.library_version,
+            ),
+        )
+    )
+    add_table(
+        doc, None, rows, (5.5, TEXT_WIDTH_CM - 5.5), style="Table Grid", bold_first_column=True
+    )
+
+
+def _threshold(result: EvaluationResult, words: Wording) -> str:
+    if result.eu_threshold_eur is None:
+        return words("unknown")
+    amount = format_money(result.eu_threshold_eur, words.lang)
+    above = result.profile.procurement.estimated_value_eur >= result.eu_threshold_eur
+    return words("threshold_above" if above else "threshold_below", amount=amount)
+
+
+def _years(value: int, words: Wording) -> str:
+    return f"{format_number(value, words.lang)} {format_unit('years', value, words.lang)}"
+
+
+def _term(profile: ProcurementProfile, words: Wording) -> str:
+    proc = profile.procurement
+    term = _years(proc.contract_term_years, words)
+    if not proc.extension_years:
+        return words("term_plain", term=term)
+    extensions = " + ".join(format_number(y, words.lang) for y in proc.extension_years)
+    unit = format_unit("years", proc.extension_years[-1], words.lang)
+    return words(
+        "term_extended",
+        term=term,
+        extensions=f"{extensions} {unit}",
+        maximum=_years(proc.maximum_term_years, words),
+    )
+
+
+def _ambition(profile: ProcurementProfile, words: Wording) -> str:
+    parts = [words("ambition_overall", level=words.level(profile.ambition.level))]
+    for theme in Theme:
+        own: int | None = getattr(profile.ambition, theme.value)
+        if own is not None:
+            parts.append(words("ambition_theme", theme=words.theme(theme), level=words.level(own)))
+    return "; ".join(parts)
+
+
+def _commitments(profile: ProcurementProfile, words: Wording) -> str:
+    c = profile.commitments
+    parts = [
+        words(key)
+        for key, on in (
+            ("commit_isv", c.isv_policy),
+            ("commit_ew", c.electronics_watch_affiliate),
+            ("commit_fira", c.fira_participant),
+        )
+        if on
+    ]
+    parts.extend(c.csr_targets)
+    return "; ".join(parts)
+
+
+def _group_text(lot: Lot, words: Wording) -> str:
+    text = words.product_group(lot.product_group)
+    if lot.product_group is ProductGroup.WERKPLEK and lot.components:
+        text += " (" + ", ".join(words.product_group(c) for c in lot.components) + ")"
+    return text
+
+
+def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None:
+    doc.add_heading(words("lots"), level=1)
+    rows = [
+        (lot.id, lot.name, _group_text(lot, words), format_number(lot.quantity, words.lang))
+        for lot in profile.lots
+    ]
+    header = (words("lot"), words("lot_name"), words("product_group"), words("quantity"))
+    add_table(doc, header, rows, (2.4, 6.6, 4.5, 2.5), keep_together=len(rows) < 15)
+
+
+def _use(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    doc.add_heading(words("use"), level=1)
+    label_law = words(f"label_law_{result.profile.buyer.jurisdiction.value}")
+    for key in ("use_1", "use_2", "use_3", "use_4", "use_5"):
+        text = words(key, catalogue=result.catalogue_version, label_law=label_law)
+        doc.add_paragraph(text, style="List Number")
+
+
+def _notices(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    texts = notice_texts(result, words)
+    if not texts:
+        return
+    doc.add_heading(words("notices"), level=1)
+    add_marked(doc, words("attention"), words("notices_intro"))
+    for text in texts:
+        doc.add_paragraph(text, style="List Bullet")
+
+
+def _section(
+    doc: DocumentObj,
+    result: EvaluationResult,
+    kind: CriterionType,
+    clauses: Mapping[str, str],
+    words: Wording,
+) -> None:
+    doc.add_heading(words.section(kind), level=1)
+    criteria = [c for c in result.selected if c.type is kind]
+    if not criteria:
+        doc.add_paragraph(words("section_empty"))
+        return
+    if kind is CriterionType.AWARD:
+        _weighting(doc, criteria, words)
+    for criterion in criteria:
+        _clause(doc, result.profile, criterion, clauses[criterion.id], words)
+
+
+def _weight(criterion: SelectedCriterion) -> float | None:
+    for p in criterion.parameters:
+        if (
+            p.name == "weight"
+            and isinstance(p.value, (int, float))
+            and not isinstance(p.value, bool)
+        ):
+            return float(p.value)
+    return None
+
+
+def _percent(value: float, words: Wording) -> str:
+    return words("percent", value=format_number(value, words.lang))
+
+
+def _weighting(doc: DocumentObj, criteria: list[SelectedCriterion], words: Wording) -> None:
+    lang = words.lang
+    doc.add_heading(words("weighting"), level=2)
+    doc.add_paragraph(words("weighting_intro"))
+    rows: list[tuple[str, str, list[str]]] = []
+    total = 0.0
+    for criterion in criteria:
+        weight = _weight(criterion)
+        total += weight or 0.0
+        steps = [
+            f"{_score(step.points, criterion, words)}: "
+            + _lower_first(step.en if lang == "en" else step.nl)
+            for step in criterion.scoring
+        ]
+        rows.append(
+            (
+                f"{criterion.id} {criterion.title.get(lang)}",
+                _percent(weight, words) if weight is not None else "—",
+                steps,
+            )
+        )
+    rows.append((words("total"), _percent(total, words), []))
+    header = (words("criterion"), words("weight"), words("scoring_x"))
+    table = add_table(
+        doc, header, rows, (5.5, 2.4, TEXT_WIDTH_CM - 7.9), keep_together=len(rows) < 10
+    )
+    for cell in table.rows[-1].cells:
+        for para in cell.paragraphs:
+            for run in para.runs:
+                run.bold = True
+    if total > 100:
+        add_marked(doc, words("attention"), words("over_100"))
+
+
+def _score(points: float, criterion: SelectedCriterion, words: Wording) -> str:
+    """A scoring step's score.
+
+    The catalogue writes scores as shares of the criterion's maximum score X (0.25 means
+    0.25X), as the EU GPP criteria do; a scale that goes above 1 counts absolute points.
+    """
+    if max(step.points for step in criterion.scoring) > 1:
+        key = "point" if points == 1 else "points"
+        return words(key, points=format_number(points, words.lang))
+    if points == 0:
+        return "0"
+    if points == 1:
+        return "X"
+    return f"{format_number(points, words.lang)} X"
+
+
+def _lower_first(text: str) -> str:
+    """ "Alleen de ..." -> "alleen de ..." after a colon; acronyms (EPEAT) keep their capitals."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _lot_refs(profile: ProcurementProfile, lot_ids: list[str], words: Wording) -> str:
+    names = {lot.id: lot.name for lot in profile.lots}
+    return ", ".join(
+        words("lot_ref", id=lot_id, name=names[lot_id]) if lot_id in names else lot_id
+        for lot_id in lot_ids
+    )
+
+
+def _label_text(label: ProofLabel) -> str:
+    text = label.name
+    if label.version:
+        text += " " + label.version
+    if label.level:
+        text += " " + label.level[:1].upper() + label.level[1:]
+    return text
+
+
+def _clause(
+    doc: DocumentObj,
+    profile: ProcurementProfile,
+    criterion: SelectedCriterion,
+    text: str,
+    words: Wording,
+) -> None:
+    lang = words.lang
+    doc.add_heading(f"{criterion.id} {criterion.title.get(lang)}", level=2)
+    applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
+    applies.runs[1].italic = True
+    applies.paragraph_format.keep_with_next = True
+    for block in to_blocks(text):
+        style = "List Bullet" if block.kind == "bullet" else None
+        doc.add_paragraph(block.text, style=style)
+
+    proof = [words("or_equivalent", label=_label_text(label)) for label in criterion.proof.labels]
+    if criterion.proof.other is not None:
+        proof.append(criterion.proof.other.get(lang))
+    if proof:
+        doc.add_heading(words("proof"), level=3)
+        for item in proof:
+            doc.add_paragraph(item, style="List Bullet")
+
+    for p in criterion.parameters:
+        if p.to_verify:
+            add_marked(
+                doc,
+                words("to_verify"),
+                words(
+                    "to_verify_value",
+                    description=p.description.get(lang),
+                    value=format_value(p.value, p.unit, lang),
+                ),
+            )
+
+
+def _source_text(source: Source, words: Wording) -> str:
+    parts = [source.document]
+    if source.section:
+        parts.append(source.section)
+    if source.date:
+        parts.append(source.date)
+    return ", ".join(parts) + f" ({words.confidence(source.confidence)})"
+
+
+def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    # Six columns need the width of a landscape page.
+    start_landscape_section(doc)
+    doc.add_heading(words("trace"), level=1)
+    if not result.selected:
+        doc.add_paragraph(words("trace_none"))
+        return
+    doc.add_paragraph(words("trace_intro"))
+    ordered = sorted(result.selected, key=lambda c: (SECTION_ORDER.index(c.type), c.id))
+    rows = [
+        (
+            c.id,
+            str(c.version),
+            words.criterion_type(c.type),
+            str(c.level),
+            [_source_text(s, words) for s in c.sources],
+            list(c.legal_basis),
+        )
+        for c in ordered
+    ]
+    header = (
+        words("col_id"),
+        words("col_version"),
+        words("col_type"),
+        words("col_level"),
+        words("col_sources"),
+        words("col_legal"),
+    )
+    fixed = (2.9, 1.9, 3.8, 1.7, 7.4)
+    add_table(doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)))

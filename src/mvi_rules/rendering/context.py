@@ -1,0 +1,133 @@
+"""What a clause template can see: the criterion's parameters and read-only views of the profile.
+
+Templates get small frozen views rather than the pydantic models, so the sandbox exposes only
+plain data (no ``model_dump``/``model_copy``), and enum values arrive both as codes (for
+``{% if %}`` tests) and in words (for the reader).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from ..catalogue.model import ParamValue
+from ..profile.model import ProcurementProfile
+from ..selection.result import SelectedCriterion
+from .wording import Wording
+
+
+class Params(dict[str, ParamValue]):
+    """The criterion's parameters by name (``p`` in a template)."""
+
+    var_name: ClassVar[str] = "p"
+
+
+@dataclass(frozen=True)
+class BuyerView:
+    """``buyer`` in a template."""
+
+    var_name: ClassVar[str] = "buyer"
+    name: str
+    authority_type: str
+    authority_type_text: str
+    jurisdiction: str
+
+
+@dataclass(frozen=True)
+class ProcurementView:
+    """``procurement`` in a template."""
+
+    var_name: ClassVar[str] = "procurement"
+    title: str
+    reference_date: date
+    estimated_value_eur: float
+    contract_term_years: int
+    extension_years: tuple[int, ...]
+    maximum_term_years: int
+    price_indexation: bool
+    procedure: str | None
+    procedure_text: str | None
+
+
+@dataclass(frozen=True)
+class LotView:
+    """One entry of ``lots`` in a template (only the lots the criterion applies to)."""
+
+    var_name: ClassVar[str] = "lot"
+    id: str
+    name: str
+    product_group: str
+    product_group_text: str
+    quantity: int
+    refurbished: str
+    holds_data: bool
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    """``criterion`` in a template."""
+
+    var_name: ClassVar[str] = "criterion"
+    id: str
+    version: int
+    title: str
+    type: str
+    level: int
+
+
+def template_context(
+    criterion: SelectedCriterion, profile: ProcurementProfile, lang: str
+) -> dict[str, Any]:
+    """The variables a clause template is rendered with.
+
+    ``p`` (parameter name → value), ``buyer``, ``procurement``, ``lots`` (only the lots the
+    criterion was selected for, in profile order), ``jurisdiction`` (``"NL"``/``"BE"``),
+    ``lang`` and ``criterion`` (id, version, title in ``lang``, type, level).
+    """
+    words = Wording(lang, profile.buyer.jurisdiction)
+    buyer, proc = profile.buyer, profile.procurement
+    wanted = set(criterion.lots)
+    lots = [
+        LotView(
+            id=lot.id,
+            name=lot.name,
+            product_group=lot.product_group.value,
+            product_group_text=words.product_group(lot.product_group),
+            quantity=lot.quantity,
+            refurbished=lot.refurbished.value,
+            holds_data=lot.effective_holds_data,
+        )
+        for lot in profile.lots
+        if lot.id in wanted
+    ]
+    return {
+        "p": Params(criterion.parameter_values()),
+        "buyer": BuyerView(
+            name=buyer.name,
+            authority_type=buyer.authority_type.value,
+            authority_type_text=words.authority(buyer.authority_type),
+            jurisdiction=buyer.jurisdiction.value,
+        ),
+        "procurement": ProcurementView(
+            title=proc.title,
+            reference_date=proc.reference_date,
+            estimated_value_eur=proc.estimated_value_eur,
+            contract_term_years=proc.contract_term_years,
+            extension_years=tuple(proc.extension_years),
+            maximum_term_years=proc.maximum_term_years,
+            price_indexation=proc.price_indexation,
+            procedure=proc.procedure.value if proc.procedure else None,
+            procedure_text=words.procedure(proc.procedure.value) if proc.procedure else None,
+        ),
+        "lots": lots,
+        "jurisdiction": buyer.jurisdiction.value,
+        "lang": lang,
+        "criterion": CriterionView(
+            id=criterion.id,
+            version=criterion.version,
+            title=criterion.title.get(lang),
+            type=criterion.type.value,
+            level=criterion.level,
+        ),
+    }

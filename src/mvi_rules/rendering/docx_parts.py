@@ -1,0 +1,218 @@
+"""Small python-docx building blocks: page set-up, properties, tables, fields.
+
+The structure uses the built-in Word styles of python-docx's default template (Title,
+Heading 1-3, List Bullet, List Number, Table Grid, Light Grid Accent 1) plus one added
+paragraph style for table text, so that a buyer restyles the whole annex by changing styles.
+Direct formatting is kept to emphasis inside a paragraph (a bold label, a highlight).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timezone
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+DocumentObj = Any  # python-docx has no type hints; this names what we pass around
+
+#: Usable width of an A4 page with 2.5 cm margins, upright and landscape.
+TEXT_WIDTH_CM = 16.0
+LANDSCAPE_TEXT_WIDTH_CM = 24.7
+
+#: Paragraph style of text in table cells (compact, a size smaller than body text).
+TABLE_TEXT = "Table Text"
+
+
+def new_document(language_tag: str) -> DocumentObj:
+    """An empty A4 document whose text is marked as ``language_tag`` (for spelling checks)."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    _set_language(doc, language_tag)
+    _drop_thumbnail(doc)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        # Headings of a long annex should not float alone at the bottom of a page.
+        doc.styles[name].paragraph_format.keep_with_next = True
+    # A procurement title is long; the template's 26 pt title breaks it over three lines.
+    doc.styles["Title"].font.size = Pt(22)
+    table_text = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = doc.styles["Normal"]
+    table_text.quick_style = True
+    table_text.font.size = Pt(9.5)
+    table_text.paragraph_format.space_before = Pt(0)
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.line_spacing = 1.0
+    doc.styles["Footer"].font.size = Pt(8)
+    return doc
+
+
+def start_landscape_section(doc: DocumentObj) -> None:
+    """Continue on a new landscape A4 page (for wide tables); the footer carries over."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+
+
+def _set_language(doc: DocumentObj, tag: str) -> None:
+    r_pr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+def _drop_thumbnail(doc: DocumentObj) -> None:
+    # The template's thumbnail shows an unrelated blank page in file browsers.
+    rels = doc.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[r_id]
+
+
+def set_core_properties(
+    doc: DocumentObj, *, title: str, subject: str, language: str, on: date
+) -> None:
+    """Fixed document properties: the same result always gives the same properties."""
+    stamp = datetime(on.year, on.month, on.day, tzinfo=timezone.utc)
+    props = doc.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = "mvi-rules"
+    props.last_modified_by = "mvi-rules"
+    props.language = language
+    props.keywords = "MVI; ICT; aanbesteding; procurement"
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+
+
+def add_labelled(doc_or_cell: Any, label: str, text: str, style: str | None = None) -> Any:
+    """A paragraph starting with a bold label, e.g. "Van toepassing op: perceel 1"."""
+    para = doc_or_cell.add_paragraph(style=style)
+    para.add_run(label).bold = True
+    para.add_run(" " + text)
+    return para
+
+
+def add_marked(doc: DocumentObj, label: str, text: str) -> Any:
+    """A paragraph whose bold label is highlighted, so a reader cannot miss it."""
+    para = doc.add_paragraph()
+    run = para.add_run(label)
+    run.bold = True
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    para.add_run(" " + text)
+    return para
+
+
+def add_table(
+    doc: DocumentObj,
+    header: Sequence[str] | None,
+    rows: Sequence[Sequence[str | Sequence[str]]],
+    widths_cm: Sequence[float],
+    style: str = "Light Grid Accent 1",
+    bold_first_column: bool = False,
+    keep_together: bool = False,
+) -> Any:
+    """A table with fixed column widths; a cell given as a list gets one paragraph per item.
+
+    Rows never break across pages and the header row repeats on every page the table runs
+    over; ``keep_together`` keeps a short table on one page.
+    """
+    count = len(rows) + (1 if header else 0)
+    table = doc.add_table(rows=count, cols=len(widths_cm))
+    table.style = doc.styles[style]
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    all_rows: list[Sequence[str | Sequence[str]]] = [header] if header else []
+    all_rows.extend(rows)
+    for r, (row, values) in enumerate(zip(table.rows, all_rows, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = Cm(widths_cm[c])
+            lines = [value] if isinstance(value, str) else list(value)
+            bold = (r == 0 and header is not None) or (bold_first_column and c == 0)
+            _fill(cell, lines, bold=bold, keep_with_next=keep_together and r < count - 1)
+        _no_split(row)
+    if header:
+        _repeat_header(table.rows[0])
+    _look(table, header=header is not None, first_column=bold_first_column)
+    return table
+
+
+def _fill(cell: Any, lines: Sequence[str], bold: bool, keep_with_next: bool) -> None:
+    first = cell.paragraphs[0]
+    for i, line in enumerate(lines or [""]):
+        para = first if i == 0 else cell.add_paragraph()
+        para.style = TABLE_TEXT
+        if keep_with_next:
+            para.paragraph_format.keep_with_next = True
+        run = para.add_run(line)
+        if bold:
+            run.bold = True
+
+
+def _no_split(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _repeat_header(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _look(table: Any, header: bool, first_column: bool) -> None:
+    """Which conditional parts of the table style apply (header row, first column)."""
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tbl_pr.append(look)
+    flags = {
+        "w:firstRow": header,
+        "w:lastRow": False,
+        "w:firstColumn": first_column,
+        "w:lastColumn": False,
+        "w:noHBand": False,
+        "w:noVBand": True,
+    }
+    value = 0
+    bits = {
+        "w:firstRow": 0x20,
+        "w:lastRow": 0x40,
+        "w:firstColumn": 0x80,
+        "w:lastColumn": 0x100,
+        "w:noHBand": 0x200,
+        "w:noVBand": 0x400,
+    }
+    for name, on in flags.items():
+        look.set(qn(name), "1" if on else "0")
+        if on:
+            value |= bits[name]
+    look.set(qn("w:val"), f"{value:04X}")
+
+
+def add_page_number_footer(doc: DocumentObj, text: str) -> None:
+    """A footer line ``text`` followed by the page number (a PAGE field Word fills in)."""
+    footer = doc.sections[0].footer
+    para = footer.paragraphs[0]
+    para.style = doc.styles["Footer"]
+    para.add_run(text)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    inner = OxmlElement("w:r")
+    placeholder = OxmlElement("w:t")
+    placeholder.text = "1"
+    inner.append(placeholder)
+    field.append(inner)
+    para._p.append(field)

@@ -1,0 +1,82 @@
+"""Producing the Word tender annex as bytes or as a file."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from .._atomic import write_atomic
+from .._docx_determinism import normalise_docx
+from ..catalogue.load import Catalogue
+from ..errors import MviRulesError, TemplateError
+from ..selection.result import EvaluationResult
+from .annex import build_annex
+from .templates import ClauseRenderer
+from .wording import LANGUAGES
+
+
+def resolve_language(result: EvaluationResult, lang: str | None) -> str:
+    """The document language: ``lang`` when given, else the profile's ``output_language``."""
+    chosen = lang or result.profile.output_language
+    if chosen not in LANGUAGES:
+        raise MviRulesError(f"unknown language {chosen!r}; use one of: {', '.join(LANGUAGES)}")
+    return chosen
+
+
+def templates_dir_of(result: EvaluationResult, source: Catalogue | str | Path) -> Path:
+    """The clause templates directory of a catalogue, or ``source`` itself when it is a path.
+
+    A catalogue must be the one the result was evaluated against: other templates could
+    expect other parameters.
+    """
+    if isinstance(source, Catalogue):
+        if source.fingerprint != result.catalogue_fingerprint:
+            raise TemplateError(
+                f"the result was evaluated against catalogue {result.catalogue_version}"
+                f" ({result.catalogue_fingerprint}), not the given catalogue {source.version}"
+                f" ({source.fingerprint}); evaluate again with this catalogue"
+            )
+        return source.templates_dir
+    return Path(source)
+
+
+def render_clauses(result: EvaluationResult, templates_dir: Path, lang: str) -> dict[str, str]:
+    """Every selected criterion's clause text by id (all templates render before any output)."""
+    renderer = ClauseRenderer(templates_dir, lang)
+    return {c.id: renderer.render(c, result.profile) for c in result.selected}
+
+
+def render_docx(
+    result: EvaluationResult, templates: Catalogue | str | Path, lang: str | None = None
+) -> bytes:
+    """The tender annex for ``result`` as .docx bytes.
+
+    ``templates`` is the :class:`~mvi_rules.catalogue.Catalogue` the result was evaluated
+    against, or a clause templates directory (``<dir>/nl/...j2``, ``<dir>/en/...j2``). ``lang``
+    (``"nl"`` or ``"en"``) overrides the profile's ``output_language``. The same result always
+    gives byte-identical output. Raises :class:`~mvi_rules.errors.TemplateError` when a clause
+    template is missing, invalid or uses a variable that does not exist.
+    """
+    language = resolve_language(result, lang)
+    clauses = render_clauses(result, templates_dir_of(result, templates), language)
+    document = build_annex(result, clauses, language)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_docx(buffer.getvalue())
+
+
+def write_docx(
+    result: EvaluationResult,
+    catalogue: Catalogue | str | Path,
+    path: str | Path,
+    lang: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Write the tender annex to ``path`` atomically and return the path.
+
+    Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
+    false; the document is rendered first, so a template error never leaves a file behind.
+    """
+    target = Path(path)
+    write_atomic(target, render_docx(result, catalogue, lang), force=force)
+    return target

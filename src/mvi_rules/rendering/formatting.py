@@ -1,0 +1,161 @@
+"""Numbers, amounts, dates and parameter values written the way each language writes them.
+
+Dutch groups thousands with a dot and uses a decimal comma (1.000.000,00); English does the
+opposite (1,000,000.00). Whole numbers never show decimals, so a parameter of ``6.0`` years is
+written ``6``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..catalogue.model import ParamValue
+
+_MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+# Units as the catalogue writes them (English, lower case) -> (nl singular, nl plural,
+# en singular, en plural). Units not listed here are printed as the catalogue spells them.
+_UNITS: dict[str, tuple[str, str, str, str]] = {
+    "year": ("jaar", "jaar", "year", "years"),
+    "years": ("jaar", "jaar", "year", "years"),
+    "month": ("maand", "maanden", "month", "months"),
+    "months": ("maand", "maanden", "month", "months"),
+    "week": ("week", "weken", "week", "weeks"),
+    "weeks": ("week", "weken", "week", "weeks"),
+    "day": ("dag", "dagen", "day", "days"),
+    "days": ("dag", "dagen", "day", "days"),
+    "working_days": ("werkdag", "werkdagen", "working day", "working days"),
+    "working days": ("werkdag", "werkdagen", "working day", "working days"),
+    "cycles": ("cyclus", "cycli", "cycle", "cycles"),
+    "updates": ("update", "updates", "update", "updates"),
+    "upgrades": ("upgrade", "upgrades", "upgrade", "upgrades"),
+    "devices": ("apparaat", "apparaten", "device", "devices"),
+    "points": ("punt", "punten", "point", "points"),
+    "percent": ("%", "%", "%", "%"),
+    "%": ("%", "%", "%", "%"),
+    "eur": ("euro", "euro", "euro", "euro"),
+}
+
+# Above this a number written in running text gets thousands separators even without the
+# ``number`` filter (Dutch style: 10.000 but 2026), so years are never written as "2.026".
+_GROUP_FROM = 10_000
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def format_number(
+    value: float, lang: str, decimals: int | None = None, *, group: bool = True
+) -> str:
+    """A number in the language's notation.
+
+    ``decimals=None`` writes whole numbers without decimals and other numbers with as many
+    decimals as they need (at most six); an integer ``decimals`` fixes the count. ``group=False``
+    leaves out thousands separators.
+    """
+    if isinstance(value, bool):
+        raise TypeError("format_number() takes a number, not a bool")
+    if decimals is None:
+        if float(value).is_integer():
+            text = f"{float(value):.0f}"
+        else:
+            text = f"{value:.6f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.{decimals}f}"
+    negative = text.startswith("-")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    thousands, point = (".", ",") if lang == "nl" else (",", ".")
+    if group:
+        whole = _group(whole, thousands)
+    out = whole + (point + fraction if fraction else "")
+    if negative and out.strip("0.,") != "":
+        out = "-" + out
+    return out
+
+
+def format_money(value: float, lang: str) -> str:
+    """An amount in euros with cents: ``€ 1.000.000,00`` (nl) or ``€1,000,000.00`` (en)."""
+    amount = format_number(value, lang, 2)
+    return f"€ {amount}" if lang == "nl" else f"€{amount}"
+
+
+def format_plain(value: object, lang: str) -> object:
+    """How a bare ``{{ value }}`` prints in a clause template.
+
+    Numbers follow the language (decimal comma in Dutch; grouping from 10,000 so years stay
+    ``2026``) and booleans become words; everything else is left to Jinja.
+    """
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang, group=abs(value) >= _GROUP_FROM)
+    return value
+
+
+def yes_no(value: bool, lang: str) -> str:
+    """``ja``/``nee`` or ``yes``/``no``."""
+    if lang == "nl":
+        return "ja" if value else "nee"
+    return "yes" if value else "no"
+
+
+def format_date(value: date, lang: str) -> str:
+    """A date written out: ``1 januari 2026`` or ``1 January 2026``."""
+    months = _MONTHS["nl" if lang == "nl" else "en"]
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def format_unit(unit: str, count: float, lang: str) -> str:
+    """The unit in the language, singular for a count of exactly one."""
+    forms = _UNITS.get(unit.strip().lower())
+    if forms is None:
+        return unit
+    nl_one, nl_many, en_one, en_many = forms
+    one = count == 1
+    if lang == "nl":
+        return nl_one if one else nl_many
+    return en_one if one else en_many
+
+
+def format_value(value: ParamValue, unit: str | None, lang: str) -> str:
+    """A parameter value with its unit, e.g. ``6 jaar``, ``10 %``, ``ja``."""
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if isinstance(value, (int, float)):
+        text = format_number(value, lang)
+        if unit:
+            text += " " + format_unit(unit, value, lang)
+        return text
+    return f"{value} {unit}" if unit else value

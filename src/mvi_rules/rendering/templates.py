@@ -1,0 +1,181 @@
+"""Rendering clause templates in a sandboxed Jinja environment.
+
+A clause template is written by a ruleset author, so it runs in Jinja's immutable sandbox, and
+every variable it uses must exist: a missing one is a :class:`~mvi_rules.errors.TemplateError`
+naming the template, the criterion and the variable, never a blank in a tender. Values from the
+profile are data, never template source, so ``{{`` in a buyer's name is printed as it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..catalogue.load import TEMPLATE_SUFFIX
+from ..errors import TemplateError
+from ..profile.model import ProcurementProfile
+from ..selection.result import SelectedCriterion
+from .context import template_context
+from .formatting import format_date, format_money, format_number, format_plain
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined whose message names the variable as the template spells it."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        name = self._undefined_name
+        if self._undefined_obj is jinja2.utils.missing:
+            return f"undefined variable {name!r}"
+        owner = getattr(type(self._undefined_obj), "var_name", None)
+        if owner is not None:
+            known = _known_names(self._undefined_obj)
+            hint = f" (known: {', '.join(known)})" if known else ""
+            return f"undefined variable '{owner}.{name}'{hint}"
+        return super()._undefined_message
+
+
+def _known_names(obj: object) -> list[str]:
+    if isinstance(obj, dict):
+        return sorted(str(k) for k in obj)
+    fields = getattr(obj, "__dataclass_fields__", None)
+    return sorted(fields) if fields else []
+
+
+class _EmptyValue(Exception):
+    """A template printed ``None``: a value the profile does not give."""
+
+
+def _finalize_for(lang: str) -> Any:
+    def finalize(value: object) -> object:
+        if value is None:
+            raise _EmptyValue("the template prints a value that is not set (None)")
+        return format_plain(value, lang)
+
+    return finalize
+
+
+def _number_filter(lang: str) -> Any:
+    def number(value: object, decimals: int | None = None) -> str:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"the number filter needs a number, got {value!r}")
+        return format_number(value, lang, decimals)
+
+    return number
+
+
+def _money_filter(lang: str) -> Any:
+    def money(value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"the money filter needs a number, got {value!r}")
+        return format_money(value, lang)
+
+    return money
+
+
+def _date_filter(lang: str) -> Any:
+    def date_filter(value: object) -> str:
+        if not isinstance(value, date):
+            raise TypeError(f"the date filter needs a date, got {value!r}")
+        return format_date(value, lang)
+
+    return date_filter
+
+
+def make_environment(templates_dir: Path, lang: str) -> ImmutableSandboxedEnvironment:
+    """The sandboxed Jinja environment for clause templates in ``templates_dir/lang``.
+
+    Filters: ``number`` (``1.000.000`` / ``1,000,000``; ``number(2)`` fixes the decimals),
+    ``money`` (``€ 1.000,00`` / ``€1,000.00``) and ``date`` (``1 januari 2026``). A bare
+    ``{{ value }}`` writes numbers in the language's notation and booleans as words.
+    """
+    lang_dir = Path(templates_dir) / lang
+    if not lang_dir.is_dir():
+        raise TemplateError(f"no clause templates for language {lang!r}: {lang_dir} not found")
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(lang_dir), encoding="utf-8"),
+        undefined=_Undefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        # Block tags on their own line leave no empty line behind.
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_finalize_for(lang),
+    )
+    env.filters["number"] = _number_filter(lang)
+    env.filters["money"] = _money_filter(lang)
+    env.filters["date"] = _date_filter(lang)
+    return env
+
+
+class ClauseRenderer:
+    """Renders clause texts for one templates directory and language (templates are cached)."""
+
+    def __init__(self, templates_dir: Path, lang: str) -> None:
+        self.templates_dir = Path(templates_dir)
+        self.lang = lang
+        self._env = make_environment(self.templates_dir, lang)
+
+    def render(self, criterion: SelectedCriterion, profile: ProcurementProfile) -> str:
+        """The clause text of ``criterion`` for ``profile`` (plain text, see :mod:`.text`).
+
+        Raises :class:`~mvi_rules.errors.TemplateError` naming the template file, the
+        criterion id and, for a missing variable, the variable.
+        """
+        name = criterion.template + TEMPLATE_SUFFIX
+        where = f"{self.lang}/{name}"
+        try:
+            template = self._env.get_template(name)
+        except jinja2.TemplateNotFound:
+            raise TemplateError(
+                f"{criterion.id}: clause template {where} not found in {self.templates_dir}"
+            ) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"{criterion.id}: syntax error in clause template {where}, line {exc.lineno}:"
+                f" {exc.message}"
+            ) from None
+        filename = template.filename or where
+        try:
+            return template.render(template_context(criterion, profile, self.lang))
+        except Exception as exc:  # a template is authored input: any failure is its error
+            line = _template_line(exc.__traceback__, filename)
+            at = f"{where}, line {line}" if line else where
+            raise TemplateError(
+                f"{criterion.id}: clause template {at} ({filename}): {exc}"
+            ) from None
+
+
+def _template_line(tb: TracebackType | None, filename: str) -> int | None:
+    """The template line an error happened on (Jinja maps its frames to template lines)."""
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render_clause(
+    criterion: SelectedCriterion,
+    profile: ProcurementProfile,
+    templates_dir: str | Path,
+    lang: str | None = None,
+) -> str:
+    """Render one criterion's clause template to plain text.
+
+    ``lang`` defaults to the profile's ``output_language``. The text uses blank lines between
+    paragraphs and ``- `` at the start of a bullet item. For many clauses, a
+    :class:`ClauseRenderer` reuses the compiled templates.
+    """
+    return ClauseRenderer(Path(templates_dir), lang or profile.output_language).render(
+        criterion, profile
+    )
