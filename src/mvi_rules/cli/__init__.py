@@ -40,6 +40,7 @@ def main() -> None:
 
 
 # Commands are registered below, one module each.
+from .change import change_command  # noqa: E402
 from .explain import explain_command  # noqa: E402
 from .generate import generate_command  # noqa: E402
 from .list_cmd import list_command  # noqa: E402
@@ -49,3 +50,4 @@ main.add_command(generate_command)
 main.add_command(validate_command)
 main.add_command(list_command)
 main.add_command(explain_command)
+main.add_command(change_command)

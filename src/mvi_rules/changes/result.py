@@ -1,0 +1,158 @@
+"""The result of checking a proposed change: one verdict per drawer, and a recommendation."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from .ledger import Contract, Ground, ProposedChange, RecordedChange, Regime
+from .texts import Lang, cents, pick
+
+#: Money in a result: exact in Python, two decimals as a string in JSON.
+MoneyOut = Annotated[Decimal, PlainSerializer(cents, return_type=str, when_used="json")]
+#: A fraction (0.10 for 10 %), exact, as a string in JSON.
+RateOut = Annotated[Decimal, PlainSerializer(str, return_type=str, when_used="json")]
+
+_Frozen = ConfigDict(frozen=True, extra="forbid")
+
+
+class Verdict(str, Enum):
+    """How a proposed change relates to one drawer."""
+
+    #: The numbers pass; only routine conditions (e.g. general nature unchanged) to confirm.
+    FITS = "fits"
+    #: The numbers pass; the change fits only if the buyer confirms the listed conditions.
+    CONDITIONAL = "conditional"
+    #: No numeric test exists; a legal adviser must answer the listed questions.
+    LEGAL_REVIEW = "legal_review"
+    #: The drawer is not meant for this kind of change (e.g. 2.163f without a new contractor).
+    NOT_APPLICABLE = "not_applicable"
+    #: The numbers (or a hard precondition) rule the drawer out.
+    DOES_NOT_FIT = "does_not_fit"
+    #: A figure needed for the test is unknown (e.g. no EU threshold for the date).
+    UNDETERMINED = "undetermined"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def numeric_pass(self) -> bool:
+        """Whether the arithmetic allows the drawer."""
+        return self in (Verdict.FITS, Verdict.CONDITIONAL)
+
+    def label(self, lang: Lang) -> str:
+        """The verdict as a reader sees it."""
+        return _VERDICT_LABELS[self][0 if lang == "nl" else 1]
+
+
+_VERDICT_LABELS = {
+    Verdict.FITS: ("PAST", "FITS"),
+    Verdict.CONDITIONAL: (
+        "PAST, als de voorwaarden worden bevestigd",
+        "FITS if the conditions are confirmed",
+    ),
+    Verdict.LEGAL_REVIEW: ("OORDEEL JURIST NODIG", "LEGAL ADVISER MUST DECIDE"),
+    Verdict.NOT_APPLICABLE: ("NIET VAN TOEPASSING", "NOT APPLICABLE"),
+    Verdict.DOES_NOT_FIT: ("PAST NIET", "DOES NOT FIT"),
+    Verdict.UNDETERMINED: ("NIET TE BEPALEN", "CANNOT BE DETERMINED"),
+}
+
+
+class Notice(BaseModel):
+    """The modification notice that goes with a drawer (eForms)."""
+
+    model_config = _Frozen
+
+    required: bool = Field(description="Whether the law requires a notice for this drawer")
+    eforms_notice_subtype: int
+    bt200_code: str = Field(description="eForms BT-200, reason for the modification")
+    text: str
+
+
+class DrawerResult(BaseModel):
+    """The verdict of one drawer, with the arithmetic and what must still be confirmed."""
+
+    model_config = _Frozen
+
+    ground: Ground
+    order: int = Field(description="Position in the practitioner's testing order, from 1")
+    label: str = Field(description="Short name, e.g. '2.163b' or 'AUR de-minimis'")
+    name: str = Field(description="The ground in words, e.g. 'de-minimiswijziging'")
+    title: str
+    references: list[str]
+    verdict: Verdict
+    verdict_text: str
+    reason: str
+    arithmetic: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(
+        default_factory=list, description="What the buyer must confirm for the drawer to hold"
+    )
+    questions: list[str] = Field(
+        default_factory=list, description="What a legal adviser must answer"
+    )
+    notice: Notice | None = None
+    figures: dict[str, MoneyOut] = Field(default_factory=dict)
+    rates: dict[str, RateOut] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+class Recommendation(BaseModel):
+    """Which drawer to use: the largest one that fits, with the fallbacks."""
+
+    model_config = _Frozen
+
+    ground: Ground | None = Field(description="The recommended drawer; None if none fits")
+    label: str | None
+    verdict: Verdict | None
+    alternatives: list[Ground] = Field(
+        default_factory=list, description="Other drawers that fit, largest first"
+    )
+    for_legal_review: list[Ground] = Field(default_factory=list)
+    text: str
+
+
+class ChangeCheck(BaseModel):
+    """Everything the change checker found for one proposed change."""
+
+    model_config = _Frozen
+
+    lang: Lang
+    source: str = Field(description="The ledger file (or '<ledger>' for an in-memory ledger)")
+    contract: Contract
+    proposed_change: ProposedChange
+    history: list[RecordedChange] = Field(description="The changes already made")
+    base_value_eur: MoneyOut = Field(description="The value percentages are taken of")
+    base_is_indexed: bool
+    regime: Regime
+    regime_text: str
+    by_analogy: bool = Field(
+        description="True when the contract is below the EU threshold and the tests are "
+        "applied by analogy"
+    )
+    drawers: list[DrawerResult]
+    recommendation: Recommendation
+    notes: list[str]
+
+    @property
+    def earlier_changes(self) -> int:
+        """How many changes the ledger records already."""
+        return len(self.history)
+
+    def drawer(self, ground: Ground) -> DrawerResult:
+        """The result of one drawer."""
+        return next(d for d in self.drawers if d.ground is ground)
+
+    def to_json(self) -> str:
+        """The result as indented JSON (money as strings with two decimals)."""
+        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+    def heading(self) -> str:
+        """A one-line title for the check."""
+        ref = f" ({self.contract.reference})" if self.contract.reference else ""
+        return pick(self.lang, "Wijzigingstoets (ladekast)", "Change check (chest of drawers)") + (
+            f": {self.contract.title}{ref}"
+        )
