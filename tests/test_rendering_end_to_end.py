@@ -19,7 +19,7 @@ from mvi_rules.selection.result import (
 from .conftest import EXAMPLES
 from .test_rendering_fixtures import all_text, headings, open_docx, profile_data
 
-PROFILES = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.startswith("ledger"))
+PROFILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def _evaluate(path: Path, catalogue: Catalogue) -> EvaluationResult:
@@ -36,7 +36,7 @@ def test_example_profiles_render(path: Path, lang: str, catalogue: Catalogue) ->
     clause_headings = [h.split(" ", 1)[0] for h in headings(document, 2) if h.startswith("MVI-")]
     assert clause_headings == [
         c.id
-        for kind in ("selection", "minimum_requirement", "award", "contract_clause")
+        for kind in ("selection", "minimum_requirement", "award", "contract_clause", "option")
         for c in result.selected
         if c.type.value == kind
     ]

@@ -25,6 +25,10 @@ class CriterionType(str, Enum):
     MINIMUM_REQUIREMENT = "minimum_requirement"  # TS: (minimum)eis
     AWARD = "award"  # AC: gunningscriterium
     CONTRACT_CLAUSE = "contract_clause"  # CPC: contractbepaling
+    #: An option or review clause written into the contract, so that a later change fits
+    #: Aw 2012 art. 2.163c (BE: a herzieningsclausule under the AUR). It states the maximum it
+    #: may add in its ``max_value_percent`` parameter.
+    OPTION = "option"
 
     def __str__(self) -> str:
         return self.value
@@ -183,6 +187,11 @@ class Criterion(BaseModel):
                 raise ValueError("an award criterion needs a 'weight' parameter")
         elif self.scoring:
             raise ValueError("only award criteria have a scoring scale")
+        if self.type is CriterionType.OPTION and "max_value_percent" not in self.parameters:
+            raise ValueError(
+                "an option needs a 'max_value_percent' parameter: the most it may add, as a "
+                "percentage of the estimated value"
+            )
         return self
 
 

@@ -22,6 +22,7 @@ def lot_facts(
         "procurement.estimated_value_eur": proc.estimated_value_eur,
         "procurement.contract_term_years": proc.contract_term_years,
         "procurement.maximum_term_years": proc.maximum_term_years,
+        "procurement.extension_years": sum(proc.extension_years),
         "procurement.price_indexation": proc.price_indexation,
         "procurement.reference_year": proc.reference_date.year,
         "lot.product_group": lot.product_group.value,

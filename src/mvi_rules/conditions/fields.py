@@ -49,6 +49,9 @@ FIELDS: dict[str, FieldSpec] = {
     "procurement.maximum_term_years": FieldSpec(
         Kind.NUMBER, "contract term including all optional extensions"
     ),
+    "procurement.extension_years": FieldSpec(
+        Kind.NUMBER, "years of optional extension in total (0 when there are none)"
+    ),
     "procurement.price_indexation": FieldSpec(Kind.BOOL, "whether prices are indexed"),
     "procurement.procedure": FieldSpec(
         Kind.ENUM, "procedure, where chosen", _values(Procedure), optional=True

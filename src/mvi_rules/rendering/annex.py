@@ -37,6 +37,7 @@ SECTION_ORDER = (
     CriterionType.MINIMUM_REQUIREMENT,
     CriterionType.AWARD,
     CriterionType.CONTRACT_CLAUSE,
+    CriterionType.OPTION,
 )
 
 
@@ -218,19 +219,63 @@ def _section(
         return
     if kind is CriterionType.AWARD:
         _weighting(doc, criteria, words)
+    if kind is CriterionType.OPTION:
+        _options(doc, result.profile, criteria, words)
     for criterion in criteria:
         _clause(doc, result.profile, criterion, clauses[criterion.id], words)
 
 
-def _weight(criterion: SelectedCriterion) -> float | None:
+def _number_param(criterion: SelectedCriterion, name: str) -> float | None:
     for p in criterion.parameters:
-        if (
-            p.name == "weight"
-            and isinstance(p.value, (int, float))
-            and not isinstance(p.value, bool)
-        ):
+        if p.name == name and isinstance(p.value, (int, float)) and not isinstance(p.value, bool):
             return float(p.value)
     return None
+
+
+def _weight(criterion: SelectedCriterion) -> float | None:
+    return _number_param(criterion, "weight")
+
+
+def _options(
+    doc: DocumentObj,
+    profile: ProcurementProfile,
+    criteria: list[SelectedCriterion],
+    words: Wording,
+) -> None:
+    """The options' maxima in percent and euro, so the buyer can include them in the estimate."""
+    lang = words.lang
+    doc.add_paragraph(words("options_intro"))
+    doc.add_heading(words("options_table"), level=2)
+    estimate = profile.procurement.estimated_value_eur
+    rows: list[tuple[str, str, str]] = []
+    total = 0.0
+    for criterion in criteria:
+        percent = _number_param(criterion, "max_value_percent") or 0.0
+        amount = round(estimate * percent / 100, 2)
+        total += amount
+        rows.append(
+            (
+                f"{criterion.id} {criterion.title.get(lang)}",
+                _percent(percent, words),
+                format_money(amount, lang),
+            )
+        )
+    rows.append((words("options_total"), "", format_money(total, lang)))
+    header = (words("option"), words("option_max_percent"), words("option_max_eur"))
+    table = add_table(
+        doc, header, rows, (TEXT_WIDTH_CM - 7.4, 3.6, 3.8), keep_together=len(rows) < 12
+    )
+    for cell in table.rows[-1].cells:
+        for para in cell.paragraphs:
+            for run in para.runs:
+                run.bold = True
+    doc.add_paragraph(
+        words(
+            "options_estimate",
+            value=format_money(estimate, lang),
+            total=format_money(estimate + total, lang),
+        )
+    )
 
 
 def _percent(value: float, words: Wording) -> str:

@@ -157,6 +157,32 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Contractbepalingen (bijzondere uitvoeringsvoorwaarden)",
         "Contract clauses (special conditions for performance)",
     ),
+    "section_option": (
+        "Opties en wijzigingsclausules (art. 2.163c Aanbestedingswet 2012)",
+        "Options and review clauses (Public Procurement Act 2012, art. 2.163c)",
+    ),
+    "options_intro": (
+        "Deze opties en wijzigingsclausules zijn duidelijk, nauwkeurig en ondubbelzinnig"
+        " geformuleerd en vermelden hun omvang, aard en voorwaarden, zodat een latere wijziging"
+        " binnen het contract past zonder nieuwe aanbesteding. Zij wijzigen de algemene aard van"
+        " de opdracht niet. Neem de maximale waarde van alle opties op in de geraamde waarde van"
+        " de opdracht (richtlijn 2014/24/EU, art. 5 lid 1).",
+        "These options and review clauses are clear, precise and unambiguous and state their"
+        " scope, nature and conditions, so that a later change fits within the contract without"
+        " a new procedure. They do not alter the overall nature of the contract. Include the"
+        " maximum value of all options in the estimated value of the contract (Directive"
+        " 2014/24/EU, art. 5(1)).",
+    ),
+    "options_table": ("Maximale waarde van de opties", "Maximum value of the options"),
+    "option": ("Optie", "Option"),
+    "option_max_percent": ("Ten hoogste (% van de raming)", "At most (% of the estimate)"),
+    "option_max_eur": ("Ten hoogste (excl. btw)", "At most (excl. VAT)"),
+    "options_total": ("Totaal opties", "Total of the options"),
+    "options_estimate": (
+        "Geraamde waarde volgens het inkoopprofiel: {value}; met alle opties ten hoogste {total}.",
+        "Estimated value according to the procurement profile: {value}; with all options at"
+        " most {total}.",
+    ),
     "section_empty": (
         "Voor deze aanbesteding zijn in deze categorie geen criteria geselecteerd.",
         "No criteria in this category were selected for this procurement.",
@@ -216,6 +242,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "type_minimum_requirement": ("minimumeis", "minimum requirement"),
     "type_award": ("gunningscriterium", "award criterion"),
     "type_contract_clause": ("contractbepaling", "contract clause"),
+    "type_option": ("optie / wijzigingsclausule", "option / review clause"),
     "confidence_confirmed": ("bevestigd", "confirmed"),
     "confidence_secondary": ("secundaire bron", "secondary source"),
     "confidence_unconfirmed": ("onbevestigd", "unconfirmed"),
@@ -293,6 +320,17 @@ _BE_NL: dict[str, str] = {
     "type_selection": "selectiecriterium",
     "type_minimum_requirement": "technische specificatie",
     "type_contract_clause": "uitvoeringsvoorwaarde",
+    "section_option": (
+        "Herzieningsclausules (art. 38 e.v. KB 14 januari 2013, algemene uitvoeringsregels)"
+    ),
+    "type_option": "herzieningsclausule",
+    "options_intro": (
+        "Deze herzieningsclausules zijn duidelijk, nauwkeurig en ondubbelzinnig geformuleerd en"
+        " vermelden hun draagwijdte, aard en voorwaarden, zodat een latere wijziging binnen de"
+        " opdracht past zonder nieuwe plaatsingsprocedure. Zij wijzigen de algemene aard van de"
+        " opdracht niet. Neem de maximale waarde van alle opties op in de geraamde waarde van de"
+        " opdracht (richtlijn 2014/24/EU, art. 5 lid 1)."
+    ),
     "weighting_intro": (
         "Voorgestelde weging van de duurzaamheidscriteria binnen de economisch meest"
         " voordelige offerte (beste prijs-kwaliteitverhouding). Het resterende gewicht is voor"
@@ -311,6 +349,10 @@ _BE_EN: dict[str, str] = {
     "title": "Annex to the specifications: sustainability criteria — {title}",
     "section_selection": "Qualitative selection: selection criteria",
     "section_contract_clause": "Special conditions for performance",
+    "section_option": (
+        "Review clauses (Royal Decree of 14 January 2013, general implementing rules, art. 38 ff.)"
+    ),
+    "type_option": "review clause",
     "procedure_single_private": "contract of limited value (accepted invoice)",
 }
 
