@@ -1,0 +1,294 @@
+"""The durable-rules backend: the catalogue compiled into durable-rules rulesets.
+
+Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
+registered on one process-wide durable-rules host. An evaluation opens a fresh session, asserts
+one fact per lot into every ruleset, collects (criterion id, lot id) from the rule actions, and
+deletes the session. The engine decides *which* criteria apply; explanations are built from the
+condition tree by the caller.
+
+durable-rules has sharp edges, each guarded here or in the compiler (the comment at each guard
+names the failure it prevents):
+
+1. more than 64 activations for one fact fail with error 303: rules are split into rulesets;
+2. facts of 255+ keys fail with error 302: facts carry only the fields conditions read;
+3. exceptions raised in actions are swallowed into ``c.s.exception``: actions catch and record
+   everything, and :meth:`DurableBackend.match` raises :class:`~mvi_rules.errors.EngineError`;
+4. a rule that only tests for an absent field matches the session-state object and fires
+   forever: every rule tests a discriminator, and actions stop a runaway engine;
+5. a fact that matches no rule raises ``MessageNotHandledException``: that means no match;
+6. identical facts raise ``MessageObservedException``: every fact gets a unique id;
+7. every ``Host`` starts timer threads that never stop: one host per process, started without
+   dispatcher threads, a fresh session per evaluation and ``delete_state`` afterwards;
+8. ``delete_state`` segfaults for a session in which no fact was handled: a closing fact that
+   every ruleset handles is asserted first.
+
+The C engine keeps process-wide tables and the host's registry is a plain dict, so every engine
+call is made under one process-wide lock; compiling and building facts happen outside it.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from durable import engine as durable_engine
+
+from ..conditions.tree import Node
+from ..errors import EngineError
+from .base import LotFacts, Match
+from .durable_compile import (
+    ACTION_PREFIX,
+    CLOSE_ACTION,
+    CLOSE_KIND,
+    KIND_KEY,
+    CatalogueLike,
+    CompiledCatalogue,
+    CompiledRuleset,
+    compile_catalogue,
+)
+
+#: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
+#: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
+_ENGINE_LOCK = threading.Lock()
+
+
+@dataclass
+class _Run:
+    """What one evaluation (one durable session) has found so far."""
+
+    sid: str
+    #: Fact id → lot id. Facts do not carry the lot id (see guard 6 in ``match``).
+    lots: dict[str, str]
+    matches: set[Match] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+    #: Activations allowed, and seen, during the current assert (see ``_fire``).
+    budget: int = 0
+    fired: int = 0
+    #: Rulesets in which this session has state to delete.
+    touched: list[CompiledRuleset] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Registered:
+    """A compiled catalogue registered on the host, with what it was compiled from."""
+
+    entries: object
+    signature: tuple[tuple[str, Node], ...]
+    compiled: CompiledCatalogue
+
+
+class _SyncHost(durable_engine.Host):  # type: ignore[misc]
+    """A durable-rules host that is only ever called synchronously, from :class:`DurableBackend`."""
+
+    def __init__(self, backend: DurableBackend) -> None:
+        self._backend = backend
+        super().__init__()
+
+    def _run(self) -> None:
+        # Guard 7: Host.__init__ calls _run, which starts two threading.Timer chains (ruleset and
+        # timer dispatch) that re-arm themselves forever, so every host leaks threads. Actions
+        # run synchronously inside assert_fact and no rule uses timers: start nothing.
+        return None
+
+    def get_action(self, action_name: str) -> Callable[..., None]:
+        """The Python action for an action name in the compiled rules."""
+        return self._backend._action(action_name)
+
+
+class DurableBackend:
+    """Decides which criteria apply with durable-rules; safe to call from many threads.
+
+    Use :meth:`shared` rather than the constructor: each instance owns a durable-rules host,
+    and hosts cannot be discarded (their rulesets stay in the C engine).
+    """
+
+    name = "durable"
+
+    _shared: ClassVar[DurableBackend | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self) -> None:
+        self._host = _SyncHost(self)
+        self._registry_lock = threading.Lock()
+        self._registered: dict[str, list[_Registered]] = {}
+        #: Session id → its run; read by actions (under the engine lock).
+        self._runs: dict[str, _Run] = {}
+
+    @classmethod
+    def shared(cls) -> DurableBackend:
+        """The process-wide backend, created on first use."""
+        # Guard 7: one host per process, since every host lives as long as the process.
+        if cls._shared is None:
+            with cls._shared_lock:
+                if cls._shared is None:
+                    cls._shared = cls()
+        return cls._shared
+
+    def prepare(self, catalogue: CatalogueLike) -> CompiledCatalogue:
+        """Compile ``catalogue`` and register its rulesets, once; return the compiled form.
+
+        Rulesets are named after ``catalogue.fingerprint``; a catalogue with a fingerprint seen
+        before but different conditions is compiled again under other names.
+        """
+        entries = catalogue.entries
+        for known in self._registered.get(catalogue.fingerprint, ()):
+            if known.entries is entries:
+                return known.compiled
+        signature = tuple((e.criterion.id, e.condition) for e in entries)
+        with self._registry_lock:
+            variants = self._registered.setdefault(catalogue.fingerprint, [])
+            for known in variants:
+                if known.signature == signature:
+                    return known.compiled
+            compiled = compile_catalogue(catalogue, variant=len(variants))
+            if compiled.rulesets:
+                definitions = {rs.name: rs.definition() for rs in compiled.rulesets}
+                with _ENGINE_LOCK:
+                    # One call: the host adds none of the rulesets if any fails to compile.
+                    self._host.register_rulesets(definitions)
+            variants.append(_Registered(entries, signature, compiled))
+            return compiled
+
+    def match(self, catalogue: CatalogueLike, lots: Sequence[tuple[str, LotFacts]]) -> set[Match]:
+        """Every (criterion id, lot id) whose full condition holds for that lot's facts.
+
+        Raises :class:`~mvi_rules.errors.EngineError` when durable-rules fails or an action did.
+        """
+        compiled = self.prepare(catalogue)
+        if not compiled.rulesets or not lots:
+            return set()
+        # Guard 7: a fresh session per evaluation, so evaluations never see each other's facts.
+        sid = self._new_sid()
+        # Guard 6: durable-rules refuses a fact equal to one it has seen ("already observed"),
+        # and two lots may have identical facts; a unique id per fact keeps them apart. The lot
+        # id stays out of the fact and is looked up from the fact id instead.
+        fact_ids = [f"{sid}/{index}" for index in range(len(lots))]
+        facts = [
+            compiled.fact(lot_facts, sid, fact_id)
+            for fact_id, (_, lot_facts) in zip(fact_ids, lots, strict=True)
+        ]
+        run = _Run(
+            sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
+        )
+        with _ENGINE_LOCK:
+            self._runs[sid] = run
+        try:
+            for ruleset in compiled.rulesets:
+                run.touched.append(ruleset)
+                for fact in facts:
+                    self._assert(run, ruleset, fact)
+                    if run.errors:
+                        break
+                if run.errors:
+                    break
+        finally:
+            self._close(run)
+        if run.errors:
+            raise EngineError(
+                "durable-rules evaluation failed: " + "; ".join(dict.fromkeys(run.errors))
+            )
+        return run.matches
+
+    def _new_sid(self) -> str:
+        return uuid.uuid4().hex
+
+    def _assert(self, run: _Run, ruleset: CompiledRuleset, fact: dict[str, Any]) -> None:
+        with _ENGINE_LOCK:
+            run.budget, run.fired = ruleset.lot_rules, 0
+            try:
+                self._host.assert_fact(ruleset.name, fact)
+            except durable_engine.MessageNotHandledException:
+                # Guard 5: durable-rules raises when a fact matches no rule of a ruleset. For
+                # us that is the ordinary answer "no criterion of this ruleset applies".
+                pass
+            except durable_engine.MessageObservedException:
+                run.errors.append(f"fact {fact['id']} was refused as already observed")
+            except Exception as exc:
+                run.errors.append(f"asserting into {ruleset.name}: {_describe(exc)}")
+
+    def _close(self, run: _Run) -> None:
+        """Delete the session's state in every ruleset it touched, and forget the run."""
+        closing = {"sid": run.sid, "id": f"{run.sid}/close", KIND_KEY: CLOSE_KIND}
+        with _ENGINE_LOCK:
+            try:
+                for ruleset in run.touched:
+                    try:
+                        # Guard 8: delete_state segfaults for a session in which no fact was
+                        # handled (every lot fact may have matched nothing); the closing fact is
+                        # handled by every ruleset's close rule.
+                        self._host.assert_fact(ruleset.name, dict(closing))
+                    except Exception as exc:
+                        # Without a handled fact, deleting could crash the process: keep the
+                        # state (a small leak) and report.
+                        run.errors.append(f"closing {ruleset.name}: {_describe(exc)}")
+                        continue
+                    try:
+                        # Guard 7: sessions are kept until deleted; delete them so state does
+                        # not pile up over evaluations.
+                        self._host.delete_state(ruleset.name, run.sid)
+                    except Exception as exc:
+                        run.errors.append(f"deleting state in {ruleset.name}: {_describe(exc)}")
+            finally:
+                self._runs.pop(run.sid, None)
+
+    def _action(self, action_name: str) -> Callable[..., None]:
+        """The Python callable durable-rules runs for ``action_name``."""
+        if action_name == CLOSE_ACTION:
+            return _close_action
+        if not action_name.startswith(ACTION_PREFIX):
+            raise EngineError(f"unknown durable-rules action {action_name!r}")
+        criterion_id = action_name[len(ACTION_PREFIX) :]
+
+        # Two parameters make durable-rules treat the action as asynchronous: it continues only
+        # when ``complete`` is called, which is how ``_fire`` can stop a runaway engine.
+        def fire(c: Any, complete: Callable[[object], None]) -> None:
+            if self._fire(criterion_id, c):
+                complete(None)
+
+        return fire
+
+    def _fire(self, criterion_id: str, c: Any) -> bool:
+        """Record one activation; False stops the engine's action loop for this assert.
+
+        Runs inside ``assert_fact``, so under the engine lock.
+        """
+        run = self._runs.get(str(c.s["sid"]))
+        if run is None:
+            return False
+        # Guard 3: durable-rules catches whatever an action raises and stores it in
+        # c.s.exception, where nobody looks, and the evaluation quietly lacks a match. Catch
+        # everything here, record it, and let match raise after the run.
+        try:
+            run.fired += 1
+            lot_id = run.lots.get(str(c.m["id"]))
+            # Guard 4 (second line): each compiled rule fires at most once per lot fact, and only
+            # for lot facts. A firing for any other message (such as the session-state object)
+            # or beyond the budget means the engine is looping: not completing the action ends
+            # the loop.
+            if lot_id is None or run.fired > run.budget:
+                run.errors.append(
+                    f"durable-rules fired {criterion_id} for {dict(c.m.items())!r} "
+                    f"({run.fired} activations, at most {run.budget} possible); stopped it"
+                )
+                return False
+            self._on_match(run, criterion_id, lot_id)
+        except BaseException as exc:  # durable-rules would swallow it silently
+            run.errors.append(f"action for {criterion_id} failed: {_describe(exc)}")
+        return True
+
+    def _on_match(self, run: _Run, criterion_id: str, lot_id: str) -> None:
+        run.matches.add((criterion_id, lot_id))
+
+
+def _close_action(c: Any) -> None:
+    """The close rule's action: the closing fact only needs to be handled."""
+    return None
+
+
+def _describe(exc: BaseException) -> str:
+    # durable-rules' own exceptions keep their text in .message, not in args.
+    message = getattr(exc, "message", None)
+    return f"{type(exc).__name__}: {message if isinstance(message, str) else exc}"

@@ -1,0 +1,483 @@
+"""The durable-rules backend: compiled rules, and one test per guarded durable-rules failure.
+
+Each ``test_guard_*`` test fails (or crashes, for the segfault guard) when its guard is removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any as AnyType
+
+import pytest
+
+pytest.importorskip("durable.engine")
+
+from mvi_rules.conditions import FIELDS, All, Any, Kind, Node, Not, Op, Test
+from mvi_rules.conditions.tree import Value
+from mvi_rules.engine import PlainBackend, get_backend
+from mvi_rules.engine import durable_compile as dc
+from mvi_rules.engine.durable import DurableBackend
+from mvi_rules.errors import EngineError
+
+Facts = dict[str, Value]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    criterion: Criterion
+    condition: Node
+
+
+@dataclass(frozen=True)
+class StandInCatalogue:
+    """What the backends read from a catalogue: entries (id, condition) and a fingerprint."""
+
+    entries: tuple[Entry, ...]
+    fingerprint: str
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+
+def catalogue_of(conditions: Mapping[str, Node], fingerprint: str | None = None) -> AnyType:
+    entries = tuple(Entry(Criterion(cid), cond) for cid, cond in conditions.items())
+    digest = hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
+    return StandInCatalogue(entries, fingerprint or digest)
+
+
+def both(catalogue: AnyType, lots: Sequence[tuple[str, Facts]]) -> set[tuple[str, str]]:
+    """The durable result, after checking it equals the plain backend's."""
+    durable = DurableBackend.shared().match(catalogue, lots)
+    assert durable == PlainBackend().match(catalogue, lots)
+    return durable
+
+
+LAPTOPS: Facts = {
+    "lot.product_group": "laptop",
+    "lot.product_groups": ("laptop",),
+    "lot.quantity": 200,
+    "lot.refurbished": "accepted",
+    "ambition.level": 2,
+    "ambition.circularity": 3,
+    "buyer.is_central": False,
+    "procurement.estimated_value_eur": 250_000.0,
+}
+
+
+# --- the compiled JSON ------------------------------------------------------------------------
+
+
+def rule_tests(catalogue: AnyType) -> list[dict[str, AnyType]]:
+    compiled = DurableBackend.shared().prepare(catalogue)
+    return [
+        rule["all"][0]["m"]
+        for rs in compiled.rulesets
+        for name, rule in rs.rules.items()
+        if name != dc.CLOSE_RULE
+    ]
+
+
+def test_includes_any_compiles_to_iany_with_item_tests() -> None:
+    cat = catalogue_of({"A": Test("lot.product_groups", Op.INCLUDES_ANY, ("laptop", "desktop"))})
+    assert rule_tests(cat) == [
+        {
+            "$and": [
+                {"mvi_kind": "lot"},
+                {"$iany": {"lot__product_groups": {"$or": [{"$i": "laptop"}, {"$i": "desktop"}]}}},
+            ]
+        }
+    ]
+
+
+def test_not_at_least_holds_for_an_absent_field() -> None:
+    node = Not(Test("ambition.climate", Op.AT_LEAST, 2))
+    assert set(dc.condition_terms(node)) == {
+        (dc.Atom("$nex", "ambition__climate"),),
+        (dc.Atom("$lt", "ambition__climate", 2),),
+    }
+    cat = catalogue_of({"A": node})
+    assert both(cat, [("absent", {}), ("low", {"ambition.climate": 1}), ("high", LAPTOPS)]) == {
+        ("A", "absent"),
+        ("A", "low"),
+        ("A", "high"),  # LAPTOPS has no ambition.climate
+    }
+    assert both(cat, [("set", {"ambition.climate": 2})]) == set()
+
+
+def test_negations_keep_the_absent_field_semantics() -> None:
+    tests = [
+        Test("lot.refurbished", Op.IS_NOT, "wanted"),
+        Test("procurement.procedure", Op.NOT_ONE_OF, ("open", "restricted")),
+        Test("lot.product_groups", Op.NOT_INCLUDES, "server"),
+        Test("procurement.procedure", Op.IS_NOT_SET),
+        Test("lot.product_groups", Op.INCLUDES_ANY, ("server",)),
+    ]
+    conditions: dict[str, Node] = {}
+    for i, test in enumerate(tests):
+        conditions[f"T{i}"] = test
+        conditions[f"N{i}"] = Not(test)
+        conditions[f"NN{i}"] = Not(Not(test))
+    cat = catalogue_of(conditions)
+    lots = [
+        ("empty", {}),
+        ("laptops", LAPTOPS),
+        ("no-groups", {"lot.product_groups": ()}),
+        ("server", {"lot.product_groups": ("server", "monitor"), "procurement.procedure": "open"}),
+        ("other", {"lot.refurbished": "wanted", "procurement.procedure": "national_open"}),
+    ]
+    assert both(cat, lots)
+
+
+def test_empty_all_holds_and_empty_any_does_not() -> None:
+    assert dc.condition_terms(All(())) == ((),)
+    assert dc.condition_terms(Any(())) == ()
+    assert dc.condition_terms(Not(Any(()))) == ((),)
+    cat = catalogue_of({"ALL": All(()), "ANY": Any(()), "NOT-ANY": Not(Any(()))})
+    assert both(cat, [("L", LAPTOPS)]) == {("ALL", "L"), ("NOT-ANY", "L")}
+
+
+def test_does_not_include_holds_for_an_empty_list() -> None:
+    # durable-rules' $iall is false on an empty list; the compiled facts carry an end marker.
+    cat = catalogue_of({"A": Test("lot.product_groups", Op.NOT_INCLUDES, "laptop")})
+    assert both(cat, [("none", {"lot.product_groups": ()})]) == {("A", "none")}
+
+
+def test_none_values_count_as_absent() -> None:
+    cat = catalogue_of({"A": Test("procurement.procedure", Op.IS_NOT_SET)})
+    assert both(cat, [("L", {"procurement.procedure": None})]) == {("A", "L")}
+
+
+def test_fields_map_to_durable_safe_keys() -> None:
+    assert dc.fact_key("lot.product_group") == "lot__product_group"
+    with pytest.raises(EngineError):
+        dc.fact_key("sid")
+    with pytest.raises(EngineError, match="criterion BAD"):
+        dc.compile_catalogue(catalogue_of({"BAD": Test("lot.quantity", Op.ONE_OF, 3)}))
+
+
+def test_every_rule_tests_the_discriminator() -> None:
+    cat = catalogue_of(
+        {
+            "A": Test("procurement.procedure", Op.IS_NOT_SET),
+            "B": All(()),
+            "C": Any(
+                (Test("lot.quantity", Op.AT_LEAST, 3), Not(Test("buyer.is_central", Op.IS, True)))
+            ),
+        }
+    )
+    for tests in rule_tests(cat):
+        parts = tests.get("$and", [tests])
+        assert {"mvi_kind": "lot"} in parts
+        # Alternatives are separate rules, so that each rule fires at most once per fact.
+        assert all("$or" not in part for part in parts)
+
+
+# --- one test per guarded durable-rules failure -----------------------------------------------
+
+
+def test_guard_1_more_than_64_matching_rules_are_split_into_rulesets() -> None:
+    # Distinct always-true tests: identical ones would share one engine node and not hit 303.
+    cat = catalogue_of({f"C{i:03}": Test("lot.quantity", Op.MORE_THAN, -i - 1) for i in range(150)})
+    compiled = DurableBackend.shared().prepare(cat)
+    assert len(compiled.rulesets) > 1
+    assert all(rs.lot_rules <= dc.RULES_PER_RULESET for rs in compiled.rulesets)
+    assert both(cat, [("L", LAPTOPS)]) == {(f"C{i:03}", "L") for i in range(150)}
+
+
+def test_guard_1_one_criterion_with_many_true_alternatives() -> None:
+    # durable-rules fires a rule once per true branch of an $or, so one criterion alone can
+    # exceed 64 activations; its alternatives become separate rules spread over rulesets.
+    cat = catalogue_of(
+        {"MANY": Any(tuple(Test("lot.quantity", Op.MORE_THAN, -i) for i in range(90)))}
+    )
+    assert len(DurableBackend.shared().prepare(cat).rulesets) > 1
+    assert both(cat, [("L", LAPTOPS)]) == {("MANY", "L")}
+
+
+def test_guard_2_facts_with_hundreds_of_keys() -> None:
+    cat = catalogue_of(
+        {"A": Test("lot.quantity", Op.AT_LEAST, 10), "B": Test("lot.refurbished", Op.IS, "wanted")}
+    )
+    wide: Facts = dict(LAPTOPS)
+    wide.update({f"extra.key_{i}": i for i in range(400 - len(wide))})
+    assert len(wide) == 400
+    assert both(cat, [("wide", wide)]) == {("A", "wide")}
+    fact = DurableBackend.shared().prepare(cat).fact(wide, "sid", "id")
+    assert set(fact) == {"sid", "id", "mvi_kind", "lot__quantity", "lot__refurbished"}
+
+
+def test_guard_2_catalogue_reading_too_many_fields_is_refused() -> None:
+    cat = catalogue_of({f"C{i}": Test(f"x.f{i}", Op.IS, 1) for i in range(300)})
+    with pytest.raises(EngineError, match="fields"):
+        DurableBackend.shared().prepare(cat)
+
+
+def test_guard_3_exception_in_action_raises_engine_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = DurableBackend()
+    cat = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 1)})
+
+    def boom(*args: object) -> None:
+        raise RuntimeError("boom in action")
+
+    monkeypatch.setattr(backend, "_on_match", boom)
+    with pytest.raises(EngineError, match="boom in action"):
+        backend.match(cat, [("L", LAPTOPS)])
+    monkeypatch.undo()
+    assert backend.match(cat, [("L", LAPTOPS)]) == {("A", "L")}
+    assert backend._runs == {}
+
+
+def test_guard_4_rule_testing_only_an_absent_field() -> None:
+    cat = catalogue_of({"NOPROC": Test("procurement.procedure", Op.IS_NOT_SET)})
+    lots = [("unset", dict(LAPTOPS)), ("set", {**LAPTOPS, "procurement.procedure": "open"})]
+    assert both(cat, lots) == {("NOPROC", "unset")}
+
+
+def test_guard_4_runaway_engine_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without the discriminator a "$nex"-only rule matches the session-state object and fires
+    # forever; the action notices and stops the engine instead of hanging.
+    def rule_without_discriminator(term: tuple[dc.Atom, ...], action: str) -> dict[str, AnyType]:
+        tests = [atom.to_json() for atom in term]
+        return {"all": [{"m": tests[0] if len(tests) == 1 else {"$and": tests}}], "run": action}
+
+    monkeypatch.setattr(dc, "_rule", rule_without_discriminator)
+    backend = DurableBackend()
+    cat = catalogue_of({"NOPROC": Test("procurement.procedure", Op.IS_NOT_SET)}, "runaway")
+    with pytest.raises(EngineError, match="stopped it"):
+        backend.match(cat, [("L", LAPTOPS)])
+    assert backend._runs == {}
+
+
+def test_guard_5_fact_matching_no_rule_is_no_match() -> None:
+    cat = catalogue_of({"BIG": Test("lot.quantity", Op.MORE_THAN, 10_000)})
+    assert both(cat, [("L", LAPTOPS)]) == set()
+    lots = [("small", LAPTOPS), ("big", {**LAPTOPS, "lot.quantity": 20_000})]
+    assert both(cat, lots) == {("BIG", "big")}
+
+
+def test_guard_6_lots_with_identical_facts() -> None:
+    cat = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 1)})
+    assert both(cat, [("L1", dict(LAPTOPS)), ("L2", dict(LAPTOPS))]) == {("A", "L1"), ("A", "L2")}
+
+
+def test_guard_7_a_backend_starts_no_threads() -> None:
+    before = threading.active_count()
+    backend = DurableBackend()
+    backend.match(catalogue_of({"A": All(())}), [("L", LAPTOPS)])
+    assert threading.active_count() <= before
+
+
+def test_guard_7_one_shared_backend_per_process() -> None:
+    with ThreadPoolExecutor(8) as pool:
+        backends = list(pool.map(lambda _: DurableBackend.shared(), range(32)))
+    assert all(b is backends[0] for b in backends)
+    assert get_backend("durable") is backends[0]
+    assert get_backend("auto") is backends[0]
+
+
+def test_guard_7_evaluations_leave_no_threads_and_no_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = DurableBackend.shared()
+    cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(40)})
+    compiled = backend.prepare(cat)
+    sids: list[str] = []
+    new_sid = backend._new_sid
+
+    def recording_sid() -> str:
+        sids.append(new_sid())
+        return sids[-1]
+
+    monkeypatch.setattr(backend, "_new_sid", recording_sid)
+    backend.match(cat, [("L", LAPTOPS)])
+    before = threading.active_count()
+    for i in range(50):
+        backend.match(cat, [("L", {**LAPTOPS, "lot.quantity": i * 40})])
+    assert threading.active_count() <= before
+    assert len(set(sids)) == 51
+    assert backend._runs == {}
+    for sid in sids:
+        for rs in compiled.rulesets:
+            with pytest.raises(Exception, match="309"):  # ERR_SID_NOT_FOUND: state deleted
+                backend._host.get_facts(rs.name, sid)
+
+
+def test_guard_8_lots_matching_nothing_do_not_crash_delete_state() -> None:
+    # durable-rules segfaults in delete_state for a session in which no fact was handled; run
+    # in a child process so that a crash fails this test instead of the whole run.
+    script = textwrap.dedent(
+        """
+        from dataclasses import dataclass
+        from mvi_rules.conditions import Op, Test
+        from mvi_rules.engine.durable import DurableBackend
+
+        @dataclass(frozen=True)
+        class C:
+            id: str
+
+        @dataclass(frozen=True)
+        class E:
+            criterion: C
+            condition: object
+
+        @dataclass(frozen=True)
+        class Cat:
+            entries: tuple
+            fingerprint: str
+
+        cat = Cat(tuple(E(C(f"C{i}"), Test("lot.quantity", Op.MORE_THAN, 1000 + i))
+                        for i in range(40)), "nothing-matches")
+        backend = DurableBackend.shared()
+        for i in range(20):
+            assert backend.match(cat, [("L", {"lot.quantity": i})]) == set()
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_guard_9_numbers_durable_cannot_read_as_python_writes_them() -> None:
+    # durable-rules' JSON parser rejects "1e+16" and "1e-05" (error 204) and reads integers
+    # beyond 64 bits as doubles: integral floats are written as ints, the rest is refused.
+    value = "procurement.estimated_value_eur"
+    cat = catalogue_of({"GE": Test(value, Op.AT_LEAST, 1e16), "EQ": Test(value, Op.IS, 1e16)})
+    lots = [("at", {value: 1e16}), ("below", {value: 1e15}), ("int", {value: 10**16})]
+    assert both(cat, lots) == {("GE", "at"), ("EQ", "at"), ("GE", "int"), ("EQ", "int")}
+    for bad in (1e-05, 2**64, float("nan")):
+        with pytest.raises(EngineError, match="durable-rules"):
+            DurableBackend.shared().match(cat, [("L", {value: bad})])
+        with pytest.raises(EngineError, match="durable-rules"):
+            DurableBackend.shared().prepare(catalogue_of({"X": Test(value, Op.AT_MOST, bad)}))
+
+
+# --- registration and threads ---------------------------------------------------------------
+
+
+def test_two_catalogues_in_one_process() -> None:
+    backend = DurableBackend.shared()
+    first = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 100)})
+    second = catalogue_of({"B": Test("lot.refurbished", Op.IS, "accepted")})
+    for _ in range(3):
+        assert both(first, [("L", LAPTOPS)]) == {("A", "L")}
+        assert both(second, [("L", LAPTOPS)]) == {("B", "L")}
+    assert backend.prepare(first) is backend.prepare(first)
+    names = {rs.name for cat in (first, second) for rs in backend.prepare(cat).rulesets}
+    assert names == {f"mvi_{first.fingerprint}_0", f"mvi_{second.fingerprint}_0"}
+
+
+def test_same_fingerprint_with_other_conditions_is_compiled_again() -> None:
+    first = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 100)}, "same-fingerprint")
+    second = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 1000)}, "same-fingerprint")
+    assert both(first, [("L", LAPTOPS)]) == {("A", "L")}
+    assert both(second, [("L", LAPTOPS)]) == set()
+
+
+def test_concurrent_first_use_of_a_catalogue_registers_it_once() -> None:
+    # A host refuses a ruleset name twice: threads preparing the same new catalogue at once
+    # must not both register it.
+    cat = catalogue_of({f"R{i}": Test("lot.quantity", Op.MORE_THAN, i) for i in range(100)})
+    backend = DurableBackend.shared()
+    start = threading.Barrier(8)
+
+    def first_use(_: int) -> set[tuple[str, str]]:
+        start.wait()
+        return backend.match(cat, [("L", LAPTOPS)])
+
+    # Switch threads often, so that compiling is interleaved as it would be under load.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(first_use, range(8)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(r == PlainBackend().match(cat, [("L", LAPTOPS)]) for r in results)
+
+
+def test_too_complex_condition_is_refused_clearly() -> None:
+    names = ("level", "climate", "social", "circularity", "environment")
+    node = All(tuple(Test(f"ambition.{name}", Op.ONE_OF, (1, 2, 3)) for name in names))
+    # Each test has 3 alternatives: 3^5 = 243 would pass, one more test (729) does not.
+    assert len(dc.condition_terms(node)) == 243
+    node = All((*node.items, Test("lot.quantity", Op.ONE_OF, (1, 2, 3))))
+    with pytest.raises(EngineError, match=r"criterion X: .*alternatives"):
+        DurableBackend.shared().prepare(catalogue_of({"X": node}))
+
+
+def test_no_lots_and_no_criteria() -> None:
+    assert both(catalogue_of({"A": All(())}), []) == set()
+    assert both(catalogue_of({}), [("L", LAPTOPS)]) == set()
+    assert both(catalogue_of({"NEVER": Any(())}), [("L", LAPTOPS)]) == set()
+
+
+def _synthetic_catalogue(rng: random.Random, size: int) -> AnyType:
+    def test() -> Test:
+        name = rng.choice(sorted(FIELDS))
+        spec = FIELDS[name]
+        if spec.kind is Kind.NUMBER:
+            return Test(name, rng.choice([Op.AT_LEAST, Op.LESS_THAN, Op.IS_NOT]), rng.randint(1, 3))
+        if spec.kind is Kind.BOOL:
+            return Test(name, rng.choice([Op.IS, Op.IS_NOT]), rng.random() < 0.5)
+        if spec.kind is Kind.ENUM_LIST:
+            if rng.random() < 0.5:
+                return Test(name, Op.NOT_INCLUDES, rng.choice(spec.allowed))
+            return Test(name, Op.INCLUDES_ANY, tuple(rng.sample(spec.allowed, 2)))
+        return Test(name, rng.choice([Op.IS, Op.IS_NOT]), rng.choice(spec.allowed))
+
+    def node(depth: int) -> Node:
+        if depth == 0 or rng.random() < 0.4:
+            return test()
+        items = tuple(node(depth - 1) for _ in range(rng.randint(1, 3)))
+        return rng.choice([All, Any])(items) if rng.random() < 0.8 else Not(items[0])
+
+    return catalogue_of({f"S{i:02}": node(3) for i in range(size)})
+
+
+def _synthetic_lots(rng: random.Random, count: int) -> list[tuple[str, Facts]]:
+    def value(name: str) -> Value:
+        spec = FIELDS[name]
+        if spec.kind is Kind.NUMBER:
+            return rng.randint(0, 4)
+        if spec.kind is Kind.BOOL:
+            return rng.random() < 0.5
+        if spec.kind is Kind.ENUM_LIST:
+            return tuple(rng.sample(spec.allowed, rng.randint(0, 3)))
+        return rng.choice(spec.allowed)
+
+    return [
+        (f"lot{i}", {name: value(name) for name in FIELDS if rng.random() < 0.9})
+        for i in range(count)
+    ]
+
+
+def test_concurrent_evaluations_give_sequential_results() -> None:
+    rng = random.Random(20260101)
+    cat = _synthetic_catalogue(rng, 60)
+    work = [_synthetic_lots(rng, rng.randint(1, 3)) for _ in range(8 * 20)]
+    backend = DurableBackend.shared()
+    expected = [backend.match(cat, lots) for lots in work]
+    assert expected == [PlainBackend().match(cat, lots) for lots in work]
+    assert any(expected)
+
+    def evaluate(worker: int) -> list[set[tuple[str, str]]]:
+        return [backend.match(cat, lots) for lots in work[worker * 20 : (worker + 1) * 20]]
+
+    with ThreadPoolExecutor(8) as pool:
+        results = [r for chunk in pool.map(evaluate, range(8)) for r in chunk]
+    assert results == expected
+    assert backend._runs == {}
