@@ -1,9 +1,8 @@
-"""Selection on a small catalogue: which criteria apply to which lots, and how parameters resolve."""
+"""Selection on a small catalogue: which criteria apply to which lots; how parameters resolve."""
 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -28,7 +28,6 @@ from .errors import (
     TemplateError,
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
-
 from .rendering import render_docx, render_json, write_docx, write_json
 from .selection import EvaluationResult, SelectedCriterion, evaluate
 

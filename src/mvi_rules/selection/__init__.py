@@ -1,6 +1,5 @@
 """Selection: evaluating the catalogue against a profile into an explained result."""
 
-from .select import evaluate
 from .result import (
     ConditionTrace,
     CriterionOutcome,
@@ -12,6 +11,7 @@ from .result import (
     ResolvedParameter,
     SelectedCriterion,
 )
+from .select import evaluate
 
 __all__ = [
     "ConditionTrace",
