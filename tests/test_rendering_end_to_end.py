@@ -110,3 +110,10 @@ def test_result_from_another_catalogue_is_refused(catalogue: Catalogue, tmp_path
     with pytest.raises(TemplateError, match="evaluate again"):
         write_docx(stale, catalogue, tmp_path / "annex.docx")
     assert not (tmp_path / "annex.docx").exists()
+
+
+def test_every_unit_in_the_catalogue_is_written_in_both_languages(catalogue: Catalogue) -> None:
+    from mvi_rules.rendering.formatting import known_unit
+
+    units = {p.unit for e in catalogue for p in e.criterion.parameters.values() if p.unit}
+    assert sorted(u for u in units if not known_unit(u)) == []

@@ -63,7 +63,25 @@ _UNITS: dict[str, tuple[str, str, str, str]] = {
     "percent": ("%", "%", "%", "%"),
     "%": ("%", "%", "%", "%"),
     "eur": ("euro", "euro", "euro", "euro"),
+    "minutes": ("minuut", "minuten", "minute", "minutes"),
+    "audits": ("audit", "audits", "audit", "audits"),
+    "references": ("referentie", "referenties", "reference", "references"),
+    "hours per year": ("uur per jaar", "uur per jaar", "hour per year", "hours per year"),
+    "eur/kwh": ("euro per kWh", "euro per kWh", "euro per kWh", "euro per kWh"),
+    "eur per tonne co2e": (
+        "euro per ton CO2e",
+        "euro per ton CO2e",
+        "euro per tonne CO2e",
+        "euro per tonne CO2e",
+    ),
+    "kg co2e per kwh": ("kg CO2e per kWh", "kg CO2e per kWh", "kg CO2e per kWh", "kg CO2e per kWh"),
 }
+
+
+def known_unit(unit: str) -> bool:
+    """Whether the unit has Dutch and English forms (unknown units would print untranslated)."""
+    return unit.strip().lower() in _UNITS
+
 
 # Above this a number written in running text gets thousands separators even without the
 # ``number`` filter (Dutch style: 10.000 but 2026), so years are never written as "2.026".
