@@ -90,3 +90,21 @@ def test_every_decision_is_explained(path, catalogue: Catalogue) -> None:
         for decision in outcome.decisions:
             assert decision.reason.holds is decision.selected
             assert decision.reason.lines()[0].startswith("✓" if decision.selected else "✗")
+
+
+def test_labels_are_offered_as_proof_only_for_product_groups_they_cover(
+    catalogue: Catalogue,
+) -> None:
+    data = load_profile(EXAMPLES / "gemeente-laptops.yaml").model_dump(mode="json")
+    data["lots"] = [data["lots"][1]]  # the monitors only
+    from mvi_rules import parse_profile
+
+    result = evaluate(parse_profile(data), catalogue)
+    (labels,) = [c.proof.labels for c in result.selected if c.id == "MVI-LAB-001"]
+    names = [label.name for label in labels]
+    assert "TCO Certified" in names and "EPEAT" in names
+    # Blauer Engel DE-UZ 78, the EU Ecolabel and Nordic Swan 048 do not certify monitors.
+    assert not {"Blauer Engel DE-UZ 78", "EU Ecolabel", "Nordic Swan Ecolabel 048"} & set(names)
+    laptops = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    (labels,) = [c.proof.labels for c in laptops.selected if c.id == "MVI-LAB-001"]
+    assert "Blauer Engel DE-UZ 78" in [label.name for label in labels]

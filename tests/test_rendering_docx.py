@@ -134,7 +134,7 @@ def test_template_lines_of_one_paragraph_are_joined(nl_docx: bytes) -> None:
 
 def test_labels_are_proof_or_equivalent(nl_docx: bytes) -> None:
     lines = [p.text for p in open_docx(nl_docx).paragraphs]
-    assert "TCO Certified generation 10, of gelijkwaardig" in lines
+    assert "TCO Certified generatie 10, of gelijkwaardig" in lines
     assert "EPEAT Silver, of gelijkwaardig" in lines
     assert "Verklaring van de fabrikant" in lines
 

@@ -154,7 +154,11 @@ def criteria(profile: ProcurementProfile) -> list[SelectedCriterion]:
             ],
             proof=Proof(
                 labels=[
-                    ProofLabel(key="tco_certified", name="TCO Certified", version="generation 10"),
+                    ProofLabel(
+                        key="tco_certified",
+                        name="TCO Certified",
+                        version=LocalText(nl="generatie 10", en="generation 10"),
+                    ),
                     ProofLabel(key="epeat", name="EPEAT", level="silver"),
                 ],
                 other=_text("Verklaring van de fabrikant", "Manufacturer's declaration"),

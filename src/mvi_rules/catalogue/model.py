@@ -210,7 +210,7 @@ class LabelVersion(BaseModel):
 
     model_config = _Strict
 
-    name: str
+    name: LocalText
     valid_from: date | None = None
     valid_until: date | None = None
     confidence: Confidence = Confidence.CONFIRMED

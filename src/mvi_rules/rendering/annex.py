@@ -347,10 +347,10 @@ def _lot_refs(profile: ProcurementProfile, lot_ids: list[str], words: Wording) -
     )
 
 
-def _label_text(label: ProofLabel) -> str:
+def _label_text(label: ProofLabel, lang: str) -> str:
     text = label.name
     if label.version:
-        text += " " + label.version
+        text += " " + label.version.get(lang)
     if label.level:
         text += " " + label.level[:1].upper() + label.level[1:]
     return text
@@ -372,7 +372,9 @@ def _clause(
         style = "List Bullet" if block.kind == "bullet" else None
         doc.add_paragraph(block.text, style=style)
 
-    proof = [words("or_equivalent", label=_label_text(label)) for label in criterion.proof.labels]
+    proof = [
+        words("or_equivalent", label=_label_text(label, lang)) for label in criterion.proof.labels
+    ]
     if criterion.proof.other is not None:
         proof.append(criterion.proof.other.get(lang))
     if proof:

@@ -76,7 +76,7 @@ class ProofLabel(BaseModel):
 
     key: str
     name: str
-    version: str | None = None
+    version: LocalText | None = None
     level: str | None = None
 
 

@@ -168,7 +168,7 @@ def _selected(
         lots=chosen,
         decisions=list(decisions),
         parameters=parameters,
-        proof=_proof(entry, catalogue),
+        proof=_proof(entry, catalogue, profile, chosen),
         legal_basis=list(c.legal_basis[profile.buyer.jurisdiction]),
         sources=list(c.sources),
         template=c.template,
@@ -176,11 +176,17 @@ def _selected(
     )
 
 
-def _proof(entry: Entry, catalogue: Catalogue) -> Proof:
+def _proof(
+    entry: Entry, catalogue: Catalogue, profile: ProcurementProfile, lot_ids: list[str]
+) -> Proof:
+    """Means of proof; a label is offered only where it covers a product group of the lots."""
+    groups = {g for lot in profile.lots if lot.id in lot_ids for g in lot.product_groups}
     labels = []
     for ref in entry.criterion.verification.labels:
         # The catalogue loader has already checked every reference against the registry.
         label = catalogue.labels.labels[ref.label]
+        if not groups & set(label.product_groups):
+            continue
         version = label.versions[ref.version].name if ref.version else None
         labels.append(ProofLabel(key=ref.label, name=label.name, version=version, level=ref.level))
     return Proof(labels=labels, other=entry.criterion.verification.other)
