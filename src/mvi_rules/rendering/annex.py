@@ -18,9 +18,11 @@ from .docx_parts import (
     LANDSCAPE_TEXT_WIDTH_CM,
     TEXT_WIDTH_CM,
     DocumentObj,
+    add_heading,
     add_labelled,
     add_marked,
     add_page_number_footer,
+    add_paragraph,
     add_table,
     new_document,
     set_core_properties,
@@ -64,8 +66,8 @@ def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str)
     )
     add_page_number_footer(doc, words("footer", catalogue=result.catalogue_version))
 
-    doc.add_paragraph(title, style="Title")
-    doc.add_paragraph(words("subtitle"), style="Subtitle")
+    add_paragraph(doc, title, "Title")
+    add_paragraph(doc, words("subtitle"), "Subtitle")
     banner = doc.add_paragraph()
     banner.add_run(words("draft_banner")).bold = True
 
@@ -82,7 +84,7 @@ def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str)
 def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     profile, lang = result.profile, words.lang
     proc = profile.procurement
-    doc.add_heading(words("details"), level=1)
+    add_heading(doc, words("details"), 1)
     rows: list[tuple[str, str]] = [
         (words("buyer"), profile.buyer.name),
         (words("authority_type"), words.authority(profile.buyer.authority_type)),
@@ -178,7 +180,7 @@ def _group_text(lot: Lot, words: Wording) -> str:
 
 
 def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None:
-    doc.add_heading(words("lots"), level=1)
+    add_heading(doc, words("lots"), 1)
     rows = [
         (lot.id, lot.name, _group_text(lot, words), format_number(lot.quantity, words.lang))
         for lot in profile.lots
@@ -188,21 +190,21 @@ def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None
 
 
 def _use(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
-    doc.add_heading(words("use"), level=1)
+    add_heading(doc, words("use"), 1)
     label_law = words(f"label_law_{result.profile.buyer.jurisdiction.value}")
     for key in ("use_1", "use_2", "use_3", "use_4", "use_5"):
         text = words(key, catalogue=result.catalogue_version, label_law=label_law)
-        doc.add_paragraph(text, style="List Number")
+        add_paragraph(doc, text, "List Number")
 
 
 def _notices(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     texts = notice_texts(result, words)
     if not texts:
         return
-    doc.add_heading(words("notices"), level=1)
+    add_heading(doc, words("notices"), 1)
     add_marked(doc, words("attention"), words("notices_intro"))
     for text in texts:
-        doc.add_paragraph(text, style="List Bullet")
+        add_paragraph(doc, text, "List Bullet")
 
 
 def _section(
@@ -212,7 +214,7 @@ def _section(
     clauses: Mapping[str, str],
     words: Wording,
 ) -> None:
-    doc.add_heading(words.section(kind), level=1)
+    add_heading(doc, words.section(kind), 1)
     criteria = [c for c in result.selected if c.type is kind]
     if not criteria:
         doc.add_paragraph(words("section_empty"))
@@ -245,7 +247,7 @@ def _options(
     """The options' maxima in percent and euro, so the buyer can include them in the estimate."""
     lang = words.lang
     doc.add_paragraph(words("options_intro"))
-    doc.add_heading(words("options_table"), level=2)
+    add_heading(doc, words("options_table"), 2)
     estimate = profile.procurement.estimated_value_eur
     rows: list[tuple[str, str, str]] = []
     total = 0.0
@@ -284,7 +286,7 @@ def _percent(value: float, words: Wording) -> str:
 
 def _weighting(doc: DocumentObj, criteria: list[SelectedCriterion], words: Wording) -> None:
     lang = words.lang
-    doc.add_heading(words("weighting"), level=2)
+    add_heading(doc, words("weighting"), 2)
     doc.add_paragraph(words("weighting_intro"))
     rows: list[tuple[str, str, list[str]]] = []
     total = 0.0
@@ -364,13 +366,13 @@ def _clause(
     words: Wording,
 ) -> None:
     lang = words.lang
-    doc.add_heading(f"{criterion.id} {criterion.title.get(lang)}", level=2)
+    add_heading(doc, f"{criterion.id} {criterion.title.get(lang)}", 2)
     applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
     applies.runs[1].italic = True
     applies.paragraph_format.keep_with_next = True
     for block in to_blocks(text):
         style = "List Bullet" if block.kind == "bullet" else None
-        doc.add_paragraph(block.text, style=style)
+        add_paragraph(doc, block.text, style)
 
     proof = [
         words("or_equivalent", label=_label_text(label, lang)) for label in criterion.proof.labels
@@ -378,9 +380,9 @@ def _clause(
     if criterion.proof.other is not None:
         proof.append(criterion.proof.other.get(lang))
     if proof:
-        doc.add_heading(words("proof"), level=3)
+        add_heading(doc, words("proof"), 3)
         for item in proof:
-            doc.add_paragraph(item, style="List Bullet")
+            add_paragraph(doc, item, "List Bullet")
 
     for p in criterion.parameters:
         if p.to_verify:
@@ -407,7 +409,7 @@ def _source_text(source: Source, words: Wording) -> str:
 def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     # Six columns need the width of a landscape page.
     start_landscape_section(doc)
-    doc.add_heading(words("trace"), level=1)
+    add_heading(doc, words("trace"), 1)
     if not result.selected:
         doc.add_paragraph(words("trace_none"))
         return

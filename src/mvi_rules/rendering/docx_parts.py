@@ -98,9 +98,36 @@ def set_core_properties(
     props.revision = 1
 
 
+def set_style(para: Any, name: str) -> None:
+    """Give ``para`` the paragraph style called ``name``.
+
+    python-docx resolves a style name by scanning every style for the default one on each
+    assignment, which made that lookup three quarters of the rendering time (see
+    benchmarks/run.py); the style id is looked up once per document and set directly.
+    """
+    part = para.part
+    cache: dict[str, str] = part.__dict__.setdefault("_mvi_style_ids", {})
+    if name not in cache:
+        cache[name] = part.document.styles[name].style_id
+    para._p.style = cache[name]
+
+
+def add_paragraph(container: Any, text: str = "", style: str | None = None) -> Any:
+    """A paragraph with ``text`` in ``style`` (a document, or a table cell)."""
+    para = container.add_paragraph(text)
+    if style is not None:
+        set_style(para, style)
+    return para
+
+
+def add_heading(doc: DocumentObj, text: str, level: int) -> Any:
+    """A heading paragraph in Word's built-in "Heading <level>" style."""
+    return add_paragraph(doc, text, f"Heading {level}")
+
+
 def add_labelled(doc_or_cell: Any, label: str, text: str, style: str | None = None) -> Any:
     """A paragraph starting with a bold label, e.g. "Van toepassing op: perceel 1"."""
-    para = doc_or_cell.add_paragraph(style=style)
+    para = add_paragraph(doc_or_cell, "", style)
     para.add_run(label).bold = True
     para.add_run(" " + text)
     return para
@@ -155,7 +182,7 @@ def _fill(cell: Any, lines: Sequence[str], bold: bool, keep_with_next: bool) -> 
     first = cell.paragraphs[0]
     for i, line in enumerate(lines or [""]):
         para = first if i == 0 else cell.add_paragraph()
-        para.style = TABLE_TEXT
+        set_style(para, TABLE_TEXT)
         if keep_with_next:
             para.paragraph_format.keep_with_next = True
         run = para.add_run(line)

@@ -302,6 +302,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
 #: Belgian Dutch where it differs from Netherlands Dutch (key -> nl text).
 _BE_NL: dict[str, str] = {
     "title": "Bijlage bij het bestek: duurzaamheidscriteria — {title}",
+    "details": "Gegevens van de opdracht",
     "subtitle": "Duurzaamheidseisen en -criteria voor ICT (duurzame overheidsopdrachten)",
     "buyer": "Aanbestedende overheid",
     "authority_type": "Soort aanbestedende overheid",
