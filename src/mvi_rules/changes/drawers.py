@@ -559,6 +559,37 @@ def _earlier_in(ctx: Context, ground: Ground) -> str | None:
     )
 
 
+def _capped(ctx: Context, ground: Ground, conditions: list[str]) -> DrawerResult:
+    """The verdict of a drawer capped at 50 % per change (2.163d, 2.163e), with a notice."""
+    passes, arithmetic, figures = _fifty_percent(ctx)
+    notes = [n for n in (_earlier_in(ctx, ground),) if n]
+    if passes:
+        verdict = Verdict.CONDITIONAL
+        reason = ctx.t(
+            "De cijfers laten deze lade toe; de wijziging past als de voorwaarden hieronder "
+            "worden bevestigd, en er moet een aankondiging van de wijziging worden gepubliceerd.",
+            "The figures allow this drawer; the change fits if the conditions below are "
+            "confirmed, and a modification notice must be published.",
+        )
+    else:
+        verdict = Verdict.DOES_NOT_FIT
+        reason = ctx.t(
+            f"De wijziging is hoger dan de 50%-grens van {ctx.m(figures['cap'])}.",
+            f"The change exceeds the 50% cap of {ctx.m(figures['cap'])}.",
+        )
+    return _result(
+        ctx,
+        ground,
+        verdict,
+        reason,
+        arithmetic=arithmetic,
+        figures=figures,
+        conditions=conditions if passes else [],
+        notes=notes,
+        notice=notice(ctx, ground, required=True),
+    )
+
+
 def check_additional(ctx: Context) -> DrawerResult:
     """2.163d: additional supplies, services or works by the same contractor (50 % per change)."""
     ground = Ground.ADDITIONAL
@@ -576,7 +607,6 @@ def check_additional(ctx: Context) -> DrawerResult:
                 "contract value.",
             ),
         )
-    passes, arithmetic, figures = _fifty_percent(ctx)
     conditions = [
         ctx.t(
             "De aanvullende leveringen, diensten of werken zijn noodzakelijk geworden en zaten "
@@ -603,32 +633,7 @@ def check_additional(ctx: Context) -> DrawerResult:
             "The change has not been split to stay below the 50% cap.",
         ),
     ]
-    notes = [n for n in (_earlier_in(ctx, ground),) if n]
-    if passes:
-        verdict = Verdict.CONDITIONAL
-        reason = ctx.t(
-            "De cijfers laten deze lade toe; de wijziging past als de voorwaarden hieronder "
-            "worden bevestigd, en er moet een aankondiging van de wijziging worden gepubliceerd.",
-            "The figures allow this drawer; the change fits if the conditions below are "
-            "confirmed, and a modification notice must be published.",
-        )
-    else:
-        verdict = Verdict.DOES_NOT_FIT
-        reason = ctx.t(
-            f"De wijziging is hoger dan de 50%-grens van {ctx.m(figures['cap'])}.",
-            f"The change exceeds the 50% cap of {ctx.m(figures['cap'])}.",
-        )
-    return _result(
-        ctx,
-        ground,
-        verdict,
-        reason,
-        arithmetic=arithmetic,
-        figures=figures,
-        conditions=conditions if passes else [],
-        notes=notes,
-        notice=notice(ctx, ground, required=True),
-    )
+    return _capped(ctx, ground, conditions)
 
 
 def check_unforeseeable(ctx: Context) -> DrawerResult:
@@ -636,8 +641,7 @@ def check_unforeseeable(ctx: Context) -> DrawerResult:
     ground = Ground.UNFORESEEABLE
     if ctx.proposed.replaces_contractor:
         return _replacement_only(ctx, ground)
-    # The cap limits increases in price; a decrease passes it by definition.
-    passes, arithmetic, figures = _fifty_percent(ctx)
+    # Unlike 2.163d, a decrease may use this drawer: the cap limits increases only.
     conditions = [
         ctx.t(
             "De noodzaak van de wijziging komt voort uit omstandigheden die een zorgvuldig "
@@ -650,32 +654,7 @@ def check_unforeseeable(ctx: Context) -> DrawerResult:
             "The change has not been split to stay below the 50% cap.",
         ),
     ]
-    notes = [n for n in (_earlier_in(ctx, ground),) if n]
-    if passes:
-        verdict = Verdict.CONDITIONAL
-        reason = ctx.t(
-            "De cijfers laten deze lade toe; de wijziging past als de voorwaarden hieronder "
-            "worden bevestigd, en er moet een aankondiging van de wijziging worden gepubliceerd.",
-            "The figures allow this drawer; the change fits if the conditions below are "
-            "confirmed, and a modification notice must be published.",
-        )
-    else:
-        verdict = Verdict.DOES_NOT_FIT
-        reason = ctx.t(
-            f"De wijziging is hoger dan de 50%-grens van {ctx.m(figures['cap'])}.",
-            f"The change exceeds the 50% cap of {ctx.m(figures['cap'])}.",
-        )
-    return _result(
-        ctx,
-        ground,
-        verdict,
-        reason,
-        arithmetic=arithmetic,
-        figures=figures,
-        conditions=conditions if passes else [],
-        notes=notes,
-        notice=notice(ctx, ground, required=True),
-    )
+    return _capped(ctx, ground, conditions)
 
 
 def check_new_contractor(ctx: Context) -> DrawerResult:
