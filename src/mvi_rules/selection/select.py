@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
@@ -122,19 +123,26 @@ def _model(outcome: Trace) -> ConditionTrace:
     )
 
 
-def _outcome(entry: Entry, decisions: Sequence[LotDecision]) -> CriterionOutcome:
+def _outcome_fields(
+    entry: Entry, decisions: Sequence[LotDecision], chosen: list[str]
+) -> dict[str, Any]:
+    """What every outcome says of its criterion, selected or not."""
     c = entry.criterion
-    return CriterionOutcome(
-        id=c.id,
-        version=c.version,
-        topic=entry.topic,
-        title=c.title,
-        type=c.type,
-        level=c.level,
-        themes=list(c.themes),
-        lots=[],
-        decisions=list(decisions),
-    )
+    return {
+        "id": c.id,
+        "version": c.version,
+        "topic": entry.topic,
+        "title": c.title,
+        "type": c.type,
+        "level": c.level,
+        "themes": list(c.themes),
+        "lots": chosen,
+        "decisions": list(decisions),
+    }
+
+
+def _outcome(entry: Entry, decisions: Sequence[LotDecision]) -> CriterionOutcome:
+    return CriterionOutcome(**_outcome_fields(entry, decisions, []))
 
 
 def _selected(
@@ -158,15 +166,7 @@ def _selected(
         for name, spec in sorted(c.parameters.items())
     ]
     return SelectedCriterion(
-        id=c.id,
-        version=c.version,
-        topic=entry.topic,
-        title=c.title,
-        type=c.type,
-        level=c.level,
-        themes=list(c.themes),
-        lots=chosen,
-        decisions=list(decisions),
+        **_outcome_fields(entry, decisions, chosen),
         parameters=parameters,
         proof=_proof(entry, catalogue, profile, chosen),
         legal_basis=list(c.legal_basis[profile.buyer.jurisdiction]),
