@@ -166,3 +166,15 @@ def test_explain_an_unknown_criterion() -> None:
 def test_a_missing_profile_file() -> None:
     code, _, err = run("generate", "nope.yaml", "-o", "x.docx")
     assert code == 1 and "nope.yaml: file not found" in err and "Traceback" not in err
+
+
+def test_a_written_document_gets_ordinary_file_permissions(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "annex.docx"
+    umask = os.umask(0o022)
+    try:
+        assert run("generate", PROFILE, "-o", str(out))[0] == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644

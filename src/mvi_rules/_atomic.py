@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from .errors import MviRulesError, OutputExistsError
@@ -21,7 +21,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise MviRulesError(f"cannot write {path}: directory {directory} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    # Not tempfile.mkstemp: it creates files readable by the owner only, and a tender document
+    # should get the permissions any other new file gets (0666 less the umask).
+    tmp_name = str(directory / f".{path.name}.{secrets.token_hex(8)}.tmp")
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
