@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mvi_rules import CatalogueError, load_catalogue
+from mvi_rules.catalogue.load import REGISTRY_FILES
 
 from .conftest import REPO
 
@@ -50,7 +51,7 @@ def rules(tmp_path: Path) -> Path:
     """A rulesets dir with the shipped registry files and one valid criterion with templates."""
     rules = tmp_path / "rulesets"
     rules.mkdir()
-    for name in ("catalogue.yaml", "labels.yaml", "thresholds.yaml"):
+    for name in REGISTRY_FILES:
         shutil.copy(REPO / "rulesets" / name, rules / name)
     (rules / "test.yaml").write_text(CRITERION, encoding="utf-8")
     for lang in ("nl", "en"):

@@ -29,7 +29,8 @@ def test_municipality_laptops_and_monitors(catalogue: Catalogue) -> None:
     assert lots_of(result, "MVI-LIF-003") == ["1"]  # security updates: computers only
     assert lots_of(result, "MVI-CIR-001") == ["1"]  # data wiping: monitors hold no data
     assert lots_of(result, "MVI-CIR-004") == ["1", "2"]  # circularity 3 brings level-3 award
-    assert lots_of(result, "MVI-SOC-001") == ["1", "2"]  # ISV: the buyer applies it by policy
+    assert lots_of(result, "MVI-SOC-009") == ["1", "2"]  # voluntary ISV: the buyer's policy
+    assert lots_of(result, "MVI-SOC-001") == []  # mandatory ISV is for the State only
     assert lots_of(result, "MVI-LCC-001") == ["1", "2"]
     # Not: refurbished route (refurbished only accepted), Electronics Watch (not affiliated),
     # smartphone rules, the Belgian review clauses, level-3 social award.
@@ -63,7 +64,9 @@ def test_belgian_school_group_buying_refurbished(catalogue: Catalogue) -> None:
     # Lot A refurbished laptops (wanted), lot B tablets; level 1, circularity 2; FIRA.
     assert lots_of(result, "MVI-CIR-005") == ["A"]  # refurbished route
     assert lots_of(result, "MVI-CIR-006") == ["A"]  # battery rules for refurbished devices
-    assert lots_of(result, "MVI-LAB-001") == ["B"]  # new-product labels not for refurbished
+    assert lots_of(result, "MVI-LAB-001") == ["B"]  # new-product labels not for refurbished:
+    (conflict,) = [n for n in result.notices if n.code == "conflict"]  # reported, not rendered
+    assert conflict.criterion_id == "MVI-LAB-001" and "lot A" in conflict.message
     assert lots_of(result, "MVI-LIF-001") == ["B"]
     assert lots_of(result, "MVI-SOC-003") == ["A", "B"]  # FIRA participant
     assert lots_of(result, "MVI-OPT-101") == ["A", "B"]  # Belgian review clauses
@@ -88,8 +91,9 @@ def test_every_decision_is_explained(path, catalogue: Catalogue) -> None:
     for outcome in (*result.selected, *result.not_selected):
         assert len(outcome.decisions) == len(result.profile.lots)
         for decision in outcome.decisions:
-            assert decision.reason.holds is decision.selected
-            assert decision.reason.lines()[0].startswith("✓" if decision.selected else "✗")
+            # Selected exactly when the condition held and nothing conflicts; a conflict says why.
+            assert decision.selected is (decision.reason.holds and decision.conflict is None)
+            assert decision.reason.lines()[0].startswith("✓" if decision.reason.holds else "✗")
 
 
 def test_labels_are_offered_as_proof_only_for_product_groups_they_cover(

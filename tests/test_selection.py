@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from mvi_rules import EngineError, ProfileError, evaluate, load_catalogue, parse_profile
+from mvi_rules.catalogue.load import REGISTRY_FILES
 from mvi_rules.engine import PlainBackend
 
 from .conftest import REPO
@@ -67,7 +68,7 @@ def small(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("catalogue")
     rules = root / "rulesets"
     rules.mkdir()
-    for name in ("catalogue.yaml", "labels.yaml", "thresholds.yaml"):
+    for name in REGISTRY_FILES:
         shutil.copy(REPO / "rulesets" / name, rules / name)
     (rules / "test.yaml").write_text(RULES, encoding="utf-8")
     for lang in ("nl", "en"):

@@ -20,11 +20,14 @@ from .._validation import field_path, problems_from
 from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, parse_condition
 from ..errors import CatalogueError, InputError, Problem
+from .isv import IsvRegistry
 from .model import CatalogueMeta, Criterion, LabelRegistry, RulesetFile
 from .thresholds import ThresholdTable
 
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
+ISV_FILE = "isv.yaml"
+REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE)
 LANGUAGES = ("nl", "en")
 TEMPLATE_SUFFIX = ".j2"
 
@@ -50,6 +53,7 @@ class Catalogue:
     meta: CatalogueMeta
     labels: LabelRegistry
     thresholds: ThresholdTable
+    isv: IsvRegistry
     entries: tuple[Entry, ...]
     rulesets_dir: Path
     templates_dir: Path
@@ -113,14 +117,11 @@ def load_catalogue(
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
     labels = _load_model(rules_dir / LABELS_FILE, LabelRegistry, problems, digest)
     thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
+    isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
-    topic_files = sorted(
-        p
-        for p in rules_dir.glob("*.yaml")
-        if p.name not in (META_FILE, LABELS_FILE, THRESHOLDS_FILE)
-    )
+    topic_files = sorted(p for p in rules_dir.glob("*.yaml") if p.name not in REGISTRY_FILES)
     if not topic_files:
         problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
     for path in topic_files:
@@ -156,18 +157,35 @@ def load_catalogue(
         digest.update(tmpl.relative_to(tmpl_dir).as_posix().encode())
         digest.update(tmpl.read_bytes())
 
-    if problems or meta is None or labels is None or thresholds is None:
+    _check_conflict_references(entries, problems)
+    if problems or meta is None or labels is None or thresholds is None or isv is None:
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
     return Catalogue(
         meta=meta,
         labels=labels,
         thresholds=thresholds,
+        isv=isv,
         entries=tuple(entries),
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
         fingerprint=digest.hexdigest()[:16],
     )
+
+
+def _check_conflict_references(entries: list[Entry], problems: list[Problem]) -> None:
+    known = {e.criterion.id for e in entries}
+    for entry in entries:
+        for other in entry.criterion.conflicts_with:
+            if other not in known:
+                problems.append(
+                    Problem(
+                        str(entry.file),
+                        f"{entry.criterion.id}.conflicts_with",
+                        f"no criterion {other} in the catalogue",
+                        entry.line,
+                    )
+                )
 
 
 def _read(path: Path, problems: list[Problem], digest: hashlib._Hash) -> Located | None:

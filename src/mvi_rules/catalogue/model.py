@@ -61,6 +61,40 @@ class LocalText(BaseModel):
 ParamValue = int | float | bool | str
 
 
+class LegalLimit(BaseModel):
+    """What the law already requires of a parameter for some product groups.
+
+    A generated requirement must never be weaker than the law: a value below ``at_least`` (or
+    above ``at_most``) for these product groups is raised (lowered) to the limit, and the result
+    says so.
+    """
+
+    model_config = _Strict
+
+    product_groups: list[ProductGroup] = Field(min_length=1)
+    at_least: float | None = None
+    at_most: float | None = None
+    law: str = Field(min_length=1, description="The legal act and provision, e.g. Annex II")
+    in_force_from: date
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> LegalLimit:
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError("a legal limit has exactly one of at_least or at_most")
+        return self
+
+    def violated_by(self, value: float) -> bool:
+        """Whether ``value`` is weaker than this limit."""
+        if self.at_least is not None:
+            return value < self.at_least
+        return self.at_most is not None and value > self.at_most
+
+    @property
+    def bound(self) -> float:
+        """The limit's value."""
+        return self.at_least if self.at_least is not None else float(self.at_most or 0)
+
+
 class Parameter(BaseModel):
     """A value a clause uses, with its default, allowed range and how sure we are of it."""
 
@@ -73,12 +107,23 @@ class Parameter(BaseModel):
     unit: str | None = None
     description: LocalText
     confidence: Confidence = Confidence.CONFIRMED
+    legal_limits: list[LegalLimit] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _default_in_range(self) -> Parameter:
         problem = self.check(self.default)
         if problem:
             raise ValueError(f"default {self.default!r}: {problem}")
+        if self.legal_limits and (
+            isinstance(self.default, bool) or not isinstance(self.default, (int, float))
+        ):
+            raise ValueError("legal_limits apply to numeric parameters only")
+        for limit in self.legal_limits:
+            if isinstance(self.default, (int, float)) and limit.violated_by(self.default):
+                raise ValueError(
+                    f"default {self.default!r} is weaker than the law ({limit.law}) for "
+                    + ", ".join(g.value for g in limit.product_groups)
+                )
         return self
 
     def check(self, value: ParamValue) -> str | None:
@@ -165,6 +210,10 @@ class Criterion(BaseModel):
     sources: list[Source] = Field(min_length=1)
     template: str = Field(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
     scoring: list[ScoringStep] = Field(default_factory=list)
+    conflicts_with: list[str] = Field(
+        default_factory=list,
+        description="Ids of criteria that cannot also be met for the same lot",
+    )
 
     @field_validator("legal_basis")
     @classmethod
@@ -228,6 +277,24 @@ class Label(BaseModel):
     levels: list[str] = Field(default_factory=list)
     versions: dict[str, LabelVersion] = Field(default_factory=dict)
     sources: list[Source] = Field(min_length=1)
+    new_products_only: bool = Field(
+        default=False,
+        description="Only new products carry it: asking for it on a refurbished-only lot conflicts",
+    )
+    thin_market: list[ProductGroup] = Field(
+        default_factory=list,
+        description="Product groups for which few labelled products are on the market",
+    )
+
+    def current_version(self, day: date) -> str | None:
+        """Key of the version valid on ``day`` (the latest to start, if several), or ``None``."""
+        valid = [
+            (v.valid_from or date.min, key)
+            for key, v in self.versions.items()
+            if (v.valid_from is None or v.valid_from <= day)
+            and (v.valid_until is None or day <= v.valid_until)
+        ]
+        return max(valid)[1] if valid else None
 
 
 class LabelRegistry(BaseModel):

@@ -47,6 +47,9 @@ def explain_command(
             click.echo(f"  lot {decision.lot_id} ({lot_names[decision.lot_id]}): {mark}")
             for line in decision.reason.lines(indent=2):
                 click.echo(line)
+            if decision.conflict is not None:
+                lead = "conflict: het" if lang == "nl" else "conflict: it"
+                click.echo(f"    ✗ {lead} {decision.conflict.get(lang)}")
         click.echo("")
     for notice in result.notices:
         click.echo(f"note: {notice.message}")

@@ -7,12 +7,16 @@ from .tree import Value
 
 
 def lot_facts(
-    profile: ProcurementProfile, lot: Lot, eu_threshold_eur: float | None
+    profile: ProcurementProfile,
+    lot: Lot,
+    eu_threshold_eur: float | None,
+    isv_risk_category: str | None = None,
 ) -> dict[str, Value]:
     """Every field of :data:`.fields.FIELDS` for one lot; unset optional fields are left out.
 
     ``eu_threshold_eur`` is the EU supplies/services threshold that applies to this buyer on the
-    profile's reference date (``None`` when no threshold table covers that date).
+    profile's reference date (``None`` when no threshold table covers that date);
+    ``isv_risk_category`` is the lot's ISV risk category from the catalogue, if it has one.
     """
     buyer, proc, ambition = profile.buyer, profile.procurement, profile.ambition
     facts: dict[str, Value] = {
@@ -37,6 +41,8 @@ def lot_facts(
     }
     for theme in Theme:
         facts[f"ambition.{theme.value}"] = ambition.for_theme(theme)
+    if isv_risk_category is not None:
+        facts["lot.isv_risk_category"] = isv_risk_category
     if proc.procedure is not None:
         facts["procurement.procedure"] = proc.procedure.value
     if eu_threshold_eur is not None:

@@ -72,6 +72,12 @@ FIELDS: dict[str, FieldSpec] = {
         Kind.ENUM, "refurbished devices wanted, accepted or excluded", _values(RefurbishedPolicy)
     ),
     "lot.holds_data": FieldSpec(Kind.BOOL, "whether the devices hold data"),
+    "lot.isv_risk_category": FieldSpec(
+        Kind.ENUM,
+        "ISV risk category of the lot's product group (rulesets/isv.yaml); unset when none",
+        ("ict_workplace", "data_centres", "connectivity"),
+        optional=True,
+    ),
     "ambition.level": FieldSpec(Kind.NUMBER, "overall ambition level 1-3"),
     "ambition.climate": FieldSpec(Kind.NUMBER, _LEVEL),
     "ambition.circularity": FieldSpec(Kind.NUMBER, _LEVEL),

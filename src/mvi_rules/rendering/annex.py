@@ -355,6 +355,8 @@ def _label_text(label: ProofLabel, lang: str) -> str:
         text += " " + label.version.get(lang)
     if label.level:
         text += " " + label.level[:1].upper() + label.level[1:]
+    if label.note is not None:
+        text += f" ({label.note.get(lang)})"
     return text
 
 

@@ -17,6 +17,9 @@ def notice_texts(result: EvaluationResult, words: Wording) -> list[str]:
     texts: list[str] = []
     grouped: set[str] = set()
     for notice in result.notices:
+        if notice.text is not None:
+            texts.append(notice.text.get(words.lang))
+            continue
         if notice.code == "parameter-unconfirmed" and notice.criterion_id:
             if notice.criterion_id in grouped:
                 continue

@@ -42,13 +42,18 @@ class ConditionTrace(BaseModel):
 
 
 class LotDecision(BaseModel):
-    """Whether a criterion applies to one lot, with the reasons."""
+    """Whether a criterion applies to one lot, with the reasons.
+
+    ``selected`` is false when the condition held but the criterion conflicts with another
+    one or with the lot; ``conflict`` then says why.
+    """
 
     model_config = _Frozen
 
     lot_id: str
     selected: bool
     reason: ConditionTrace
+    conflict: LocalText | None = None
 
 
 class ResolvedParameter(BaseModel):
@@ -59,7 +64,7 @@ class ResolvedParameter(BaseModel):
     name: str
     value: ParamValue
     unit: str | None
-    origin: Literal["catalogue", "profile"]
+    origin: Literal["catalogue", "profile", "law"]
     confidence: Confidence
     description: LocalText
 
@@ -78,6 +83,9 @@ class ProofLabel(BaseModel):
     name: str
     version: LocalText | None = None
     level: str | None = None
+    note: LocalText | None = Field(
+        default=None, description="What the reader must know, e.g. an expired version"
+    )
 
 
 class Proof(BaseModel):
@@ -128,6 +136,9 @@ class Notice(BaseModel):
     code: str
     message: str
     criterion_id: str | None = None
+    text: LocalText | None = Field(
+        default=None, description="The notice in Dutch and English, for documents"
+    )
 
 
 class EvaluationResult(BaseModel):
