@@ -21,13 +21,21 @@ from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, parse_condition
 from ..errors import CatalogueError, InputError, Problem
 from .isv import IsvRegistry
-from .model import CatalogueMeta, Criterion, LabelRegistry, RulesetFile
+from .model import CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile
 from .thresholds import ThresholdTable
 
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
 ISV_FILE = "isv.yaml"
 REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE)
+#: Further label registry files (``labels_<group>.yaml``), merged with ``labels.yaml``.
+EXTRA_LABELS_GLOB = "labels_*.yaml"
+
+
+def _is_topic_file(path: Path) -> bool:
+    return path.name not in REGISTRY_FILES and not path.match(EXTRA_LABELS_GLOB)
+
+
 LANGUAGES = ("nl", "en")
 TEMPLATE_SUFFIX = ".j2"
 
@@ -115,7 +123,7 @@ def load_catalogue(
 
     digest = hashlib.sha256()
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
-    labels = _load_model(rules_dir / LABELS_FILE, LabelRegistry, problems, digest)
+    labels = _load_labels(rules_dir, problems, digest)
     thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
     isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest)
 
@@ -171,6 +179,33 @@ def load_catalogue(
         templates_dir=tmpl_dir,
         fingerprint=digest.hexdigest()[:16],
     )
+
+
+def _load_labels(
+    rules_dir: Path, problems: list[Problem], digest: hashlib._Hash
+) -> LabelRegistry | None:
+    """``labels.yaml`` plus every ``labels_*.yaml``; a key defined twice is an error."""
+    merged: dict[str, Label] = {}
+    origin: dict[str, str] = {}
+    complete = True
+    for path in [rules_dir / LABELS_FILE, *sorted(rules_dir.glob(EXTRA_LABELS_GLOB))]:
+        registry = _load_model(path, LabelRegistry, problems, digest)
+        if registry is None:
+            complete = False
+            continue
+        for key, label in registry.labels.items():
+            if key in merged:
+                problems.append(
+                    Problem(
+                        str(path),
+                        f"labels.{key}",
+                        f"label {key} is already defined in {origin[key]}",
+                    )
+                )
+                continue
+            merged[key] = label
+            origin[key] = path.name
+    return LabelRegistry(labels=merged) if complete else None
 
 
 def _check_conflict_references(entries: list[Entry], problems: list[Problem]) -> None:
