@@ -162,3 +162,16 @@ def test_all_problems_in_all_files_are_reported_together(rules: Path) -> None:
     found = problems(rules, CRITERION.replace("level: 1", "level: 5"))
     assert any("other.yaml" in m and "title" in m for m in found)
     assert any("test.yaml:8: criteria[0].level" in m for m in found)
+
+
+def test_the_label_registry_may_be_split_over_files(rules: Path) -> None:
+    extra = (
+        "labels:\n  {key}:\n    name: Printer label\n    owner: Somebody\n"
+        "    covers: {{nl: Printers, en: Printers}}\n    product_groups: [printer]\n"
+        "    sources: [{{document: a public page, confidence: secondary}}]\n"
+    )
+    (rules / "labels_printing.yaml").write_text(extra.format(key="printer_label"))
+    assert "printer_label" in load(rules).labels.labels
+    (rules / "labels_printing.yaml").write_text(extra.format(key="tco_certified"))
+    with pytest.raises(CatalogueError, match="label tco_certified is already defined in labels"):
+        load(rules)

@@ -129,7 +129,7 @@ def load_catalogue(
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
-    topic_files = sorted(p for p in rules_dir.glob("*.yaml") if p.name not in REGISTRY_FILES)
+    topic_files = sorted(p for p in rules_dir.glob("*.yaml") if _is_topic_file(p))
     if not topic_files:
         problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
     for path in topic_files:
