@@ -25,6 +25,7 @@ from .errors import (
     OutputExistsError,
     Problem,
     ProfileError,
+    ScenarioError,
     TemplateError,
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
@@ -44,6 +45,7 @@ __all__ = [
     "Problem",
     "ProcurementProfile",
     "ProfileError",
+    "ScenarioError",
     "SelectedCriterion",
     "TemplateError",
     "__version__",

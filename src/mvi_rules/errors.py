@@ -77,6 +77,12 @@ class LedgerError(InputError):
     kind = "contract ledger"
 
 
+class ScenarioError(InputError):
+    """A ruleset scenario test file is not valid."""
+
+    kind = "scenario"
+
+
 class TemplateError(MviRulesError):
     """A clause template could not be rendered (for example, a variable it uses is missing)."""
 

@@ -44,6 +44,7 @@ from .change import change_command  # noqa: E402
 from .explain import explain_command  # noqa: E402
 from .generate import generate_command  # noqa: E402
 from .list_cmd import list_command  # noqa: E402
+from .test_cmd import test_command  # noqa: E402
 from .validate import validate_command  # noqa: E402
 
 main.add_command(generate_command)
@@ -51,3 +52,4 @@ main.add_command(validate_command)
 main.add_command(list_command)
 main.add_command(explain_command)
 main.add_command(change_command)
+main.add_command(test_command)

@@ -196,6 +196,12 @@ class Lot(BaseModel):
         default=None, description="Whether the devices hold data; defaults by product group"
     )
 
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        # Buyers write `id: 1`; YAML reads that as a number, but a lot id is a label.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
     @model_validator(mode="after")
     def _components_fit(self) -> Lot:
         if self.product_group is ProductGroup.WERKPLEK:
