@@ -178,3 +178,10 @@ def test_a_written_document_gets_ordinary_file_permissions(tmp_path: Path) -> No
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_explain_shows_a_conflict() -> None:
+    code, out, _ = run("explain", str(EXAMPLES / "school-refurbished.yaml"), "MVI-LAB-001")
+    assert code == 0
+    assert "lot A (Refurbished laptops): not selected" in out
+    assert "✗ conflict: het vraagt keurmerken die alleen nieuwe producten dragen" in out
