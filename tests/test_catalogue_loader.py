@@ -175,3 +175,12 @@ def test_the_label_registry_may_be_split_over_files(rules: Path) -> None:
     (rules / "labels_printing.yaml").write_text(extra.format(key="tco_certified"))
     with pytest.raises(CatalogueError, match="label tco_certified is already defined in labels"):
         load(rules)
+
+
+def test_the_rulesets_readme_lists_every_topic_file_and_criterion(catalogue) -> None:
+    """Legal advisers read rulesets/README.md; it must not fall behind the catalogue."""
+    readme = (REPO / "rulesets" / "README.md").read_text(encoding="utf-8")
+    missing_ids = [e.criterion.id for e in catalogue if f"| {e.criterion.id} |" not in readme]
+    assert missing_ids == []
+    missing_files = sorted({e.file.name for e in catalogue} - set(readme.split("`")))
+    assert missing_files == []
