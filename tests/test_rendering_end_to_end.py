@@ -117,3 +117,17 @@ def test_every_unit_in_the_catalogue_is_written_in_both_languages(catalogue: Cat
 
     units = {p.unit for e in catalogue for p in e.criterion.parameters.values() if p.unit}
     assert sorted(u for u in units if not known_unit(u)) == []
+
+
+def test_each_lot_gets_its_own_weighting_table(catalogue: Catalogue) -> None:
+    result = _evaluate(EXAMPLES / "hogeschool-infra.yaml", catalogue)
+    document = open_docx(render_docx(result, catalogue))
+    assert "Perceel 1 (Servers en opslag)" in headings(document, 3)
+    assert "Perceel 3 (Multifunctionals)" in headings(document, 3)
+    weighting = [t for t in document.tables if t.rows[0].cells[1].text == "Gewicht"]
+    assert len(weighting) == len(
+        {lot for c in result.selected if c.type.value == "award" for lot in c.lots}
+    )
+    printers = weighting[2]  # lot 3: printers; its price criterion is cost per page
+    ids = [row.cells[0].text.split(" ", 1)[0] for row in printers.rows[1:-1]]
+    assert "MVI-PRN-016" in ids and "MVI-NET-006" not in ids

@@ -220,7 +220,7 @@ def _section(
         doc.add_paragraph(words("section_empty"))
         return
     if kind is CriterionType.AWARD:
-        _weighting(doc, criteria, words)
+        _weighting(doc, result.profile, criteria, words)
     if kind is CriterionType.OPTION:
         _options(doc, result.profile, criteria, words)
     for criterion in criteria:
@@ -284,10 +284,28 @@ def _percent(value: float, words: Wording) -> str:
     return words("percent", value=format_number(value, words.lang))
 
 
-def _weighting(doc: DocumentObj, criteria: list[SelectedCriterion], words: Wording) -> None:
-    lang = words.lang
+def _weighting(
+    doc: DocumentObj,
+    profile: ProcurementProfile,
+    criteria: list[SelectedCriterion],
+    words: Wording,
+) -> None:
+    """The weighting table; one per lot when there are several, as each lot is awarded alone."""
     add_heading(doc, words("weighting"), 2)
     doc.add_paragraph(words("weighting_intro"))
+    if len(profile.lots) == 1:
+        _weighting_table(doc, criteria, words)
+        return
+    for lot in profile.lots:
+        of_lot = [c for c in criteria if lot.id in c.lots]
+        if of_lot:
+            title = words("lot_ref", id=lot.id, name=lot.name)
+            add_heading(doc, title[:1].upper() + title[1:], 3)
+            _weighting_table(doc, of_lot, words)
+
+
+def _weighting_table(doc: DocumentObj, criteria: list[SelectedCriterion], words: Wording) -> None:
+    lang = words.lang
     rows: list[tuple[str, str, list[str]]] = []
     total = 0.0
     for criterion in criteria:
