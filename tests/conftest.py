@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from mvi_rules import Catalogue, load_catalogue
+from mvi_rules.catalogue.load import REGISTRY_FILES
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -29,3 +31,19 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+def make_rulesets(root: Path, topic_yaml: str, template: str) -> Path:
+    """A rulesets dir under ``root`` with the shipped registry files, one topic file and one
+    clause template ``test/clause`` in both languages; returns the rulesets dir (templates are
+    in ``root / "templates"``)."""
+    rules = root / "rulesets"
+    rules.mkdir()
+    for name in REGISTRY_FILES:
+        shutil.copy(REPO / "rulesets" / name, rules / name)
+    (rules / "test.yaml").write_text(topic_yaml, encoding="utf-8")
+    for lang in ("nl", "en"):
+        folder = root / "templates" / lang / "test"
+        folder.mkdir(parents=True)
+        (folder / "clause.j2").write_text(template, encoding="utf-8")
+    return rules

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mvi_rules import CatalogueError, load_catalogue
-from mvi_rules.catalogue.load import REGISTRY_FILES
 
-from .conftest import REPO
+from .conftest import REPO, make_rulesets
 
 CRITERION = """\
 topic: test
@@ -49,16 +47,7 @@ criteria:
 @pytest.fixture
 def rules(tmp_path: Path) -> Path:
     """A rulesets dir with the shipped registry files and one valid criterion with templates."""
-    rules = tmp_path / "rulesets"
-    rules.mkdir()
-    for name in REGISTRY_FILES:
-        shutil.copy(REPO / "rulesets" / name, rules / name)
-    (rules / "test.yaml").write_text(CRITERION, encoding="utf-8")
-    for lang in ("nl", "en"):
-        folder = tmp_path / "templates" / lang / "test"
-        folder.mkdir(parents=True)
-        (folder / "clause.j2").write_text("Ten minste {{ p.years }} jaar.\n", encoding="utf-8")
-    return rules
+    return make_rulesets(tmp_path, CRITERION, "Ten minste {{ p.years }} jaar.\n")
 
 
 def load(rules: Path):

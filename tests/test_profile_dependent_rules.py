@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from mvi_rules import Catalogue, evaluate, load_catalogue, parse_profile, render_docx
-from mvi_rules.catalogue.load import REGISTRY_FILES
 
-from .conftest import REPO
+from .conftest import make_rulesets
 from .test_rendering_fixtures import all_text
 
 RULES = """\
@@ -84,17 +81,8 @@ criteria:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     root = tmp_path_factory.mktemp("catalogue")
-    rules = root / "rulesets"
-    rules.mkdir()
-    for name in REGISTRY_FILES:
-        shutil.copy(REPO / "rulesets" / name, rules / name)
-    (rules / "test.yaml").write_text(RULES, encoding="utf-8")
-    for lang in ("nl", "en"):
-        (root / "templates" / lang / "test").mkdir(parents=True)
-        (root / "templates" / lang / "test" / "clause.j2").write_text(
-            "Ten minste {{ p.cycles|default('-') }} cycli.\n"
-        )
-    return load_catalogue(rules, root / "templates")
+    template = "Ten minste {{ p.cycles|default('-') }} cycli.\n"
+    return load_catalogue(make_rulesets(root, RULES, template), root / "templates")
 
 
 def profile(group: str = "smartphone", day: str = "2026-03-01", **extra: object):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from mvi_rules import EngineError, ProfileError, evaluate, load_catalogue, parse_profile
-from mvi_rules.catalogue.load import REGISTRY_FILES
 from mvi_rules.engine import PlainBackend
 
-from .conftest import REPO
+from .conftest import make_rulesets
 
 RULES = """\
 topic: test
@@ -66,15 +63,7 @@ criteria:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("catalogue")
-    rules = root / "rulesets"
-    rules.mkdir()
-    for name in REGISTRY_FILES:
-        shutil.copy(REPO / "rulesets" / name, rules / name)
-    (rules / "test.yaml").write_text(RULES, encoding="utf-8")
-    for lang in ("nl", "en"):
-        (root / "templates" / lang / "test").mkdir(parents=True)
-        (root / "templates" / lang / "test" / "clause.j2").write_text("{{ p }}\n")
-    return load_catalogue(rules, root / "templates")
+    return load_catalogue(make_rulesets(root, RULES, "{{ p }}\n"), root / "templates")
 
 
 def profile(**changes: object):
