@@ -7,9 +7,6 @@ catalogue.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -47,6 +44,8 @@ from mvi_rules.profile import (
     ProductGroup,
     RefurbishedPolicy,
 )
+
+from .engine_standins import StandInCatalogue, catalogue_of
 
 # --- generated condition trees ----------------------------------------------------------------
 
@@ -118,31 +117,8 @@ _FACTS = st.fixed_dictionaries(
 )
 
 
-@dataclass(frozen=True)
-class _Criterion:
-    id: str
-
-
-@dataclass(frozen=True)
-class _Entry:
-    criterion: _Criterion
-    condition: Node
-
-
-@dataclass(frozen=True)
-class _Catalogue:
-    """Stand-in with what both backends read: entries (id, condition) and a fingerprint."""
-
-    entries: tuple[_Entry, ...]
-    fingerprint: str
-
-    def __iter__(self) -> Iterator[_Entry]:
-        return iter(self.entries)
-
-
-def _catalogue(conditions: list[Node]) -> _Catalogue:
-    entries = tuple(_Entry(_Criterion(f"C{i}"), node) for i, node in enumerate(conditions))
-    return _Catalogue(entries, hashlib.sha256(repr(entries).encode()).hexdigest()[:16])
+def _catalogue(conditions: list[Node]) -> StandInCatalogue:
+    return catalogue_of({f"C{i}": node for i, node in enumerate(conditions)})
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

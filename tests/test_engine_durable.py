@@ -5,15 +5,13 @@ Each ``test_guard_*`` test fails (or crashes, for the segfault guard) when its g
 
 from __future__ import annotations
 
-import hashlib
 import random
 import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any as AnyType
 
 import pytest
@@ -27,35 +25,9 @@ from mvi_rules.engine import durable_compile as dc
 from mvi_rules.engine.durable import DurableBackend
 from mvi_rules.errors import EngineError
 
+from .engine_standins import catalogue_of
+
 Facts = dict[str, Value]
-
-
-@dataclass(frozen=True)
-class Criterion:
-    id: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    criterion: Criterion
-    condition: Node
-
-
-@dataclass(frozen=True)
-class StandInCatalogue:
-    """What the backends read from a catalogue: entries (id, condition) and a fingerprint."""
-
-    entries: tuple[Entry, ...]
-    fingerprint: str
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.entries)
-
-
-def catalogue_of(conditions: Mapping[str, Node], fingerprint: str | None = None) -> AnyType:
-    entries = tuple(Entry(Criterion(cid), cond) for cid, cond in conditions.items())
-    digest = hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
-    return StandInCatalogue(entries, fingerprint or digest)
 
 
 def both(catalogue: AnyType, lots: Sequence[tuple[str, Facts]]) -> set[tuple[str, str]]:
