@@ -146,7 +146,7 @@ def test_list_as_json_for_other_tools() -> None:
     assert code == 0
     data = json.loads(out)
     assert {c["type"] for c in data["criteria"]} == {"option"}
-    assert all("max_value_percent" in c["parameters"] for c in data["criteria"])
+    assert all(c["value_share"] for c in data["criteria"])
 
 
 def test_explain_says_why_per_lot() -> None:

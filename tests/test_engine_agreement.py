@@ -172,7 +172,10 @@ def _profiles(draw: st.DrawFn) -> ProcurementProfile:
             contract_term_years=draw(st.integers(1, 8)),
             extension_years=draw(st.lists(st.integers(1, 3), max_size=3)),
             price_indexation=draw(st.booleans()),
-            procedure=draw(st.none() | st.sampled_from(list(Procedure))),
+            procedure=draw(
+                st.none()
+                | st.sampled_from([p for p in Procedure if p.jurisdiction in (None, jurisdiction)])
+            ),
         ),
         lots=[draw(_lots(i)) for i in range(count)],
         ambition=Ambition(

@@ -101,6 +101,7 @@ def test_labels_are_offered_as_proof_only_for_product_groups_they_cover(
 ) -> None:
     data = load_profile(EXAMPLES / "gemeente-laptops.yaml").model_dump(mode="json")
     data["lots"] = [data["lots"][1]]  # the monitors only
+    data["procurement"]["estimated_value_eur"] = data["lots"][0]["estimated_value_eur"]
     from mvi_rules import parse_profile
 
     result = evaluate(parse_profile(data), catalogue)

@@ -208,6 +208,8 @@ def isv(authority: str, value: float, day: str = "2026-03-01", group: str = "lap
             "title": "T",
             "reference_date": day,
             "estimated_value_eur": value,
+            # The value already includes every option, so it is the threshold test's value.
+            "estimated_value_includes": ["extensions", "options", "incentives"],
             "contract_term_years": 4,
         },
         "lots": [{"id": "1", "name": "L", "product_group": group, "quantity": 10}],

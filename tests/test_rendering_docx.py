@@ -139,14 +139,18 @@ def test_labels_are_proof_or_equivalent(nl_docx: bytes) -> None:
     assert "Verklaring van de fabrikant" in lines
 
 
-def test_scoring_table_weights_steps_and_total(nl_docx: bytes) -> None:
+def test_weighting_table_has_price_own_quality_and_sustainability_adding_to_100(
+    nl_docx: bytes,
+) -> None:
     table = _table_with(open_docx(nl_docx), "Gewicht")
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[1][0] == "MVI-LIF-006 Verlengde garantie"
-    assert rows[1][1] == "10 %"
-    steps = [p.text for p in table.rows[1].cells[2].paragraphs]
-    assert steps == ["0: geen extra jaren", "0,25 X: 1 jaar extra", "X: 4 jaar of meer extra"]
-    assert rows[-1][:2] == ["Totaal duurzaamheidscriteria", "10 %"]
+    # Default award: price 50 %, quality 50 % of which half for the buyer's own criteria.
+    assert rows[1:] == [
+        ["Prijs", "50 %"],
+        ["Eigen kwaliteitscriteria van de aanbestedende dienst (in te vullen)", "25 %"],
+        ["MVI-LIF-006 Verlengde garantie", "25 %"],
+        ["Totaal", "100 %"],
+    ]
 
 
 def test_parameter_to_verify_is_marked(nl_docx: bytes) -> None:
@@ -221,7 +225,7 @@ def test_english_by_argument(templates: Path) -> None:
         "23 November 2026",
         "The devices offered stay in use for at least 6 years",
         "To be verified:",
-        "0.25 X: 1 extra year",
+        "The contracting authority's own quality criteria (to be filled in)\n25%",
     ):
         assert expected in text, expected
     for dutch in ("Bewijsmiddelen", "of gelijkwaardig", "Van toepassing op", "perceel"):
@@ -325,7 +329,7 @@ def test_write_accepts_str_path(tmp_path: Path, templates: Path) -> None:
     assert written.is_file()
 
 
-def test_weights_over_100_are_flagged(templates: Path) -> None:
+def test_heavy_weights_are_scaled_and_never_add_up_to_more_than_100(templates: Path) -> None:
     result = make_result()
     award = next(c for c in result.selected if c.type.value == "award")
     heavy = award.model_copy(
@@ -334,8 +338,11 @@ def test_weights_over_100_are_flagged(templates: Path) -> None:
     second = heavy.model_copy(update={"id": "MVI-LIF-009"})
     data = make_result(selected=[heavy, second])
     text = all_text(render_docx(data, templates))
-    assert "Totaal duurzaamheidscriteria\n120 %" in text
-    assert "tellen op tot meer dan 100 %" in text
+    # 25 % for sustainability split 60:60 in whole percent: 13 + 12 (largest remainder).
+    assert "MVI-LIF-006 Verlengde garantie\n13 %" in text
+    assert "MVI-LIF-009 Verlengde garantie\n12 %" in text
+    assert "Totaal\n100 %" in text
+    assert "meer dan 100" not in text
 
 
 def test_known_notices_are_written_in_the_document_language(templates: Path) -> None:

@@ -10,6 +10,7 @@ from mvi_rules import Catalogue, evaluate, load_profile, parse_profile
 from mvi_rules.errors import TemplateError
 from mvi_rules.rendering import ClauseRenderer, render_docx, write_docx
 from mvi_rules.selection.result import (
+    CriterionValue,
     EvaluationResult,
     Proof,
     ResolvedParameter,
@@ -96,6 +97,9 @@ def test_every_shipped_template_renders_with_catalogue_defaults(catalogue: Catal
                     for name, spec in c.parameters.items()
                 ],
                 proof=Proof(),
+                value=CriterionValue(kind=str(c.value_share.kind), percent=10, max_eur=1000.0)
+                if c.value_share
+                else None,
                 legal_basis=c.legal_basis[profile.buyer.jurisdiction],
                 sources=list(c.sources),
                 template=c.template,
@@ -129,5 +133,8 @@ def test_each_lot_gets_its_own_weighting_table(catalogue: Catalogue) -> None:
         {lot for c in result.selected if c.type.value == "award" for lot in c.lots}
     )
     printers = weighting[2]  # lot 3: printers; its price criterion is cost per page
-    ids = [row.cells[0].text.split(" ", 1)[0] for row in printers.rows[1:-1]]
-    assert "MVI-PRN-016" in ids and "MVI-NET-006" not in ids
+    names = [row.cells[0].text for row in printers.rows[1:-1]]
+    assert names[0].startswith("Prijs: MVI-PRN-016")
+    assert not any("MVI-NET-006" in name for name in names)
+    for table in weighting:
+        assert table.rows[-1].cells[1].text == "100 %"

@@ -14,14 +14,17 @@ import docx
 
 from mvi_rules.catalogue.model import Confidence, CriterionType, LocalText, ScoringStep, Source
 from mvi_rules.profile import ProcurementProfile, parse_profile
+from mvi_rules.selection.award import weighting
 from mvi_rules.selection.result import (
     EvaluationResult,
+    IsvStatus,
     Notice,
     Proof,
     ProofLabel,
     ResolvedParameter,
     SelectedCriterion,
 )
+from mvi_rules.selection.value import estimate_value
 
 SPECIAL_NAME = 'Gemeente "A&B" <Test> {{ x }}'
 SPECIAL_TITLE = "Laptops {% if x %}&amp; co{% endif %} 'quoted'"
@@ -235,6 +238,7 @@ def make_result(
                 message="MVI-LIF-007: decision_weeks = 4 comes from a source marked unconfirmed",
             )
         ]
+    tables, _ = weighting(profile, chosen)
     return EvaluationResult(
         library_version="0.1.0",
         catalogue_version="2026.1.0",
@@ -242,6 +246,9 @@ def make_result(
         backend="plain",
         profile=profile,
         eu_threshold_eur=216000.0,
+        value=estimate_value(profile, [], 216000.0),
+        isv=IsvStatus(applies=profile.buyer.jurisdiction.value == "NL"),
+        weighting=tables,
         selected=chosen,
         not_selected=[],
         notices=notices,

@@ -18,16 +18,19 @@ from pydantic import BaseModel, ValidationError
 from .._resources import rulesets_dir, templates_dir
 from .._validation import field_path, problems_from
 from .._yaml import Located, load_located, plain
-from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, parse_condition
+from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, fields_of, parse_condition
 from ..errors import CatalogueError, InputError, Problem
 from .isv import IsvRegistry
-from .model import CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile
+from .model import AspectRegistry, CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile
 from .thresholds import ThresholdTable
 
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
-ISV_FILE = "isv.yaml"
-REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE)
+ISV_FILE, ASPECTS_FILE = "isv.yaml", "aspects.yaml"
+REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, ASPECTS_FILE)
+#: Condition fields that depend on the value including options; a criterion that adds to the
+#: value cannot test them, or the estimate would depend on itself.
+VALUE_FIELDS = frozenset({"procurement.above_eu_threshold", "procurement.total_value_eur"})
 #: Further label registry files (``labels_<group>.yaml``), merged with ``labels.yaml``.
 EXTRA_LABELS_GLOB = "labels_*.yaml"
 
@@ -62,6 +65,7 @@ class Catalogue:
     labels: LabelRegistry
     thresholds: ThresholdTable
     isv: IsvRegistry
+    aspects: AspectRegistry
     entries: tuple[Entry, ...]
     rulesets_dir: Path
     templates_dir: Path
@@ -126,6 +130,7 @@ def load_catalogue(
     labels = _load_labels(rules_dir, problems, digest)
     thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
     isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest)
+    aspects = _load_model(rules_dir / ASPECTS_FILE, AspectRegistry, problems, digest)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -156,6 +161,7 @@ def load_catalogue(
             seen[criterion.id] = where
             when = _parse_when(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
+            _check_value_rules(criterion, when, aspects, located, loc, problems)
             if when is not None:
                 entries.append(
                     Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
@@ -166,7 +172,14 @@ def load_catalogue(
         digest.update(tmpl.read_bytes())
 
     _check_conflict_references(entries, problems)
-    if problems or meta is None or labels is None or thresholds is None or isv is None:
+    if (
+        problems
+        or meta is None
+        or labels is None
+        or thresholds is None
+        or isv is None
+        or aspects is None
+    ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
     return Catalogue(
@@ -174,6 +187,7 @@ def load_catalogue(
         labels=labels,
         thresholds=thresholds,
         isv=isv,
+        aspects=aspects,
         entries=tuple(entries),
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
@@ -309,6 +323,42 @@ def _check_references(
             add(
                 (*at, "level"),
                 f"{label.name} has no level {ref.level!r}; known: " + ", ".join(label.levels),
+            )
+
+
+def _check_value_rules(
+    criterion: Criterion,
+    when: Node | None,
+    aspects: AspectRegistry | None,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> None:
+    """Aspects an award criterion rewards exist; a value-adding criterion ignores the value."""
+    if aspects is not None:
+        for i, key in enumerate(criterion.rewards):
+            if key not in aspects.aspects:
+                at = (*loc, "rewards", i)
+                problems.append(
+                    Problem(
+                        str(located.path),
+                        field_path(at),
+                        f"unknown aspect {key!r}; known: " + ", ".join(sorted(aspects.aspects)),
+                        located.line_of(at),
+                    )
+                )
+    if criterion.value_share is not None and when is not None:
+        used = sorted(fields_of(when) & VALUE_FIELDS)
+        if used:
+            at = (*loc, "when")
+            problems.append(
+                Problem(
+                    str(located.path),
+                    field_path(at),
+                    f"a criterion with a value_share adds to the estimated value, so its"
+                    f" condition cannot test {', '.join(used)}",
+                    located.line_of(at),
+                )
             )
 
 

@@ -16,6 +16,9 @@ from ..profile.model import Jurisdiction, ProductGroup, Theme
 _Strict = ConfigDict(extra="forbid", frozen=True)
 
 CRITERION_ID = r"^MVI-[A-Z]{2,5}-\d{3}$"
+#: The aspect a price criterion rewards: price, or life-cycle cost as the price criterion
+#: (Aw 2012 art. 2.115; Wet 17 juni 2016 art. 82). Its weight is the buyer's price weight.
+PRICE_ASPECT = "price"
 
 
 class CriterionType(str, Enum):
@@ -191,6 +194,46 @@ class ScoringStep(BaseModel):
     en: str = Field(min_length=1)
 
 
+class ValueKind(str, Enum):
+    """How a criterion can add to the value of the contract."""
+
+    #: An option or review clause: at most ``percent_parameter`` % of its lots' initial value.
+    OPTION = "option"
+    #: The optional extension periods, valued pro rata to the years they add.
+    EXTENSION = "extension"
+    #: A bonus or gain-share cap: at most ``percent_parameter`` % of its lots' value over the
+    #: maximum term.
+    INCENTIVE = "incentive"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ValueShare(BaseModel):
+    """What a criterion may add to the contract value; counted in the estimate for the threshold.
+
+    Directive 2014/24/EU art. 5(1): the estimated value includes any form of option and any
+    renewal, and prizes or payments to tenderers.
+    """
+
+    model_config = _Strict
+
+    kind: ValueKind
+    percent_parameter: str | None = Field(
+        default=None, description="The parameter holding the maximum as a percentage"
+    )
+
+    @model_validator(mode="after")
+    def _percent_for_kind(self) -> ValueShare:
+        if self.kind is ValueKind.EXTENSION and self.percent_parameter is not None:
+            raise ValueError(
+                "an extension is valued pro rata to the years it adds; it has no percent_parameter"
+            )
+        if self.kind is not ValueKind.EXTENSION and self.percent_parameter is None:
+            raise ValueError(f"a value share of kind {self.kind} needs a percent_parameter")
+        return self
+
+
 class Criterion(BaseModel):
     """One criterion of the catalogue."""
 
@@ -214,6 +257,14 @@ class Criterion(BaseModel):
         default_factory=list,
         description="Ids of criteria that cannot also be met for the same lot",
     )
+    rewards: list[str] = Field(
+        default_factory=list,
+        description="Award criteria: the aspects they reward (keys in rulesets/aspects.yaml);"
+        " two criteria rewarding overlapping aspects are never both applied to one lot",
+    )
+    value_share: ValueShare | None = Field(
+        default=None, description="What the criterion may add to the contract value"
+    )
 
     @field_validator("legal_basis")
     @classmethod
@@ -232,16 +283,46 @@ class Criterion(BaseModel):
         if self.type is CriterionType.AWARD:
             if not self.scoring:
                 raise ValueError("an award criterion needs a scoring scale (scoring)")
-            if "weight" not in self.parameters:
-                raise ValueError("an award criterion needs a 'weight' parameter")
-        elif self.scoring:
-            raise ValueError("only award criteria have a scoring scale")
-        if self.type is CriterionType.OPTION and "max_value_percent" not in self.parameters:
+            if self.is_price_criterion:
+                if "weight" in self.parameters:
+                    raise ValueError(
+                        "a price criterion (rewards: [price, ...]) takes the price weight of the"
+                        " profile's award method; it has no 'weight' parameter"
+                    )
+            elif "weight" not in self.parameters:
+                raise ValueError(
+                    "an award criterion needs a 'weight' parameter: its weight relative to the"
+                    " other sustainability criteria"
+                )
+            if not self.rewards:
+                raise ValueError(
+                    "an award criterion names the aspects it rewards (rewards), so that no"
+                    " aspect is rewarded twice"
+                )
+        else:
+            if self.scoring:
+                raise ValueError("only award criteria have a scoring scale")
+            if self.rewards:
+                raise ValueError("only award criteria reward aspects (rewards)")
+        if self.type is CriterionType.OPTION and self.value_share is None:
             raise ValueError(
-                "an option needs a 'max_value_percent' parameter: the most it may add, as a "
-                "percentage of the estimated value"
+                "an option states what it may add to the contract value (value_share), so the"
+                " estimate can include it"
             )
+        share = self.value_share
+        if share is not None and share.percent_parameter is not None:
+            param = self.parameters.get(share.percent_parameter)
+            if param is None or isinstance(param.default, (bool, str)):
+                raise ValueError(
+                    f"value_share.percent_parameter {share.percent_parameter!r} must name a"
+                    " numeric parameter of this criterion"
+                )
         return self
+
+    @property
+    def is_price_criterion(self) -> bool:
+        """An award criterion on price or life-cycle cost, not a quality criterion."""
+        return self.type is CriterionType.AWARD and PRICE_ASPECT in self.rewards
 
 
 class RulesetFile(BaseModel):
@@ -303,6 +384,46 @@ class LabelRegistry(BaseModel):
     model_config = _Strict
 
     labels: dict[str, Label]
+
+
+class Aspect(BaseModel):
+    """Something an award criterion rewards, such as energy use or warranty."""
+
+    model_config = _Strict
+
+    name: LocalText
+    description: LocalText
+    overlaps: list[str] = Field(
+        default_factory=list,
+        description="Other aspects that reward the same thing (the relation is symmetric)",
+    )
+
+
+class AspectRegistry(BaseModel):
+    """``rulesets/aspects.yaml``."""
+
+    model_config = _Strict
+
+    aspects: dict[str, Aspect] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_overlaps(self) -> AspectRegistry:
+        if PRICE_ASPECT not in self.aspects:
+            raise ValueError(f"the registry must define the aspect {PRICE_ASPECT!r}")
+        for key, aspect in self.aspects.items():
+            unknown = [o for o in aspect.overlaps if o not in self.aspects]
+            if unknown:
+                raise ValueError(
+                    f"aspect {key} overlaps unknown aspects {', '.join(unknown)}; known: "
+                    + ", ".join(sorted(self.aspects))
+                )
+        return self
+
+    def related(self, key: str) -> set[str]:
+        """``key`` and every aspect that overlaps it, in either direction."""
+        out = {key, *self.aspects[key].overlaps}
+        out |= {k for k, a in self.aspects.items() if key in a.overlaps}
+        return out
 
 
 class CatalogueMeta(BaseModel):

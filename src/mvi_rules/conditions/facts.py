@@ -11,19 +11,24 @@ def lot_facts(
     lot: Lot,
     eu_threshold_eur: float | None,
     isv_risk_category: str | None = None,
+    total_value_eur: float | None = None,
 ) -> dict[str, Value]:
     """Every field of :data:`.fields.FIELDS` for one lot; unset optional fields are left out.
 
     ``eu_threshold_eur`` is the EU supplies/services threshold that applies to this buyer on the
     profile's reference date (``None`` when no threshold table covers that date);
-    ``isv_risk_category`` is the lot's ISV risk category from the catalogue, if it has one.
+    ``isv_risk_category`` is the lot's ISV risk category from the catalogue, if it has one;
+    ``total_value_eur`` is the value including extensions, options and incentive caps that the
+    threshold test uses (the profile's estimated value when not given).
     """
     buyer, proc, ambition = profile.buyer, profile.procurement, profile.ambition
+    total = proc.estimated_value_eur if total_value_eur is None else total_value_eur
     facts: dict[str, Value] = {
         "buyer.authority_type": buyer.authority_type.value,
         "buyer.jurisdiction": buyer.jurisdiction.value,
         "buyer.is_central": buyer.authority_type.is_central,
         "procurement.estimated_value_eur": proc.estimated_value_eur,
+        "procurement.total_value_eur": total,
         "procurement.contract_term_years": proc.contract_term_years,
         "procurement.maximum_term_years": proc.maximum_term_years,
         "procurement.extension_years": sum(proc.extension_years),
@@ -46,5 +51,5 @@ def lot_facts(
     if proc.procedure is not None:
         facts["procurement.procedure"] = proc.procedure.value
     if eu_threshold_eur is not None:
-        facts["procurement.above_eu_threshold"] = proc.estimated_value_eur >= eu_threshold_eur
+        facts["procurement.above_eu_threshold"] = total >= eu_threshold_eur
     return facts

@@ -44,7 +44,13 @@ FIELDS: dict[str, FieldSpec] = {
     "buyer.is_central": FieldSpec(
         Kind.BOOL, "central government for EU thresholds (NL: the State; BE: federal)"
     ),
-    "procurement.estimated_value_eur": FieldSpec(Kind.NUMBER, "estimated total value excl. VAT"),
+    "procurement.estimated_value_eur": FieldSpec(
+        Kind.NUMBER, "estimated value excl. VAT as the profile states it"
+    ),
+    "procurement.total_value_eur": FieldSpec(
+        Kind.NUMBER,
+        "value excl. VAT including extensions, options and incentive caps (the threshold test's)",
+    ),
     "procurement.contract_term_years": FieldSpec(Kind.NUMBER, "contract term in years"),
     "procurement.maximum_term_years": FieldSpec(
         Kind.NUMBER, "contract term including all optional extensions"
@@ -59,7 +65,8 @@ FIELDS: dict[str, FieldSpec] = {
     "procurement.reference_year": FieldSpec(Kind.NUMBER, "year of the reference date"),
     "procurement.above_eu_threshold": FieldSpec(
         Kind.BOOL,
-        "estimated value at or above the EU threshold for supplies/services on the reference date",
+        "value including extensions, options and incentive caps at or above the EU threshold for"
+        " supplies/services on the reference date",
     ),
     "lot.product_group": FieldSpec(Kind.ENUM, "product group of the lot", _values(ProductGroup)),
     "lot.product_groups": FieldSpec(

@@ -108,7 +108,12 @@ class Theme(_StrEnum):
 
 
 class Procedure(_StrEnum):
-    """Procurement procedure, where already chosen."""
+    """Procurement procedure, where already chosen.
+
+    The European procedures exist in both jurisdictions; ``national_open``,
+    ``multiple_private`` and ``single_private`` are Dutch procedures below the EU threshold, and
+    the ``be_`` procedures are Belgian ones (Wet van 17 juni 2016).
+    """
 
     OPEN = "open"
     RESTRICTED = "restricted"
@@ -119,6 +124,41 @@ class Procedure(_StrEnum):
     NATIONAL_OPEN = "national_open"
     MULTIPLE_PRIVATE = "multiple_private"
     SINGLE_PRIVATE = "single_private"
+    BE_SIMPLIFIED_NEGOTIATED = "be_simplified_negotiated_with_publication"
+    BE_NEGOTIATED_WITHOUT_PUBLICATION = "be_negotiated_without_publication"
+    BE_LOW_VALUE = "be_low_value_accepted_invoice"
+
+    @property
+    def jurisdiction(self) -> Jurisdiction | None:
+        """The one jurisdiction this procedure belongs to, or ``None`` for European ones."""
+        if self.value.startswith("be_"):
+            return Jurisdiction.BE
+        if self in _NL_NATIONAL:
+            return Jurisdiction.NL
+        return None
+
+    @property
+    def is_national(self) -> bool:
+        """A procedure the law allows only below the EU threshold."""
+        return self.jurisdiction is not None
+
+
+_NL_NATIONAL = {Procedure.NATIONAL_OPEN, Procedure.MULTIPLE_PRIVATE, Procedure.SINGLE_PRIVATE}
+
+
+class ValueComponent(_StrEnum):
+    """What a profile's estimated value may already include."""
+
+    EXTENSIONS = "extensions"  # the optional extension periods
+    OPTIONS = "options"  # the options and review clauses with a value, valued as the annex does
+    INCENTIVES = "incentives"  # bonus and gain-share caps of contract clauses
+
+
+class AwardMethod(_StrEnum):
+    """How the contract is awarded."""
+
+    BEST_PRICE_QUALITY = "best_price_quality"  # price (or LCC) and quality criteria
+    LOWEST_COST = "lowest_cost"  # price or life-cycle cost alone, no quality criteria
 
 
 Language = Literal["nl", "en"]
@@ -147,6 +187,65 @@ class Buyer(BaseModel):
         return self
 
 
+class Award(BaseModel):
+    """The award method and the weights the buyer gives price and quality.
+
+    The defaults (price 50 %, of the quality weight half for the buyer's own criteria) are a
+    starting point chosen by mvi-rules, not a rule of law; set them to the buyer's own policy.
+    """
+
+    model_config = _Strict
+
+    method: AwardMethod = AwardMethod.BEST_PRICE_QUALITY
+    price_weight_percent: float = Field(
+        default=50,
+        ge=0,
+        le=100,
+        description="Weight of price, or of life-cycle cost where that is the price criterion",
+    )
+    own_quality_share_percent: float = Field(
+        default=50,
+        ge=0,
+        lt=100,
+        description="Share of the quality weight the buyer keeps for its own, non-sustainability"
+        " quality criteria; the rest is shared among the sustainability award criteria",
+    )
+
+    @model_validator(mode="after")
+    def _weights_fit_method(self) -> Award:
+        if (
+            self.method is AwardMethod.BEST_PRICE_QUALITY
+            and not 0 < self.price_weight_percent < 100
+        ):
+            raise ValueError(
+                "price_weight_percent must be more than 0 and less than 100 for"
+                " best_price_quality; use method lowest_cost for price alone"
+            )
+        return self
+
+    @property
+    def quality_weight_percent(self) -> float:
+        """Weight of all quality criteria together (0 for ``lowest_cost``)."""
+        if self.method is AwardMethod.LOWEST_COST:
+            return 0.0
+        return 100.0 - self.price_weight_percent
+
+    @property
+    def effective_price_weight_percent(self) -> float:
+        """Weight of price or LCC (100 for ``lowest_cost``)."""
+        return 100.0 - self.quality_weight_percent
+
+    @property
+    def sustainability_weight_percent(self) -> float:
+        """Weight shared among the sustainability award criteria."""
+        return self.quality_weight_percent * (100.0 - self.own_quality_share_percent) / 100.0
+
+    @property
+    def own_quality_weight_percent(self) -> float:
+        """Weight of the buyer's own quality criteria."""
+        return self.quality_weight_percent - self.sustainability_weight_percent
+
+
 class Procurement(BaseModel):
     """The procurement as a whole."""
 
@@ -157,7 +256,13 @@ class Procurement(BaseModel):
         default_factory=date.today,
         description="Date that decides thresholds and label validity; defaults to today",
     )
-    estimated_value_eur: float = Field(gt=0, description="Estimated total value excl. VAT")
+    estimated_value_eur: float = Field(gt=0, description="Estimated value excl. VAT")
+    estimated_value_includes: list[ValueComponent] = Field(
+        default_factory=list,
+        description="What estimated_value_eur already covers besides the initial term:"
+        " extensions, options, incentives. Default: nothing, so the value is the initial term"
+        " and the tool adds extensions, options and incentive caps for the threshold test",
+    )
     currency: Literal["EUR"] = "EUR"
     contract_term_years: int = Field(ge=1, le=30)
     extension_years: list[int] = Field(
@@ -165,6 +270,17 @@ class Procurement(BaseModel):
     )
     price_indexation: bool = False
     procedure: Procedure | None = None
+    framework_agreement: bool = Field(
+        default=False, description="Whether the contract is a framework agreement"
+    )
+    award: Award = Field(default_factory=Award)
+
+    @field_validator("estimated_value_includes")
+    @classmethod
+    def _includes_once(cls, value: list[ValueComponent]) -> list[ValueComponent]:
+        if len(set(value)) != len(value):
+            raise ValueError("each component may be listed once")
+        return sorted(value, key=list(ValueComponent).index)
 
     @field_validator("extension_years")
     @classmethod
@@ -191,6 +307,12 @@ class Lot(BaseModel):
         default_factory=list, description="For a werkplek bundle: the device groups it mixes"
     )
     quantity: int = Field(ge=1)
+    estimated_value_eur: float | None = Field(
+        default=None,
+        gt=0,
+        description="The lot's estimated value excl. VAT, on the same basis as the"
+        " procurement's (estimated_value_includes); give it for every lot or for none",
+    )
     refurbished: RefurbishedPolicy = RefurbishedPolicy.ACCEPTED
     holds_data: bool | None = Field(
         default=None, description="Whether the devices hold data; defaults by product group"
@@ -295,4 +417,38 @@ class ProcurementProfile(BaseModel):
             if lot.id in seen:
                 raise ValueError(f"lot id {lot.id!r} is used twice; lot ids must be unique")
             seen.add(lot.id)
+        return self
+
+    @model_validator(mode="after")
+    def _lot_values_add_up(self) -> ProcurementProfile:
+        valued = [lot for lot in self.lots if lot.estimated_value_eur is not None]
+        if not valued:
+            return self
+        if len(valued) != len(self.lots):
+            missing = ", ".join(lot.id for lot in self.lots if lot.estimated_value_eur is None)
+            raise ValueError(
+                f"lots {missing} have no estimated_value_eur: give a value for every lot or"
+                " for none"
+            )
+        total = sum(lot.estimated_value_eur or 0.0 for lot in valued)
+        if abs(total - self.procurement.estimated_value_eur) > 0.01:
+            raise ValueError(
+                f"the lots' estimated values add up to {total:.2f}, but"
+                f" procurement.estimated_value_eur is {self.procurement.estimated_value_eur:.2f};"
+                " they must be equal"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _procedure_fits_jurisdiction(self) -> ProcurementProfile:
+        procedure = self.procurement.procedure
+        own = procedure.jurisdiction if procedure is not None else None
+        if own is not None and own is not self.buyer.jurisdiction:
+            valid = sorted(
+                p.value for p in Procedure if p.jurisdiction in (None, self.buyer.jurisdiction)
+            )
+            raise ValueError(
+                f"procedure {procedure} is not a {self.buyer.jurisdiction} procedure; use one"
+                " of: " + ", ".join(valid)
+            )
         return self

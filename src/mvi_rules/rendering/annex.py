@@ -13,7 +13,14 @@ from collections.abc import Mapping
 
 from ..catalogue.model import CriterionType, Source
 from ..profile.model import Jurisdiction, Lot, ProcurementProfile, ProductGroup, Theme
-from ..selection.result import EvaluationResult, ProofLabel, SelectedCriterion
+from ..selection.economics import BLOCKING
+from ..selection.result import (
+    EvaluationResult,
+    LotWeighting,
+    ProofLabel,
+    SelectedCriterion,
+    ValueLine,
+)
 from .docx_parts import (
     LANDSCAPE_TEXT_WIDTH_CM,
     TEXT_WIDTH_CM,
@@ -29,7 +36,8 @@ from .docx_parts import (
     start_landscape_section,
 )
 from .formatting import format_date, format_money, format_number, format_unit, format_value, yes_no
-from .notices import notice_texts
+from .law import below_threshold_nl, legal_basis, localise
+from .notices import notice_text, notice_texts
 from .text import to_blocks
 from .wording import Wording
 
@@ -70,6 +78,7 @@ def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str)
     add_paragraph(doc, words("subtitle"), "Subtitle")
     banner = doc.add_paragraph()
     banner.add_run(words("draft_banner")).bold = True
+    _blocking(doc, result, words)
 
     _details(doc, result, words)
     _lots(doc, profile, words)
@@ -88,21 +97,22 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
     rows: list[tuple[str, str]] = [
         (words("buyer"), profile.buyer.name),
         (words("authority_type"), words.authority(profile.buyer.authority_type)),
-        (words("law"), words(f"law_{profile.buyer.jurisdiction.value}")),
+        (words("law"), _law(result, words)),
         (
             words("procedure"),
             words.procedure(proc.procedure.value) if proc.procedure else words("not_set"),
         ),
         (words("reference_date"), format_date(proc.reference_date, lang)),
-        (
-            words("estimated_value"),
-            words("excl_vat", amount=format_money(proc.estimated_value_eur, lang)),
-        ),
+        (words("stated_value"), _stated(result, words)),
+        (words("total_value"), _total(result, words)),
         (words("threshold"), _threshold(result, words)),
+        (words("consequence"), _consequence(result, words)),
         (words("term"), _term(profile, words)),
         (words("indexation"), yes_no(proc.price_indexation, lang)),
         (words("ambition"), _ambition(profile, words)),
     ]
+    if result.isv.applies:
+        rows.append((words("isv"), _isv(result, words)))
     commitments = _commitments(profile, words)
     if commitments:
         rows.append((words("commitments"), commitments))
@@ -121,12 +131,95 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
     )
 
 
+def _blocking(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    """Decisions the buyer must take before anything else, right under the title."""
+    for notice in result.notices:
+        if notice.code in BLOCKING:
+            add_marked(doc, words("blocking"), notice_text(result, notice, words))
+
+
+def _law(result: EvaluationResult, words: Wording) -> str:
+    if below_threshold_nl(result):
+        return words("law_NL_below")
+    return words(f"law_{result.profile.buyer.jurisdiction.value}")
+
+
+def _stated(result: EvaluationResult, words: Wording) -> str:
+    parts = [words("covers_initial")] + [words(f"covers_{c}") for c in result.value.includes]
+    joined = ", ".join(parts[:-1]) + f" {words('and')} {parts[-1]}" if len(parts) > 1 else parts[0]
+    return words(
+        "stated_covers", amount=format_money(result.value.stated_eur, words.lang), parts=joined
+    )
+
+
+def _total(result: EvaluationResult, words: Wording) -> str:
+    value, lang = result.value, words.lang
+    parts = "".join(
+        words(f"part_{kind}", amount=format_money(value.amount(kind), lang))
+        for kind in ("extension", "option", "incentive")
+        if any(line.kind == kind for line in value.lines)
+    )
+    return words(
+        "total_value_text",
+        total=format_money(value.total_eur, lang),
+        initial=format_money(value.initial_eur, lang),
+        parts=parts,
+        law=words(f"raming_law_{result.profile.buyer.jurisdiction.value}"),
+    )
+
+
 def _threshold(result: EvaluationResult, words: Wording) -> str:
-    if result.eu_threshold_eur is None:
+    if result.value.threshold_eur is None:
         return words("unknown")
-    amount = format_money(result.eu_threshold_eur, words.lang)
-    above = result.profile.procurement.estimated_value_eur >= result.eu_threshold_eur
-    return words("threshold_above" if above else "threshold_below", amount=amount)
+    amount = format_money(result.value.threshold_eur, words.lang)
+    return words("threshold_above" if result.value.above else "threshold_below", amount=amount)
+
+
+#: Below this value a Belgian contract may be concluded by accepted invoice (Wet 2016 art. 92).
+BE_LOW_VALUE_EUR = 30_000
+
+
+def _consequence(result: EvaluationResult, words: Wording) -> str:
+    if result.value.above is None:
+        return words("unknown")
+    jurisdiction = result.profile.buyer.jurisdiction
+    if jurisdiction is Jurisdiction.NL:
+        if result.value.above:
+            article = "2.2" if result.profile.buyer.authority_type.is_central else "2.3"
+            return words("consequence_NL_above", article=article)
+        return words("consequence_NL_below")
+    if result.value.above:
+        return words("consequence_BE_above")
+    text = words("consequence_BE_below")
+    if result.value.total_eur < BE_LOW_VALUE_EUR:
+        text += words("consequence_BE_low_value")
+    return text
+
+
+def _isv(result: EvaluationResult, words: Wording) -> str:
+    profile, lang = result.profile, words.lang
+    isv = result.isv
+    if isv.mandatory_lots:
+        names = sorted({isv.categories[lot_id].get(lang) for lot_id in isv.mandatory_lots})
+        text = words(
+            "isv_mandatory",
+            lots=_lot_refs(profile, isv.mandatory_lots, words),
+            categories=", ".join(f"‘{n}’" for n in names),
+        )
+        others = [lot.id for lot in profile.lots if lot.id not in isv.mandatory_lots]
+        if others:
+            text += " " + words(
+                "isv_voluntary_state_category", lots=_lot_refs(profile, others, words)
+            )
+        return text
+    if profile.buyer.authority_type.is_central:
+        if result.value.above:
+            return words(
+                "isv_voluntary_state_category",
+                lots=_lot_refs(profile, [lot.id for lot in profile.lots], words),
+            )
+        return words("isv_voluntary_state_below")
+    return words("isv_voluntary_other")
 
 
 def _years(value: int, words: Wording) -> str:
@@ -191,8 +284,10 @@ def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None
 
 def _use(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     add_heading(doc, words("use"), 1)
-    label_law = words(f"label_law_{result.profile.buyer.jurisdiction.value}")
-    for key in ("use_1", "use_2", "use_3", "use_4", "use_5"):
+    below = below_threshold_nl(result)
+    suffix = "_below" if below else ""
+    label_law = words(f"label_law_{result.profile.buyer.jurisdiction.value}{suffix}")
+    for key in ("use_1", "use_2", "use_3", "use_4", "use_5" + suffix):
         text = words(key, catalogue=result.catalogue_version, label_law=label_law)
         add_paragraph(doc, text, "List Number")
 
@@ -214,142 +309,154 @@ def _section(
     clauses: Mapping[str, str],
     words: Wording,
 ) -> None:
-    add_heading(doc, words.section(kind), 1)
+    heading = words.section(kind)
+    if kind is CriterionType.OPTION and below_threshold_nl(result):
+        heading = words("section_option_below")
+    add_heading(doc, heading, 1)
     criteria = [c for c in result.selected if c.type is kind]
     if not criteria:
         doc.add_paragraph(words("section_empty"))
         return
     if kind is CriterionType.AWARD:
-        _weighting(doc, result.profile, criteria, words)
+        _weighting(doc, result, words)
     if kind is CriterionType.OPTION:
-        _options(doc, result.profile, criteria, words)
+        _options(doc, result, words)
     for criterion in criteria:
         _clause(doc, result.profile, criterion, clauses[criterion.id], words)
 
 
-def _number_param(criterion: SelectedCriterion, name: str) -> float | None:
-    for p in criterion.parameters:
-        if p.name == name and isinstance(p.value, (int, float)) and not isinstance(p.value, bool):
-            return float(p.value)
-    return None
-
-
-def _weight(criterion: SelectedCriterion) -> float | None:
-    return _number_param(criterion, "weight")
-
-
-def _options(
-    doc: DocumentObj,
-    profile: ProcurementProfile,
-    criteria: list[SelectedCriterion],
-    words: Wording,
-) -> None:
-    """The options' maxima in percent and euro, so the buyer can include them in the estimate."""
-    lang = words.lang
-    doc.add_paragraph(words("options_intro"))
-    add_heading(doc, words("options_table"), 2)
-    estimate = profile.procurement.estimated_value_eur
-    rows: list[tuple[str, str, str]] = []
-    total = 0.0
-    for criterion in criteria:
-        percent = _number_param(criterion, "max_value_percent") or 0.0
-        amount = round(estimate * percent / 100, 2)
-        total += amount
-        rows.append(
+def _options(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    """What the extensions, options and incentive caps add, per lot where lots have values."""
+    profile, value, lang = result.profile, result.value, words.lang
+    law = words(f"raming_law_{profile.buyer.jurisdiction.value}")
+    doc.add_paragraph(words("options_intro", law=law))
+    if below_threshold_nl(result):
+        doc.add_paragraph(words("options_below"))
+    titles = {c.id: c.title.get(lang) for c in result.selected}
+    pools: list[tuple[str | None, list[ValueLine], float]]
+    if value.per_lot:
+        pools = [
             (
-                f"{criterion.id} {criterion.title.get(lang)}",
-                _percent(percent, words),
-                format_money(amount, lang),
+                lot.id,
+                [line for line in value.lines if line.lot_id == lot.id],
+                value.initial_by_lot.get(lot.id, 0.0),
             )
+            for lot in profile.lots
+        ]
+    else:
+        pools = [(None, list(value.lines), value.initial_eur)]
+    names = {lot.id: lot.name for lot in profile.lots}
+    for lot_id, lines, initial in pools:
+        if lot_id is None:
+            add_heading(doc, words("options_table"), 2)
+        else:
+            add_heading(doc, words("options_table_lot", id=lot_id, name=names[lot_id]), 2)
+        rows: list[tuple[str, ...]] = [
+            (words("options_initial"), "", "", format_money(initial, lang))
+        ]
+        for line in lines:
+            rows.append(
+                (
+                    _value_line_name(line, titles, words),
+                    _lots_cell(line, profile, words),
+                    _percent(line.percent, words),
+                    format_money(line.amount_eur, lang),
+                )
+            )
+        total = round(initial + sum(line.amount_eur for line in lines), 2)
+        last = "options_total" if lot_id is None else "options_subtotal"
+        rows.append((words(last), "", "", format_money(total, lang)))
+        header = (
+            words("option"),
+            words("option_lots"),
+            words("option_max_percent"),
+            words("option_max_eur"),
         )
-    rows.append((words("options_total"), "", format_money(total, lang)))
-    header = (words("option"), words("option_max_percent"), words("option_max_eur"))
-    table = add_table(
-        doc, header, rows, (TEXT_WIDTH_CM - 7.4, 3.6, 3.8), keep_together=len(rows) < 12
-    )
-    for cell in table.rows[-1].cells:
-        for para in cell.paragraphs:
-            for run in para.runs:
-                run.bold = True
+        table = add_table(
+            doc, header, rows, (TEXT_WIDTH_CM - 9.6, 2.2, 3.6, 3.8), keep_together=len(rows) < 12
+        )
+        for cell in table.rows[-1].cells:
+            for para in cell.paragraphs:
+                for run in para.runs:
+                    run.bold = True
     doc.add_paragraph(
         words(
             "options_estimate",
-            value=format_money(estimate, lang),
-            total=format_money(estimate + total, lang),
+            initial=format_money(value.initial_eur, lang),
+            total=format_money(value.total_eur, lang),
         )
     )
+
+
+def _value_line_name(line: ValueLine, titles: Mapping[str, str], words: Wording) -> str:
+    if line.criterion_id is None:
+        return words("option_extension")
+    return f"{line.criterion_id} {titles.get(line.criterion_id, '')}".strip()
+
+
+def _lots_cell(line: ValueLine, profile: ProcurementProfile, words: Wording) -> str:
+    if len(line.lot_ids) == len(profile.lots) and len(profile.lots) > 1:
+        return words("options_all_lots")
+    return ", ".join(line.lot_ids)
 
 
 def _percent(value: float, words: Wording) -> str:
-    return words("percent", value=format_number(value, words.lang))
+    return words("percent", value=format_number(round(value, 2), words.lang))
 
 
-def _weighting(
-    doc: DocumentObj,
-    profile: ProcurementProfile,
-    criteria: list[SelectedCriterion],
-    words: Wording,
-) -> None:
+def _weighting(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     """The weighting table; one per lot when there are several, as each lot is awarded alone."""
+    profile = result.profile
+    award = profile.procurement.award
     add_heading(doc, words("weighting"), 2)
-    doc.add_paragraph(words("weighting_intro"))
-    if len(profile.lots) == 1:
-        _weighting_table(doc, criteria, words)
-        return
-    for lot in profile.lots:
-        of_lot = [c for c in criteria if lot.id in c.lots]
-        if of_lot:
-            title = words("lot_ref", id=lot.id, name=lot.name)
-            add_heading(doc, title[:1].upper() + title[1:], 3)
-            _weighting_table(doc, of_lot, words)
-
-
-def _weighting_table(doc: DocumentObj, criteria: list[SelectedCriterion], words: Wording) -> None:
-    lang = words.lang
-    rows: list[tuple[str, str, list[str]]] = []
-    total = 0.0
-    for criterion in criteria:
-        weight = _weight(criterion)
-        total += weight or 0.0
-        steps = [
-            f"{_score(step.points, criterion, words)}: "
-            + _lower_first(step.en if lang == "en" else step.nl)
-            for step in criterion.scoring
-        ]
-        rows.append(
-            (
-                f"{criterion.id} {criterion.title.get(lang)}",
-                _percent(weight, words) if weight is not None else "—",
-                steps,
+    has_lcc = any(t.rows and t.rows[0].criterion_id for t in result.weighting)
+    price_name = words("price_name_lcc" if has_lcc else "price_name")
+    if award.quality_weight_percent == 0:
+        doc.add_paragraph(words("weighting_intro_lowest", price_name=price_name))
+    else:
+        doc.add_paragraph(
+            words(
+                "weighting_intro",
+                price_name=price_name,
+                price=_percent(award.effective_price_weight_percent, words),
+                quality=_percent(award.quality_weight_percent, words),
+                own=_percent(award.own_quality_weight_percent, words),
+                sustainability=_percent(award.sustainability_weight_percent, words),
             )
         )
-    rows.append((words("total"), _percent(total, words), []))
-    header = (words("criterion"), words("weight"), words("scoring_x"))
-    table = add_table(
-        doc, header, rows, (5.5, 2.4, TEXT_WIDTH_CM - 7.9), keep_together=len(rows) < 10
-    )
-    for cell in table.rows[-1].cells:
+    titles = {c.id: f"{c.id} {c.title.get(words.lang)}" for c in result.selected}
+    tables = [t for t in result.weighting if any(r.criterion_id for r in t.rows)]
+    names = {lot.id: lot.name for lot in profile.lots}
+    for table in tables:
+        if len(profile.lots) > 1:
+            title = words("lot_ref", id=table.lot_id, name=names[table.lot_id])
+            add_heading(doc, title[:1].upper() + title[1:], 3)
+        _weighting_table(doc, table, titles, words)
+
+
+def _weighting_table(
+    doc: DocumentObj, table: LotWeighting, titles: Mapping[str, str], words: Wording
+) -> None:
+    rows: list[tuple[str, str]] = []
+    for row in table.rows:
+        if row.role == "price":
+            name = (
+                words("row_price_lcc", criterion=titles[row.criterion_id])
+                if row.criterion_id
+                else words("row_price")
+            )
+        elif row.role == "own_quality":
+            name = words("row_own")
+        else:
+            name = titles[row.criterion_id or ""]
+        rows.append((name, _percent(row.weight_percent, words)))
+    rows.append((words("total"), _percent(table.total, words)))
+    header = (words("criterion"), words("weight"))
+    out = add_table(doc, header, rows, (TEXT_WIDTH_CM - 2.6, 2.6), keep_together=len(rows) < 15)
+    for cell in out.rows[-1].cells:
         for para in cell.paragraphs:
             for run in para.runs:
                 run.bold = True
-    if total > 100:
-        add_marked(doc, words("attention"), words("over_100"))
-
-
-def _score(points: float, criterion: SelectedCriterion, words: Wording) -> str:
-    """A scoring step's score.
-
-    The catalogue writes scores as shares of the criterion's maximum score X (0.25 means
-    0.25X), as the EU GPP criteria do; a scale that goes above 1 counts absolute points.
-    """
-    if max(step.points for step in criterion.scoring) > 1:
-        key = "point" if points == 1 else "points"
-        return words(key, points=format_number(points, words.lang))
-    if points == 0:
-        return "0"
-    if points == 1:
-        return "X"
-    return f"{format_number(points, words.lang)} X"
 
 
 def _lower_first(text: str) -> str:
@@ -390,7 +497,8 @@ def _clause(
     applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
     applies.runs[1].italic = True
     applies.paragraph_format.keep_with_next = True
-    for block in to_blocks(text):
+    jurisdiction = profile.buyer.jurisdiction
+    for block in to_blocks(localise(text, jurisdiction, lang)):
         style = "List Bullet" if block.kind == "bullet" else None
         add_paragraph(doc, block.text, style)
 
@@ -398,7 +506,7 @@ def _clause(
         words("or_equivalent", label=_label_text(label, lang)) for label in criterion.proof.labels
     ]
     if criterion.proof.other is not None:
-        proof.append(criterion.proof.other.get(lang))
+        proof.append(localise(criterion.proof.other.get(lang), jurisdiction, lang))
     if proof:
         add_heading(doc, words("proof"), 3)
         for item in proof:
@@ -411,7 +519,7 @@ def _clause(
                 words("to_verify"),
                 words(
                     "to_verify_value",
-                    description=p.description.get(lang),
+                    description=localise(p.description.get(lang), jurisdiction, lang),
                     value=format_value(p.value, p.unit, lang),
                 ),
             )
@@ -442,7 +550,7 @@ def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
             words.criterion_type(c.type),
             str(c.level),
             [_source_text(s, words) for s in c.sources],
-            list(c.legal_basis),
+            legal_basis(result, list(c.legal_basis), words.lang),
         )
         for c in ordered
     ]

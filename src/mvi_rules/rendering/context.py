@@ -65,6 +65,16 @@ class LotView:
 
 
 @dataclass(frozen=True)
+class ValueView:
+    """``value`` in a template: what an option or incentive cap may add, in euro."""
+
+    var_name: ClassVar[str] = "value"
+    kind: str
+    percent: float
+    max_eur: float
+
+
+@dataclass(frozen=True)
 class CriterionView:
     """``criterion`` in a template."""
 
@@ -83,7 +93,9 @@ def template_context(
 
     ``p`` (parameter name → value), ``buyer``, ``procurement``, ``lots`` (only the lots the
     criterion was selected for, in profile order), ``jurisdiction`` (``"NL"``/``"BE"``),
-    ``lang`` and ``criterion`` (id, version, title in ``lang``, type, level).
+    ``lang``, ``criterion`` (id, version, title in ``lang``, type, level) and ``value`` (for
+    a criterion that adds to the contract value: ``kind``, ``percent`` and ``max_eur``, the most
+    it adds over all its lots; ``None`` otherwise).
     """
     words = Wording(lang, profile.buyer.jurisdiction)
     buyer, proc = profile.buyer, profile.procurement
@@ -123,6 +135,15 @@ def template_context(
         "lots": lots,
         "jurisdiction": buyer.jurisdiction.value,
         "lang": lang,
+        "value": (
+            ValueView(
+                kind=criterion.value.kind,
+                percent=criterion.value.percent,
+                max_eur=criterion.value.max_eur,
+            )
+            if criterion.value is not None
+            else None
+        ),
         "criterion": CriterionView(
             id=criterion.id,
             version=criterion.version,

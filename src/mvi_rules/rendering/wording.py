@@ -43,13 +43,120 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "excl_vat": ("{amount} excl. btw", "{amount} excl. VAT"),
     "threshold": ("Europese drempelwaarde", "EU threshold"),
     "threshold_above": (
-        "{amount} (leveringen en diensten); de raming ligt op of boven de drempel",
-        "{amount} (supplies and services); the estimate is at or above the threshold",
+        "{amount} (leveringen en diensten); de waarde voor de drempeltoets ligt op of boven de"
+        " drempel",
+        "{amount} (supplies and services); the value for the threshold test is at or above the"
+        " threshold",
     ),
     "threshold_below": (
-        "{amount} (leveringen en diensten); de raming ligt onder de drempel",
-        "{amount} (supplies and services); the estimate is below the threshold",
+        "{amount} (leveringen en diensten); de waarde voor de drempeltoets ligt onder de drempel",
+        "{amount} (supplies and services); the value for the threshold test is below the threshold",
     ),
+    "stated_value": (
+        "Geraamde waarde volgens het inkoopprofiel",
+        "Estimated value as stated in the profile",
+    ),
+    "stated_covers": ("{amount} excl. btw; omvat {parts}", "{amount} excl. VAT; covers {parts}"),
+    "covers_initial": ("de initiële looptijd", "the initial term"),
+    "covers_extensions": ("de verlengingen", "the extensions"),
+    "covers_options": ("de opties", "the options"),
+    "covers_incentives": (
+        "de plafonds van bonus en gedeelde besparing",
+        "the bonus and gain-share caps",
+    ),
+    "and": ("en", "and"),
+    "total_value": ("Waarde voor de drempeltoets", "Value for the threshold test"),
+    "total_value_text": (
+        "{total} excl. btw: initiële looptijd {initial}{parts} ({law})",
+        "{total} excl. VAT: initial term {initial}{parts} ({law})",
+    ),
+    "part_extension": (", verlengingen {amount}", ", extensions {amount}"),
+    "part_option": (", opties {amount}", ", options {amount}"),
+    "part_incentive": (
+        ", plafonds van bonus en gedeelde besparing {amount}",
+        ", bonus and gain-share caps {amount}",
+    ),
+    "raming_law_NL": (
+        "art. 2.15 lid 2 Aanbestedingswet 2012: opties en verlengingen tellen mee",
+        "Aanbestedingswet 2012, art. 2.15(2): options and extensions count",
+    ),
+    "raming_law_BE": (
+        "art. 6 en 7 KB van 18 april 2017: opties en herhalingen tellen mee",
+        "Royal Decree of 18 April 2017, art. 6 and 7: options and renewals count",
+    ),
+    "consequence": ("Gevolg voor de procedure", "Consequence for the procedure"),
+    "consequence_NL_above": (
+        "Een Europese aanbestedingsprocedure is verplicht (Deel 2 van de Aanbestedingswet 2012,"
+        " art. {article}), met aankondiging op TenderNed en in het Publicatieblad van de"
+        " Europese Unie.",
+        "A European procurement procedure is required (Part 2 of the Aanbestedingswet 2012,"
+        " art. {article}), with a notice on TenderNed and in the Official Journal of the"
+        " European Union.",
+    ),
+    "consequence_NL_below": (
+        "Geen Europese procedure verplicht. Deel 1 van de Aanbestedingswet 2012 geldt: kies de"
+        " procedure op objectieve gronden (art. 1.4) en volg de Gids Proportionaliteit"
+        " (Aanbestedingsbesluit, art. 10). Begrippen uit Deel 2 worden in deze bijlage naar"
+        " analogie toegepast.",
+        "No European procedure is required. Part 1 of the Aanbestedingswet 2012 applies: choose"
+        " the procedure on objective grounds (art. 1.4) and follow the Gids Proportionaliteit"
+        " (Aanbestedingsbesluit, art. 10). Concepts of Part 2 are applied by analogy in this"
+        " annex.",
+    ),
+    "consequence_BE_above": (
+        "Europese bekendmaking is verplicht: de waarde bereikt de Europese drempel (KB van 18"
+        " april 2017, art. 11); de opdracht wordt bekendgemaakt in het Bulletin der"
+        " Aanbestedingen en in het Publicatieblad van de Europese Unie.",
+        "European publication is required: the value reaches the EU threshold (Royal Decree of"
+        " 18 April 2017, art. 11); the contract is published in the Bulletin der Aanbestedingen"
+        " and in the Official Journal of the European Union.",
+    ),
+    "consequence_BE_below": (
+        "Geen Europese bekendmaking verplicht: de opdracht volgt de Belgische regels onder de"
+        " Europese drempel (Wet van 17 juni 2016 en KB van 18 april 2017), met nationale"
+        " bekendmaking waar de gekozen procedure die vraagt.",
+        "No European publication is required: the contract follows the Belgian rules below the"
+        " EU threshold (Wet van 17 juni 2016 and the Royal Decree of 18 April 2017), with"
+        " national publication where the chosen procedure requires it.",
+    ),
+    "consequence_BE_low_value": (
+        " Onder € 30.000 excl. btw kan de opdracht met aanvaarde factuur worden gesloten (art. 92"
+        " van de Wet van 17 juni 2016).",
+        " Below €30,000 excl. VAT the contract may be concluded by accepted invoice (Wet van 17"
+        " juni 2016, art. 92).",
+    ),
+    "isv": ("Internationale sociale voorwaarden (ISV)", "International social conditions (ISV)"),
+    "isv_mandatory": (
+        "Verplicht voor {lots}: de Staat koopt op of boven de Europese drempel in de"
+        " ISV-risicocategorie {categories}.",
+        "Mandatory for {lots}: the State buys at or above the EU threshold in the ISV risk"
+        " category {categories}.",
+    ),
+    "isv_voluntary_state_below": (
+        "Vrijwillig (pas toe of leg uit): de Staat past de ISV verplicht toe vanaf de Europese"
+        " drempel, en deze opdracht blijft daaronder.",
+        "Voluntary (comply or explain): the State must apply the ISV from the EU threshold, and"
+        " this contract stays below it.",
+    ),
+    "isv_voluntary_state_category": (
+        "Vrijwillig (pas toe of leg uit) voor {lots}: deze productgroepen vallen in geen"
+        " ISV-risicocategorie.",
+        "Voluntary (comply or explain) for {lots}: these product groups fall in no ISV risk"
+        " category.",
+    ),
+    "isv_voluntary_other": (
+        "Vrijwillig (pas toe of leg uit): de ISV zijn alleen voor de Staat verplicht; andere"
+        " aanbestedende diensten passen ze toe als hun beleid dat vraagt.",
+        "Voluntary (comply or explain): the ISV are mandatory for the State only; other"
+        " contracting authorities apply them where their policy asks for it.",
+    ),
+    "law_NL_below": (
+        "Nederland — Aanbestedingswet 2012, Deel 1 (onder de Europese drempel; Deel 2 naar"
+        " analogie)",
+        "The Netherlands — Aanbestedingswet 2012, Part 1 (below the EU threshold; Part 2 by"
+        " analogy)",
+    ),
+    "blocking": ("Beslissing nodig:", "Decision needed:"),
     "term": ("Looptijd", "Contract term"),
     "term_plain": ("{term}, zonder verlengingsopties", "{term}, without extension options"),
     "term_extended": (
@@ -112,6 +219,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Each clause number (for example MVI-LIF-001) is stable; use it in questions and"
         " answers and in the e-tendering system.",
     ),
+    "use_5_below": (
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het in de"
+        " offerteaanvraag en bij het beantwoorden van vragen van ondernemers.",
+        "Each clause number (for example MVI-LIF-001) is stable; use it in the request for"
+        " quotation and when answering questions from tenderers.",
+    ),
+    "label_law_NL_below": (
+        "art. 2.76 en 2.78a Aanbestedingswet 2012, naar analogie",
+        "Aanbestedingswet 2012, art. 2.76 and 2.78a, by analogy",
+    ),
     "label_law_NL": (
         "art. 2.76 en 2.78a Aanbestedingswet 2012",
         "Aanbestedingswet 2012, art. 2.76 and 2.78a",
@@ -138,6 +255,58 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The procurement profile sets parameters for {criterion_id}, but that criterion is not"
         " selected for this procurement; those values are not used.",
     ),
+    "notice_value-threshold-crossing": (
+        "de geraamde waarde in het inkoopprofiel ({stated}) ligt onder de Europese drempel"
+        " ({threshold}), maar met verlengingen, opties en plafonds van bonus en gedeelde"
+        " besparing is de waarde {total}, op of boven de drempel. Die laatste waarde telt"
+        " ({law}): kies een Europese procedure, of beperk de verlengingen en opties en pas het"
+        " inkoopprofiel aan.",
+        "the estimated value in the procurement profile ({stated}) is below the EU threshold"
+        " ({threshold}), but with extensions, options and bonus and gain-share caps the value is"
+        " {total}, at or above the threshold. The latter counts ({law}): choose a European"
+        " procedure, or limit the extensions and options and change the procurement profile.",
+    ),
+    "notice_procedure-below-threshold-only": (
+        "de gekozen procedure ({procedure}) is alleen toegestaan onder de Europese drempel,"
+        " maar de waarde voor de drempeltoets ({total}) bereikt de drempel ({threshold}). Kies"
+        " een Europese procedure of beperk de opdracht.",
+        "the chosen procedure ({procedure}) is allowed only below the EU threshold, but the value"
+        " for the threshold test ({total}) reaches the threshold ({threshold}). Choose a European"
+        " procedure or limit the contract.",
+    ),
+    "notice_options-over-half": (
+        "de opties en plafonds voegen samen {added} toe, meer dan de helft van de initiële"
+        " geraamde waarde ({initial}). Ga na of elke optie nodig is en of de opdracht zo goed is"
+        " omschreven; een ruime optieset kan inschrijvers onzeker maken over de omvang.",
+        "the options and caps add {added} together, more than half of the initial estimated"
+        " value ({initial}). Check that each option is needed and that the contract is well"
+        " defined; a wide set of options can leave tenderers unsure of the scope.",
+    ),
+    "notice_lot-values-missing": (
+        "de percelen hebben geen eigen geraamde waarde, dus zijn de opties {options} gewaardeerd"
+        " tegen de geraamde waarde van de hele opdracht, ook waar zij maar voor een deel van de"
+        " percelen gelden. Geef per perceel een geraamde waarde voor een nauwkeuriger"
+        " berekening.",
+        "the lots have no estimated value of their own, so the options {options} are valued"
+        " against the estimated value of the whole contract, also where they apply to some lots"
+        " only. Give each lot an estimated value for a more precise calculation.",
+    ),
+    "notice_be-term-over-four-years": (
+        "de looptijd met herhalingen en verlengingen is {years} jaar; volgens art. 57 van de Wet"
+        " van 17 juni 2016 blijft die in de regel beperkt tot vier jaar. Motiveer een langere"
+        " looptijd in de opdrachtdocumenten of beperk de verlengingen.",
+        "the term including renewals and extensions is {years} years; under art. 57 of the Wet"
+        " van 17 juni 2016 it is in general limited to four years. Give the reasons for a longer"
+        " term in the procurement documents or limit the extensions.",
+    ),
+    "notice_framework-over-four-years": (
+        "de raamovereenkomst loopt met verlengingen {years} jaar; art. 2.140 lid 3"
+        " Aanbestedingswet 2012 staat meer dan vier jaar alleen toe in een uitzonderingsgeval"
+        " dat deugdelijk is gemotiveerd. Neem die motivering op of beperk de looptijd.",
+        "the framework agreement runs {years} years with extensions; art. 2.140(3) Aanbestedingswet"
+        " 2012 allows more than four years only in an exceptional case with proper reasons."
+        " State those reasons or shorten the term.",
+    ),
     "notice_no-threshold": (
         "Voor de peildatum {date} is geen Europese drempelwaarde bekend; criteria die daarvan"
         " afhangen behandelen haar als onbekend.",
@@ -159,29 +328,51 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "section_option": (
         "Opties en wijzigingsclausules (art. 2.163c Aanbestedingswet 2012)",
-        "Options and review clauses (Public Procurement Act 2012, art. 2.163c)",
+        "Options and review clauses (Aanbestedingswet 2012, art. 2.163c)",
+    ),
+    "section_option_below": (
+        "Opties en wijzigingsclausules (art. 2.163c Aanbestedingswet 2012, naar analogie)",
+        "Options and review clauses (Aanbestedingswet 2012, art. 2.163c, by analogy)",
     ),
     "options_intro": (
         "Deze opties en wijzigingsclausules zijn duidelijk, nauwkeurig en ondubbelzinnig"
         " geformuleerd en vermelden hun omvang, aard en voorwaarden, zodat een latere wijziging"
         " binnen het contract past zonder nieuwe aanbesteding. Zij wijzigen de algemene aard van"
-        " de opdracht niet. Neem de maximale waarde van alle opties op in de geraamde waarde van"
-        " de opdracht (richtlijn 2014/24/EU, art. 5 lid 1).",
+        " de opdracht niet. Hun maximale waarde telt mee in de waarde voor de drempeltoets"
+        " ({law}).",
         "These options and review clauses are clear, precise and unambiguous and state their"
         " scope, nature and conditions, so that a later change fits within the contract without"
-        " a new procedure. They do not alter the overall nature of the contract. Include the"
-        " maximum value of all options in the estimated value of the contract (Directive"
-        " 2014/24/EU, art. 5(1)).",
+        " a new procedure. They do not alter the overall nature of the contract. Their maximum"
+        " value counts in the value for the threshold test ({law}).",
+    ),
+    "options_below": (
+        "Deze opdracht blijft onder de Europese drempel, waar Deel 2 van de Aanbestedingswet 2012"
+        " niet geldt; de opties volgen art. 2.163c naar analogie.",
+        "This contract stays below the EU threshold, where Part 2 of the Aanbestedingswet 2012"
+        " does not apply; the options follow art. 2.163c by analogy.",
     ),
     "options_table": ("Maximale waarde van de opties", "Maximum value of the options"),
-    "option": ("Optie", "Option"),
-    "option_max_percent": ("Ten hoogste (% van de raming)", "At most (% of the estimate)"),
+    "options_table_lot": (
+        "Maximale waarde van de opties voor perceel {id} ({name})",
+        "Maximum value of the options for lot {id} ({name})",
+    ),
+    "option": ("Optie of plafond", "Option or cap"),
+    "option_lots": ("Percelen", "Lots"),
+    "option_max_percent": (
+        "Ten hoogste (% van de initiële waarde)",
+        "At most (% of the initial value)",
+    ),
     "option_max_eur": ("Ten hoogste (excl. btw)", "At most (excl. VAT)"),
-    "options_total": ("Totaal opties", "Total of the options"),
+    "option_extension": ("Verlenging van de looptijd", "Extension of the term"),
+    "options_initial": ("Initiële geraamde waarde", "Initial estimated value"),
+    "options_subtotal": ("Totaal met opties", "Total with options"),
+    "options_total": ("Waarde voor de drempeltoets", "Value for the threshold test"),
+    "options_all_lots": ("alle", "all"),
     "options_estimate": (
-        "Geraamde waarde volgens het inkoopprofiel: {value}; met alle opties ten hoogste {total}.",
-        "Estimated value according to the procurement profile: {value}; with all options at"
-        " most {total}.",
+        "De initiële geraamde waarde is {initial}; met alle verlengingen, opties en plafonds"
+        " samen ten hoogste {total}. Die waarde telt voor de drempeltoets.",
+        "The initial estimated value is {initial}; with all extensions, options and caps at"
+        " most {total}. That value counts for the threshold test.",
     ),
     "section_empty": (
         "Voor deze aanbesteding zijn in deze categorie geen criteria geselecteerd.",
@@ -197,26 +388,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "weighting": ("Weging en beoordeling", "Weighting and scoring"),
     "weighting_intro": (
-        "Voorgestelde weging van de duurzaamheidscriteria binnen de beste"
-        " prijs-kwaliteitverhouding. Het resterende gewicht is voor prijs en de overige"
-        " kwaliteitscriteria.",
-        "Suggested weighting of the sustainability criteria within the best price-quality ratio."
-        " The remaining weight is for price and the other quality criteria.",
+        "Gunning op de beste prijs-kwaliteitverhouding: {price_name} weegt {price}, kwaliteit"
+        " {quality}. Van het kwaliteitsgewicht is {own} voor de eigen kwaliteitscriteria van de"
+        " aanbestedende dienst en {sustainability} voor de duurzaamheidscriteria hieronder, naar"
+        " verhouding van hun relatieve gewicht. De beoordelingsschaal van elk criterium staat"
+        " bij dat criterium.",
+        "Award on the best price-quality ratio: {price_name} weighs {price}, quality {quality}."
+        " Of the quality weight, {own} is for the contracting authority's own quality criteria"
+        " and {sustainability} for the sustainability criteria below, in proportion to their"
+        " relative weight. The scoring scale of each criterion is given with that criterion.",
+    ),
+    "weighting_intro_lowest": (
+        "Gunning op de laagste kosten: {price_name} weegt 100 %; er zijn geen kwaliteitscriteria.",
+        "Award on the lowest cost: {price_name} weighs 100%; there are no quality criteria.",
+    ),
+    "price_name": ("de prijs", "price"),
+    "price_name_lcc": ("de prijs (als levenscycluskosten)", "price (as life-cycle cost)"),
+    "row_price": ("Prijs", "Price"),
+    "row_price_lcc": ("Prijs: {criterion}", "Price: {criterion}"),
+    "row_own": (
+        "Eigen kwaliteitscriteria van de aanbestedende dienst (in te vullen)",
+        "The contracting authority's own quality criteria (to be filled in)",
     ),
     "criterion": ("Criterium", "Criterion"),
     "weight": ("Gewicht", "Weight"),
-    "scoring": ("Beoordeling", "Scoring"),
-    "scoring_x": (
-        "Beoordeling (X = maximale score voor het criterium)",
-        "Scoring (X = maximum score for the criterion)",
-    ),
-    "points": ("{points} punten", "{points} points"),
-    "point": ("{points} punt", "{points} point"),
-    "total": ("Totaal duurzaamheidscriteria", "Total sustainability criteria"),
-    "over_100": (
-        "de voorgestelde gewichten tellen op tot meer dan 100 %; pas ze aan.",
-        "the suggested weights add up to more than 100%; adjust them.",
-    ),
+    "total": ("Totaal", "Total"),
     "trace": (
         "Verantwoording: herkomst en grondslag per clausule",
         "Traceability: source and legal basis per clause",
@@ -329,14 +525,19 @@ _BE_NL: dict[str, str] = {
         "Deze herzieningsclausules zijn duidelijk, nauwkeurig en ondubbelzinnig geformuleerd en"
         " vermelden hun draagwijdte, aard en voorwaarden, zodat een latere wijziging binnen de"
         " opdracht past zonder nieuwe plaatsingsprocedure. Zij wijzigen de algemene aard van de"
-        " opdracht niet. Neem de maximale waarde van alle opties op in de geraamde waarde van de"
-        " opdracht (richtlijn 2014/24/EU, art. 5 lid 1)."
+        " opdracht niet. Hun maximale waarde telt mee in de waarde voor de drempeltoets ({law})."
     ),
     "weighting_intro": (
-        "Voorgestelde weging van de duurzaamheidscriteria binnen de economisch meest"
-        " voordelige offerte (beste prijs-kwaliteitverhouding). Het resterende gewicht is voor"
-        " prijs en de overige gunningscriteria."
+        "Gunning op de economisch meest voordelige offerte (beste prijs-kwaliteitverhouding):"
+        " {price_name} weegt {price}, kwaliteit {quality}. Van het kwaliteitsgewicht is {own}"
+        " voor de eigen gunningscriteria van de aanbestedende overheid en {sustainability} voor"
+        " de duurzaamheidscriteria hieronder, naar verhouding van hun relatieve gewicht. De"
+        " beoordelingsschaal van elk criterium staat bij dat criterium."
     ),
+    "total_value_text": "{total} excl. btw: initiële looptijd {initial}{parts} ({law})",
+    "part_extension": ", herhalingen en verlengingen {amount}",
+    "covers_extensions": "de herhalingen en verlengingen",
+    "row_own": "Eigen kwaliteitscriteria van de aanbestedende overheid (in te vullen)",
     "procedure_national_open": "openbare procedure (nationaal)",
     "procedure_negotiated_without_publication": (
         "onderhandelingsprocedure zonder voorafgaande bekendmaking"
@@ -358,6 +559,23 @@ _BE_EN: dict[str, str] = {
 }
 
 LANGUAGES = ("nl", "en")
+
+#: Keys only a Dutch (NL) document uses; they name Dutch law.
+NL_ONLY = frozenset(
+    {
+        "consequence_NL_above",
+        "consequence_NL_below",
+        "law_NL_below",
+        "label_law_NL_below",
+        "section_option_below",
+        "options_below",
+        "notice_framework-over-four-years",
+        "isv_mandatory",
+        "isv_voluntary_state_below",
+        "isv_voluntary_state_category",
+        "isv_voluntary_other",
+    }
+)
 
 
 @dataclass(frozen=True)

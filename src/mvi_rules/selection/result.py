@@ -113,9 +113,23 @@ class CriterionOutcome(BaseModel):
     decisions: list[LotDecision]
 
 
+class CriterionValue(BaseModel):
+    """What a selected option or incentive may add to the contract value, in euro."""
+
+    model_config = _Frozen
+
+    kind: str = Field(description="option, extension or incentive")
+    percent: float = Field(description="Percentage of the initial value of its lots")
+    max_eur: float = Field(description="The most it may add over all its lots, excl. VAT")
+
+
 class SelectedCriterion(CriterionOutcome):
     """A selected criterion with everything needed to render its clause."""
 
+    value: CriterionValue | None = None
+    rewards: list[str] = Field(
+        default_factory=list, description="Award criteria: the aspects they reward"
+    )
     parameters: list[ResolvedParameter]
     proof: Proof
     legal_basis: list[str] = Field(description="References for the profile's jurisdiction")
@@ -141,6 +155,105 @@ class Notice(BaseModel):
     )
 
 
+class ValueLine(BaseModel):
+    """One extension, option or incentive cap in the estimate, for one lot or for all lots."""
+
+    model_config = _Frozen
+
+    kind: str = Field(description="extension, option or incentive")
+    criterion_id: str | None = Field(description="The clause that states it, if selected")
+    lot_id: str | None = Field(description="The lot it is valued for; None: the whole")
+    lot_ids: list[str] = Field(description="The lots it applies to")
+    percent: float = Field(description="Percentage of the initial value it adds at most")
+    basis_eur: float = Field(description="The initial value it is a percentage of")
+    amount_eur: float
+    included_in_stated: bool = Field(
+        description="Whether the profile's stated value already includes it"
+    )
+
+
+class ValueEstimate(BaseModel):
+    """The value the EU threshold test uses, and how it is made up."""
+
+    model_config = _Frozen
+
+    stated_eur: float = Field(description="The estimated value as the profile states it")
+    includes: list[str] = Field(description="What the stated value already covers")
+    per_lot: bool = Field(description="Whether the lots have values of their own")
+    initial_eur: float = Field(description="Value of the initial term without any option")
+    initial_by_lot: dict[str, float] = Field(default_factory=dict)
+    lines: list[ValueLine]
+    total_eur: float = Field(description="Initial value plus every line: the threshold test's")
+    threshold_eur: float | None
+
+    @property
+    def stated_above(self) -> bool | None:
+        """Whether the stated value alone reaches the threshold."""
+        return None if self.threshold_eur is None else self.stated_eur >= self.threshold_eur
+
+    @property
+    def above(self) -> bool | None:
+        """Whether the total reaches the threshold: the verdict that counts."""
+        return None if self.threshold_eur is None else self.total_eur >= self.threshold_eur
+
+    @property
+    def readings_differ(self) -> bool:
+        """The stated value and the total fall on opposite sides of the threshold."""
+        return self.threshold_eur is not None and self.stated_above != self.above
+
+    def amount(self, kind: str) -> float:
+        """The sum of the lines of one kind."""
+        return round(sum(line.amount_eur for line in self.lines if line.kind == kind), 2)
+
+    def for_lot(self, lot_id: str) -> list[ValueLine]:
+        """The lines valued for one lot (all lines when lots have no values)."""
+        return [line for line in self.lines if line.lot_id in (lot_id, None)]
+
+
+class WeightRow(BaseModel):
+    """One row of a lot's weighting table."""
+
+    model_config = _Frozen
+
+    role: str = Field(description="price, own_quality or sustainability")
+    criterion_id: str | None = None
+    weight_percent: float
+
+
+class LotWeighting(BaseModel):
+    """The award weighting for one lot: price (or LCC) and quality add up to exactly 100 %."""
+
+    model_config = _Frozen
+
+    lot_id: str
+    method: str
+    rows: list[WeightRow]
+    left_out: list[str] = Field(
+        default_factory=list, description="Award criteria left out because their weight is 0"
+    )
+
+    @property
+    def total(self) -> float:
+        """The sum of the rows (100)."""
+        return round(sum(row.weight_percent for row in self.rows), 6)
+
+
+class IsvStatus(BaseModel):
+    """Whether the Dutch international social conditions (ISV) are mandatory, per lot."""
+
+    model_config = _Frozen
+
+    applies: bool = Field(description="Dutch buyer: the ISV policy is relevant at all")
+    mandatory_lots: list[str] = Field(
+        default_factory=list,
+        description="Lots where ISV are mandatory: the State, at or above the EU threshold, in"
+        " an ISV risk category",
+    )
+    categories: dict[str, LocalText] = Field(
+        default_factory=dict, description="Lot id -> its ISV risk category, where it has one"
+    )
+
+
 class EvaluationResult(BaseModel):
     """The outcome of evaluating a catalogue against a procurement profile."""
 
@@ -154,6 +267,9 @@ class EvaluationResult(BaseModel):
     eu_threshold_eur: float | None = Field(
         description="EU supplies/services threshold for this buyer on the reference date"
     )
+    value: ValueEstimate
+    isv: IsvStatus
+    weighting: list[LotWeighting] = Field(default_factory=list)
     selected: list[SelectedCriterion]
     not_selected: list[CriterionOutcome]
     notices: list[Notice] = Field(default_factory=list)

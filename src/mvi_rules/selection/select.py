@@ -7,22 +7,28 @@ from typing import Any
 
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
-from ..catalogue.model import ParamValue
+from ..catalogue.model import ParamValue, ValueKind
 from ..conditions import Trace, lot_facts, trace
 from ..engine import BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
-from ..profile.model import ProcurementProfile, ProductGroup
+from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile, ProductGroup
+from .award import award_conflicts, weighting
 from .conflicts import Conflicts, find_conflicts
+from .economics import economics_notices
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
 from .result import (
     ConditionTrace,
     CriterionOutcome,
+    CriterionValue,
     EvaluationResult,
+    IsvStatus,
     LotDecision,
     Notice,
     SelectedCriterion,
+    ValueEstimate,
 )
+from .value import ValueClaim, estimate_value
 
 
 def evaluate(
@@ -42,8 +48,12 @@ def evaluate(
     overrides = check_overrides(profile, catalogue)
     day = profile.procurement.reference_date
     threshold = catalogue.thresholds.supplies_services(profile.buyer.authority_type.is_central, day)
+    estimate = _estimate(profile, catalogue, overrides, threshold)
     lots: list[tuple[str, LotFacts]] = [
-        (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
+        (
+            lot.id,
+            lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot), estimate.total_eur),
+        )
         for lot in profile.lots
     ]
     engine = get_backend(backend)
@@ -71,6 +81,7 @@ def evaluate(
         if any(outcome.holds for _, outcome in outcomes)
     }
     conflicts, notices = find_conflicts(chosen, catalogue, {lot.id: lot for lot in profile.lots})
+    notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
     selected: list[SelectedCriterion] = []
     not_selected: list[CriterionOutcome] = []
@@ -81,11 +92,21 @@ def evaluate(
             not_selected.append(CriterionOutcome(**_outcome_fields(entry, decisions, [])))
             continue
         item, found = _selected(
-            entry, catalogue, profile, decisions, final, overrides.get(entry.criterion.id, {})
+            entry,
+            catalogue,
+            profile,
+            decisions,
+            final,
+            overrides.get(entry.criterion.id, {}),
+            estimate,
         )
         selected.append(item)
         notices.extend(found)
+    tables, weight_notices = weighting(profile, selected)
+    notices.extend(weight_notices)
     notices.extend(_general_notices(profile, overrides, selected, threshold))
+    # The value-related points a buyer must decide on come first in the document.
+    notices[:0] = economics_notices(profile, estimate)
     return EvaluationResult(
         library_version=__version__,
         catalogue_version=catalogue.version,
@@ -93,9 +114,74 @@ def evaluate(
         backend=engine.name,
         profile=profile,
         eu_threshold_eur=threshold,
+        value=estimate,
+        isv=_isv(profile, catalogue, estimate),
+        weighting=tables,
         selected=selected,
         not_selected=not_selected,
         notices=notices,
+    )
+
+
+def _estimate(
+    profile: ProcurementProfile,
+    catalogue: Catalogue,
+    overrides: dict[str, dict[str, ParamValue]],
+    threshold: float | None,
+) -> ValueEstimate:
+    """The value for the threshold test, from the criteria that add value.
+
+    Their conditions cannot read the value (the loader refuses that), so they are decided here,
+    before the value is known, exactly as the engine decides them afterwards.
+    """
+    facts = [
+        (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
+        for lot in profile.lots
+    ]
+    claims: list[ValueClaim] = []
+    extension: str | None = None
+    for entry in catalogue:
+        share = entry.criterion.value_share
+        if share is None:
+            continue
+        lot_ids = tuple(lot_id for lot_id, f in facts if trace(entry.condition, f).holds)
+        if not lot_ids:
+            continue
+        if share.kind is ValueKind.EXTENSION:
+            extension = extension or entry.criterion.id
+            continue
+        name = share.percent_parameter or ""
+        value = overrides.get(entry.criterion.id, {}).get(
+            name, entry.criterion.parameters[name].default
+        )
+        percent = float(value) if isinstance(value, (int, float)) else 0.0
+        claims.append(ValueClaim(entry.criterion.id, share.kind, lot_ids, percent))
+    return estimate_value(profile, claims, threshold, extension)
+
+
+def _isv(profile: ProcurementProfile, catalogue: Catalogue, estimate: ValueEstimate) -> IsvStatus:
+    named = {str(key): category.name for key, category in catalogue.isv.categories.items()}
+    categories = {
+        lot.id: named[key]
+        for lot in profile.lots
+        if (key := catalogue.isv.category_of(lot)) is not None
+    }
+    mandatory = profile.buyer.authority_type is AuthorityType.STATE and bool(estimate.above)
+    return IsvStatus(
+        applies=profile.buyer.jurisdiction is Jurisdiction.NL,
+        mandatory_lots=sorted(categories) if mandatory else [],
+        categories=categories,
+    )
+
+
+def _criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionValue | None:
+    lines = [line for line in estimate.lines if line.criterion_id == criterion_id]
+    if not lines:
+        return None
+    return CriterionValue(
+        kind=lines[0].kind,
+        percent=lines[0].percent,
+        max_eur=round(sum(line.amount_eur for line in lines), 2),
     )
 
 
@@ -146,6 +232,7 @@ def _selected(
     decisions: Sequence[LotDecision],
     chosen: list[str],
     overrides: dict[str, ParamValue],
+    estimate: ValueEstimate,
 ) -> tuple[SelectedCriterion, list[Notice]]:
     c = entry.criterion
     day = profile.procurement.reference_date
@@ -156,6 +243,8 @@ def _selected(
     proof, proof_notices = resolve_proof(c, catalogue, groups, day)
     item = SelectedCriterion(
         **_outcome_fields(entry, decisions, chosen),
+        value=_criterion_value(c.id, estimate),
+        rewards=list(c.rewards),
         parameters=parameters,
         proof=proof,
         legal_basis=list(c.legal_basis[profile.buyer.jurisdiction]),
