@@ -360,7 +360,7 @@ def test_concession_uses_10_percent_even_for_works(write: Any) -> None:
     b = result.drawer(Ground.DE_MINIMIS)
     assert b.figures["limit"] == D("1000000")
     assert b.verdict is Verdict.FITS
-    assert b.references[0] == "Aw 2012 art. 2a.53"
+    assert b.references[0] == "Aw 2012 art. 2.163b jo. art. 2a.53"
     assert result.drawer(Ground.ADDITIONAL).notice.eforms_notice_subtype == 40  # type: ignore[union-attr]
 
 
