@@ -533,12 +533,13 @@ def _fifty_percent(ctx: Context) -> tuple[bool, list[str], dict[str, Decimal]]:
     """
     if not has_fifty_percent_cap(ctx.contract):
         line = ctx.t(
-            "Speciale sectoren: geen 50%-grens per wijziging ("
-            + ("" if ctx.be else "art. 3.80d Aw 2012; ")
-            + "Richtlijn 2014/25/EU, art. 89, kent die grens niet).",
-            "Utilities: no 50% cap per change ("
-            + ("" if ctx.be else "Aw 2012 art. 3.80d; ")
-            + "Directive 2014/25/EU, Art. 89, has none).",
+            "Speciale sectoren: geen 50%-grens per wijziging (Richtlijn 2014/25/EU, art. 89, "
+            "kent die grens niet"
+            + ("" if ctx.be else "; hoofdstuk 2.5 Aw 2012 geldt hier via art. 3.80d")
+            + ").",
+            "Utilities: no 50% cap per change (Directive 2014/25/EU, Art. 89, has none"
+            + ("" if ctx.be else "; chapter 2.5 of the Aw 2012 applies through art. 3.80d")
+            + ").",
         )
         return True, [line, _ratio_line(ctx)], {}
     cap = ctx.base * FIFTY_PERCENT
@@ -763,9 +764,9 @@ _THRESHOLD_NAMES = {
 
 
 def _net_text(ctx: Context, net: Decimal) -> str:
-    """A net cumulative total: ``€ 50.000,00`` or ``een netto verlaging van € 10.000,00``."""
+    """A net cumulative total: ``€ 50.000,00`` or ``een verlaging van € 10.000,00``."""
     if net < 0:
-        return ctx.t(f"een netto verlaging van {ctx.m(-net)}", f"a net decrease of {ctx.m(-net)}")
+        return ctx.t(f"een verlaging van {ctx.m(-net)}", f"a decrease of {ctx.m(-net)}")
     return ctx.m(net)
 
 
@@ -862,11 +863,11 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
     size_after = m(abs(after))
     if after < 0:
         compared = t(
-            f"Het netto totaal is {net_after}; in absolute waarde {size_after}",
-            f"The net total is {net_after}; in absolute value {size_after}",
+            f"Het netto totaal, {net_after}, is in absolute waarde",
+            f"The net total, {net_after}, is in absolute value",
         )
     else:
-        compared = size_after
+        compared = t(f"{size_after} is", f"{size_after} is")
     if not limit.complete:
         arithmetic.append(budget)
         return _result(
@@ -889,8 +890,8 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
         figures["remaining_after"] = remaining_after
         arithmetic.append(
             t(
-                f"{compared} is lager dan {m(limit.limit)}: de wijziging past.",
-                f"{compared} is below {m(limit.limit)}: the change fits.",
+                f"{compared} lager dan {m(limit.limit)}: de wijziging past.",
+                f"{compared} below {m(limit.limit)}: the change fits.",
             )
         )
         arithmetic.append(budget)
@@ -909,10 +910,13 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
                 if after < 0
                 else (t("lager dan", "below"))
             )
+            colon = ":" if after < 0 else ""
             reason = t(
-                f"Netto cumulatief {net_after}, {below} {m(limit.limit)}. Deze verlaging brengt "
+                f"Netto cumulatief{colon} {net_after}, {below} {m(limit.limit)}. "
+                "Deze verlaging brengt "
                 f"het netto totaal omlaag en maakt {m(-ctx.amount)} budget vrij.",
-                f"Net cumulative {net_after}, {below} {m(limit.limit)}. This decrease brings the "
+                f"Net cumulative{colon} {net_after}, {below} {m(limit.limit)}. "
+                "This decrease brings the "
                 f"net total down and frees {m(-ctx.amount)} of budget.",
             )
         else:
@@ -942,19 +946,19 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
     else:
         arithmetic.append(
             t(
-                f"{compared} is niet lager dan {m(limit.limit)}: het de-minimisbudget is "
+                f"{compared} niet lager dan {m(limit.limit)}: het de-minimisbudget is "
                 "overschreden.",
-                f"{compared} is not below {m(limit.limit)}: the de-minimis budget is exceeded.",
+                f"{compared} not below {m(limit.limit)}: the de-minimis budget is exceeded.",
             )
         )
         arithmetic.append(budget)
         reason = t(
-            f"Netto cumulatief {net_after}, in absolute waarde niet lager dan "
+            f"Netto cumulatief: {net_after}, in absolute waarde niet lager dan "
             f"{m(limit.limit)}: het kleine laatje is vol."
             if after < 0
             else f"Netto cumulatief {m(after)}, niet lager dan {m(limit.limit)}: het kleine "
             "laatje is vol.",
-            f"Net cumulative {net_after}, in absolute value not below {m(limit.limit)}: the "
+            f"Net cumulative: {net_after}, in absolute value not below {m(limit.limit)}: the "
             "small drawer is full."
             if after < 0
             else f"Net cumulative {m(after)}, not below {m(limit.limit)}: the small drawer is "
