@@ -905,19 +905,15 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
                     f"frees {m(-ctx.amount)} for later increases.",
                 )
             )
-            below = (
-                t("in absolute waarde lager dan", "in absolute value below")
-                if after < 0
-                else (t("lager dan", "below"))
-            )
-            colon = ":" if after < 0 else ""
+            if after < 0:
+                colon, below = ":", t("in absolute waarde lager dan", "in absolute value below")
+            else:
+                colon, below = "", t("lager dan", "below")
             reason = t(
-                f"Netto cumulatief{colon} {net_after}, {below} {m(limit.limit)}. "
-                "Deze verlaging brengt "
-                f"het netto totaal omlaag en maakt {m(-ctx.amount)} budget vrij.",
-                f"Net cumulative{colon} {net_after}, {below} {m(limit.limit)}. "
-                "This decrease brings the "
-                f"net total down and frees {m(-ctx.amount)} of budget.",
+                f"Netto cumulatief{colon} {net_after}, {below} {m(limit.limit)}. Deze verlaging "
+                f"brengt het netto totaal omlaag en maakt {m(-ctx.amount)} budget vrij.",
+                f"Net cumulative{colon} {net_after}, {below} {m(limit.limit)}. This decrease "
+                f"brings the net total down and frees {m(-ctx.amount)} of budget.",
             )
         else:
             arithmetic.append(
