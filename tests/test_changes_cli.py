@@ -380,3 +380,16 @@ def test_no_command_line_flags_in_sentences_for_the_adviser(
     for text in (result.stdout, _memo_text(memo)):
         assert not _FLAG.search(text), _FLAG.search(text)
         assert "contract.regime" not in text
+
+
+def test_memo_history_names_the_option_in_the_memo_language(write: Any, tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "    ground: 2.163b\n",
+        "    ground: 2.163b\n  - date: 2026-03-01\n    amount_eur: 20000\n"
+        "    description: Docking stations\n    ground: 2.163c\n    option: docking-stations\n",
+    )
+    path = write("ledger.yaml", text)
+    for lang, expected in (("en", "Docking stations (option docking-stations)"), ("nl", "(optie ")):
+        memo = tmp_path / f"memo-{lang}.docx"
+        assert _run(path, "--lang", lang, "--docx", memo).exit_code == 0
+        assert expected in _memo_text(memo)
