@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -329,3 +330,66 @@ def test_cli_is_registered_on_the_main_group() -> None:
     from mvi_rules.cli import main
 
     assert "change" in main.commands
+
+
+EXAMPLE_LEDGERS = sorted((REPO / "examples" / "ledgers").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLE_LEDGERS, ids=lambda p: p.name)
+def test_every_example_ledger_runs_through_the_command(example: Path, tmp_path: Path) -> None:
+    # Text in both languages, JSON, and the memo; the example file itself is left untouched.
+    before = example.read_bytes()
+    for lang in ("nl", "en"):
+        text = _run(example, "--lang", lang)
+        assert text.exit_code == 0, text.output
+        assert pick_heading(lang) in text.stdout
+    data = json.loads(_run(example, "--format", "json").stdout)
+    assert data["recommendation"]["text"]
+    memo = tmp_path / "memo.docx"
+    result = _run(example, "--docx", memo)
+    assert result.exit_code == 0, result.output
+    assert "Memo" in _memo_text(memo)
+    assert example.read_bytes() == before
+
+
+def pick_heading(lang: str) -> str:
+    return "Lades, in de volgorde van toetsing" if lang == "nl" else "Drawers, in testing order"
+
+
+# A command-line flag in a sentence: "--option", "(--replaces-contractor)".
+_FLAG = re.compile(r"(?<![\w-])--[a-z]")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],  # the example: options listed but none named, no new contractor, derived regime
+        ["--amount=-10000", "--date", "2026-05-04"],
+        ["--amount", "0", "--date", "2026-05-04", "--replaces-contractor"],
+        ["--amount", "2000000", "--date", "2026-05-04"],  # no drawer fits
+    ],
+    ids=["example", "decrease", "new-contractor", "no-drawer"],
+)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_command_line_flags_in_sentences_for_the_adviser(
+    ledger: Path, tmp_path: Path, args: list[str], lang: str
+) -> None:
+    memo = tmp_path / "memo.docx"
+    result = _run(ledger, *args, "--lang", lang, "--docx", memo)
+    assert result.exit_code == 0, result.output
+    for text in (result.stdout, _memo_text(memo)):
+        assert not _FLAG.search(text), _FLAG.search(text)
+        assert "contract.regime" not in text
+
+
+def test_memo_history_names_the_option_in_the_memo_language(write: Any, tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "    ground: 2.163b\n",
+        "    ground: 2.163b\n  - date: 2026-03-01\n    amount_eur: 20000\n"
+        "    description: Docking stations\n    ground: 2.163c\n    option: docking-stations\n",
+    )
+    path = write("ledger.yaml", text)
+    for lang, expected in (("en", "Docking stations (option docking-stations)"), ("nl", "(optie ")):
+        memo = tmp_path / f"memo-{lang}.docx"
+        assert _run(path, "--lang", lang, "--docx", memo).exit_code == 0
+        assert expected in _memo_text(memo)

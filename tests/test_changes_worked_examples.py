@@ -21,7 +21,9 @@ from mvi_rules.changes import (
     Verdict,
     check_change,
     load_ledger,
+    render_text,
 )
+from mvi_rules.errors import LedgerError
 
 D = Decimal
 
@@ -360,7 +362,7 @@ def test_concession_uses_10_percent_even_for_works(write: Any) -> None:
     b = result.drawer(Ground.DE_MINIMIS)
     assert b.figures["limit"] == D("1000000")
     assert b.verdict is Verdict.FITS
-    assert b.references[0] == "Aw 2012 art. 2a.53"
+    assert b.references[0] == "Aw 2012 art. 2.163b jo. art. 2a.53"
     assert result.drawer(Ground.ADDITIONAL).notice.eforms_notice_subtype == 40  # type: ignore[union-attr]
 
 
@@ -492,3 +494,233 @@ def test_dutch_money_formatting(write: Any) -> None:
     b = _check(write, text, lang="nl").drawer(Ground.DE_MINIMIS)
     assert "Met deze wijziging: € 60.000,00 + € 50.000,00 = € 110.000,00." in b.arithmetic
     assert any("Resterend budget vóór deze wijziging: € 40.000,00" in a for a in b.arithmetic)
+
+
+# --- decreases: netted in the small drawer, measured by their size against the 50 % cap ------
+
+
+def test_a_decrease_is_recommended_in_the_de_minimis_drawer_where_it_frees_budget(
+    write: Any,
+) -> None:
+    # Sub-central supplies 1,000,000; earlier de-minimis +60,000; now -10,000 on 2026-05-04.
+    # De-minimis limit: lower of 10% x 1,000,000 = 100,000 and the threshold 216,000 = 100,000.
+    # Net cumulative 60,000 - 10,000 = 50,000; |50,000| < 100,000 -> fits.
+    # Budget for later increases: before 100,000 - 60,000 = 40,000; after 100,000 - 50,000 =
+    # 50,000, so the decrease frees 50,000 - 40,000 = 10,000.
+    # 2.163e: the size 10,000 <= 50% x 1,000,000 = 500,000 -> would also fit, but it frees nothing.
+    text = _yaml(
+        changes=_change("2026-02-16", "60000", "2.163b"),
+        proposed=_proposed("2026-05-04", "-10000"),
+    )
+    result = _check(write, text)
+    b = result.drawer(Ground.DE_MINIMIS)
+    assert b.verdict is Verdict.FITS
+    assert b.figures["net_cumulative_before"] == D("60000")
+    assert b.figures["net_cumulative_after"] == D("50000")
+    assert b.figures["remaining_before"] == D("40000")
+    assert b.figures["remaining_after"] == D("50000")
+    assert b.figures["budget_freed"] == D("10000")
+    assert "With this change: €60,000.00 - €10,000.00 = €50,000.00 (the decrease is netted)." in (
+        b.arithmetic
+    )
+    assert "frees €10,000.00" in b.reason
+
+    assert result.drawer(Ground.ADDITIONAL).verdict is Verdict.NOT_APPLICABLE
+    e = result.drawer(Ground.UNFORESEEABLE)
+    assert e.verdict is Verdict.CONDITIONAL
+    assert e.figures["cap"] == D("500000")
+    assert (
+        "50% cap per change, measured by the size of the decrease: €10,000.00 ≤ €500,000.00 "
+        "(50% of the original value €1,000,000.00)." in e.arithmetic
+    )
+    assert "The change is a decrease of 1.00% of the original value €1,000,000.00." in (
+        e.arithmetic
+    )
+
+    rec = result.recommendation
+    assert rec.ground is Ground.DE_MINIMIS
+    assert rec.alternatives == [Ground.UNFORESEEABLE]
+    assert "from €60,000.00 to €50,000.00 and frees €10,000.00 for later increases" in rec.text
+    assert "does not eat the de-minimis budget" not in rec.text
+    # No negative amount is ever compared with a limit or a cap.
+    for drawer in result.drawers:
+        for line in drawer.arithmetic:
+            assert not ("-€" in line and ("≤" in line or "below" in line)), line
+
+
+def test_a_decrease_in_dutch_reads_as_a_decrease(write: Any) -> None:
+    text = _yaml(
+        changes=_change("2026-02-16", "60000", "2.163b"),
+        proposed=_proposed("2026-05-04", "-10000"),
+    )
+    result = _check(write, text, lang="nl")
+    out = render_text(result)
+    assert "€ -10.000,00 ≤" not in out
+    assert "-1,00%" not in out
+    assert "gemeten aan de omvang van de verlaging: € 10.000,00 ≤ € 500.000,00" in out
+    assert "Met deze wijziging: € 60.000,00 - € 10.000,00 = € 50.000,00" in out
+    assert result.recommendation.text.startswith(
+        "Aanbevolen: 2.163b (de-minimiswijziging (het kleine laatje)). Een verlaging past het "
+        "best in het kleine laatje"
+    )
+    assert "maakt € 10.000,00 vrij voor latere verhogingen" in result.recommendation.text
+
+
+def test_a_decrease_on_an_empty_small_drawer_becomes_a_net_decrease(write: Any) -> None:
+    # No earlier de-minimis changes; -10,000. Net 0 - 10,000 = -10,000; |-10,000| < 100,000.
+    # Room for later increases: 100,000 - (-10,000) = 110,000 (10,000 more than before);
+    # room for further decreases: 100,000 - 10,000 = 90,000.
+    result = _check(write, _yaml(proposed=_proposed("2026-05-04", "-10000")))
+    b = result.drawer(Ground.DE_MINIMIS)
+    assert b.verdict is Verdict.FITS
+    assert b.figures["net_cumulative_after"] == D("-10000")
+    assert b.figures["remaining_after"] == D("110000")
+    assert b.figures["budget_freed"] == D("10000")
+    assert b.reason.startswith("Net cumulative: a decrease of €10,000.00, in absolute value below")
+    assert any(
+        "further decreases in this drawer have €90,000.00 of room left" in n for n in b.notes
+    )
+    assert result.recommendation.ground is Ground.DE_MINIMIS
+
+
+def test_a_decrease_too_big_for_the_small_drawer_goes_to_2163e(write: Any) -> None:
+    # No earlier de-minimis; -120,000: |-120,000| is not below 100,000 -> not de-minimis.
+    # 2.163e: 120,000 <= 500,000 -> fits if its conditions are confirmed.
+    result = _check(write, _yaml(proposed=_proposed("2026-05-04", "-120000")))
+    b = result.drawer(Ground.DE_MINIMIS)
+    assert b.verdict is Verdict.DOES_NOT_FIT
+    assert "in absolute value not below €100,000.00" in b.reason
+    assert result.recommendation.ground is Ground.UNFORESEEABLE
+    assert result.recommendation.alternatives == []
+
+
+def test_a_decrease_of_more_than_half_the_value_fits_no_capped_drawer(write: Any) -> None:
+    # -600,000 on 1,000,000: the size 600,000 > 500,000 = 50% -> not 2.163e; not de-minimis
+    # either (600,000 >= 100,000); only 2.163g is left for the legal adviser.
+    result = _check(write, _yaml(proposed=_proposed("2026-05-04", "-600000")))
+    e = result.drawer(Ground.UNFORESEEABLE)
+    assert e.verdict is Verdict.DOES_NOT_FIT
+    assert e.reason == "The decrease exceeds the 50% cap of €500,000.00."
+    assert result.recommendation.ground is None
+    assert result.recommendation.for_legal_review == [Ground.NON_SUBSTANTIAL]
+
+
+def test_a_recorded_decrease_beyond_the_cap_is_a_ledger_error(write: Any) -> None:
+    # A recorded 2.163e decrease of 600,000 on 1,000,000 is over 50% (500,000) by its size.
+    text = _yaml(changes=_change("2026-02-16", "-600000", "2.163e"))
+    with pytest.raises(LedgerError, match=r"the size of this change, €600,000\.00, exceeds"):
+        load_ledger(write("ledger.yaml", text))
+
+
+def test_a_decrease_that_names_an_option_stays_with_the_option(write: Any) -> None:
+    # Option docking (max 90,000) used for 40,000; -10,000 on that option -> used 30,000.
+    # De-minimis would fit too (net 0 - 10,000), but the option the buyer named comes first.
+    text = _yaml(
+        options=_OPTION,
+        changes=_change("2026-02-01", "40000", "2.163c", option="docking"),
+        proposed=_proposed("2026-04-01", "-10000", "  option: docking\n"),
+    )
+    result = _check(write, text)
+    assert result.drawer(Ground.REVIEW_CLAUSE).figures["option_used_after"] == D("30000")
+    assert result.recommendation.ground is Ground.REVIEW_CLAUSE
+    assert result.recommendation.alternatives == [Ground.DE_MINIMIS, Ground.UNFORESEEABLE]
+
+
+# --- a concession: chapter 2.5 through art. 2a.53 --------------------------------------------
+
+
+def test_concession_worked_example(write: Any) -> None:
+    # Municipal services concession 6,500,000 awarded 2026-02-02 (concessions threshold
+    # 5,404,000 -> European). Earlier de-minimis +400,000; now +300,000 on 2026-09-01.
+    # De-minimis: 10% (also for works) x 6,500,000 = 650,000 < 5,404,000 -> limit 650,000;
+    # net 400,000 + 300,000 = 700,000, not below 650,000 -> does not fit; 250,000 was left.
+    # 2.163d: 300,000 <= 50% x 6,500,000 = 3,250,000 -> fits if confirmed; notice subtype 40.
+    text = _yaml(
+        kind="concession",
+        value="6500000",
+        award="2026-02-02",
+        changes=_change("2026-04-15", "400000", "2.163b"),
+        proposed=_proposed("2026-09-01", "300000"),
+    )
+    result = _check(write, text)
+    assert result.regime is Regime.EUROPEAN
+    b = result.drawer(Ground.DE_MINIMIS)
+    assert b.rates["de_minimis_rate"] == D("0.10")
+    assert b.figures["limit"] == D("650000")
+    assert b.figures["net_cumulative_after"] == D("700000")
+    assert b.figures["remaining_before"] == D("250000")
+    assert b.verdict is Verdict.DOES_NOT_FIT
+    assert any("(concession: 10%, also for works)" in line for line in b.arithmetic)
+    d = result.drawer(Ground.ADDITIONAL)
+    assert d.verdict is Verdict.CONDITIONAL
+    assert d.figures["cap"] == D("3250000")
+    assert d.notice is not None and d.notice.required
+    assert (d.notice.eforms_notice_subtype, d.notice.bt200_code) == (40, "add-wss")
+    assert result.recommendation.ground is Ground.ADDITIONAL
+    for drawer in result.drawers:
+        assert drawer.references[0] == f"Aw 2012 art. {drawer.ground.nl_article} jo. art. 2a.53"
+        assert drawer.references[-1] == "Directive 2014/23/EU, Art. 43"
+        assert "unconfirmed" not in " ".join(drawer.references)
+        assert drawer.notice is None or "confirmed" not in drawer.notice.text
+    dutch = _check(write, text, lang="nl")
+    assert dutch.drawer(Ground.ADDITIONAL).references[0] == "art. 2.163d jo. art. 2a.53 Aw 2012"
+
+
+def test_concession_below_the_threshold_and_a_new_procedure_cite_2a53(write: Any) -> None:
+    # Concession 3,000,000 awarded 2026 (threshold 5,404,000) -> below the threshold.
+    # +1,600,000 > 50% x 3,000,000 = 1,500,000 and > 10% = 300,000: no drawer on the figures.
+    text = _yaml(kind="concession", value="3000000", proposed=_proposed("2026-04-01", "1600000"))
+    result = _check(write, text)
+    assert result.regime is Regime.BELOW_THRESHOLD
+    assert any("(arts 2.163a-2.163g jo. art. 2a.53)" in n for n in result.notes)
+    assert result.recommendation.ground is None
+    assert "(Aw 2012 art. 2.163a jo. art. 2a.53)" in result.recommendation.text
+
+
+# --- a utilities contract: chapter 2.5 through art. 3.80d, no 50 % cap -----------------------
+
+
+def test_utilities_worked_example(write: Any) -> None:
+    # Drinking-water company, utilities supplies 2,000,000 awarded 2026-01-12 (utilities
+    # threshold 432,000 -> European). Earlier: 2.163b +150,000 and 2.163d +1,100,000 (55%: no
+    # cap, so the history is valid). Now +1,200,000 on 2026-06-01 = 60% of 2,000,000.
+    # De-minimis: 10% x 2,000,000 = 200,000 < 432,000 -> limit 200,000; net 150,000 +
+    # 1,200,000 = 1,350,000 -> does not fit (50,000 was left).
+    # 2.163d/e: no 50% cap -> the figures allow both; notice subtype 39.
+    text = _yaml(
+        authority="public_law_body",
+        kind="utilities",
+        value="2000000",
+        award="2026-01-12",
+        extra_contract="  utilities_subject: supplies\n",
+        changes=_change("2026-03-02", "150000", "2.163b")
+        + _change("2026-04-01", "1100000", "2.163d"),
+        proposed=_proposed("2026-06-01", "1200000"),
+    )
+    result = _check(write, text)
+    b = result.drawer(Ground.DE_MINIMIS)
+    assert b.figures["eu_threshold"] == D("432000")
+    assert b.figures["limit"] == D("200000")
+    assert b.figures["remaining_before"] == D("50000")
+    assert b.verdict is Verdict.DOES_NOT_FIT
+    d = result.drawer(Ground.ADDITIONAL)
+    e = result.drawer(Ground.UNFORESEEABLE)
+    for drawer in (d, e):
+        assert drawer.verdict is Verdict.CONDITIONAL
+        assert "cap" not in drawer.figures
+        assert "The change is 60.00% of the original value €2,000,000.00." in drawer.arithmetic
+        assert drawer.notice is not None and drawer.notice.eforms_notice_subtype == 39
+    assert len(d.conditions) == 3 and len(e.conditions) == 2
+    assert d.notes == [
+        "Earlier in this drawer: 1 change(s), together €1,100,000.00. They do not add up; "
+        "utilities have no 50% cap."
+    ]
+    # Nothing asks about splitting a change to stay below a cap that does not apply.
+    out = render_text(result)
+    assert "split" not in out
+    assert "Utilities: no 50% cap per change (Directive 2014/25/EU, Art. 89, has none" in out
+    for drawer in result.drawers:
+        assert drawer.references[0] == f"Aw 2012 art. {drawer.ground.nl_article} jo. art. 3.80d"
+        assert "unconfirmed" not in " ".join(drawer.references)
+    assert result.recommendation.ground is Ground.ADDITIONAL
+    assert result.recommendation.alternatives == [Ground.UNFORESEEABLE]

@@ -2,7 +2,9 @@
 
 The order is 2.163c-f first (the big drawers), then 2.163b (the small drawer, whose budget runs
 out), then 2.163g. When several drawers fit, the larger one is recommended: changes put in a
-bigger drawer do not eat the de-minimis budget (seed 001, "ladekast").
+bigger drawer do not eat the de-minimis budget (seed 001, "ladekast"). A decrease is the
+exception: in the small drawer it is netted against earlier de-minimis changes and frees budget,
+so there it comes before 2.163d/e.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from .._validation import field_path
 from ..catalogue import ThresholdTable, load_thresholds
 from ..errors import LedgerError, MviRulesError, Problem
-from .drawers import CHECKS, Context, ground_label
+from .drawers import CHECKS, Context, chapter_25_via, ground_label, nl_article_ref
 from .ledger import PRACTITIONER_ORDER, ContractKind, Ground, Ledger, ProposedChange, Regime
 from .limits import Loc, find_regime, jurisdiction_is_be, ledger_problems, proposed_problems
 from .result import ChangeCheck, DrawerResult, Recommendation, Verdict
@@ -82,10 +84,10 @@ def check_change(
             lang,
             f" (afgeleid: waarde incl. opties {money(finding.estimated_value, lang)} {sign} "
             f"EU-drempel {money(finding.threshold, lang)} op de gunningsdatum "
-            f"{contract.award_date}; zet contract.regime om dit te overschrijven)",
+            f"{contract.award_date}; leg het regime vast in het grootboek als het anders is)",
             f" (derived: value incl. options {money(finding.estimated_value, lang)} {sign} EU "
             f"threshold {money(finding.threshold, lang)} on the award date {contract.award_date}; "
-            "set contract.regime to override)",
+            "state the regime in the ledger if it differs)",
         )
     else:
         derivation = pick(lang, " (volgens het grootboek)", " (as stated in the ledger)")
@@ -112,15 +114,65 @@ def check_change(
     )
 
 
+def _decrease_first(passing: list[DrawerResult]) -> list[DrawerResult]:
+    """For a decrease: the de-minimis drawer before the 50 % drawers (2.163d/e).
+
+    In the de-minimis drawer a decrease is netted against earlier de-minimis changes and frees
+    budget for later increases; in 2.163d/e it frees nothing and needs a notice. An option the
+    change names (2.163c) stays first: the decrease then gives room back to that option.
+    """
+    small = [d for d in passing if d.ground is Ground.DE_MINIMIS]
+    if not small:
+        return passing
+    head = [d for d in passing if d.ground is Ground.REVIEW_CLAUSE]
+    rest = [d for d in passing if d.ground not in (Ground.REVIEW_CLAUSE, Ground.DE_MINIMIS)]
+    return head + small + rest
+
+
+def _decrease_text(best: DrawerResult, ctx: Context) -> str:
+    """Why a decrease goes into the small drawer, in a sentence for the adviser."""
+    lang = ctx.lang
+    before = best.figures["net_cumulative_before"]
+    after = best.figures["net_cumulative_after"]
+    freed = best.figures["budget_freed"]
+    chosen = _chosen(best, ctx)
+    european = ctx.regime is Regime.EUROPEAN  # below the threshold a notice is not mandatory
+    return pick(
+        lang,
+        f"Aanbevolen: {chosen}. Een verlaging past het best in het kleine laatje: daar worden "
+        "alle wijzigingen netto opgeteld, dus deze verlaging brengt het netto cumulatieve totaal "
+        f"van {money(before, lang)} op {money(after, lang)} en maakt {money(freed, lang)} vrij "
+        "voor latere verhogingen. In een grotere lade maakt zij niets vrij en gelden extra "
+        + ("voorwaarden en een verplichte aankondiging." if european else "voorwaarden."),
+        f"Recommended: {chosen}. A decrease is best placed in the small drawer: all its changes "
+        "are added up net, so this decrease takes the net cumulative total from "
+        f"{money(before, lang)} to {money(after, lang)} and frees {money(freed, lang)} for "
+        "later increases. In a larger drawer it frees nothing, and extra conditions "
+        + ("and a mandatory notice apply." if european else "apply."),
+    )
+
+
+def _chosen(best: DrawerResult, ctx: Context) -> str:
+    return best.title if jurisdiction_is_be(ctx.contract) else f"{best.label} ({best.name})"
+
+
 def recommend(drawers: list[DrawerResult], ctx: Context) -> Recommendation:
-    """The largest drawer whose numbers pass, with the others as fallbacks, largest first."""
+    """The largest drawer whose numbers pass, with the others as fallbacks, largest first.
+
+    A decrease that fits the de-minimis drawer is recommended there instead (before 2.163d/e):
+    it lowers the net cumulative de-minimis total and so frees budget.
+    """
     lang = ctx.lang
     passing = [d for d in drawers if d.verdict.numeric_pass]
+    if ctx.amount < 0:
+        passing = _decrease_first(passing)
     review = [d for d in drawers if d.verdict is Verdict.LEGAL_REVIEW]
     if passing:
         best, rest = passing[0], passing[1:]
-        chosen = best.title if jurisdiction_is_be(ctx.contract) else f"{best.label} ({best.name})"
-        if best.verdict is Verdict.FITS:
+        chosen = _chosen(best, ctx)
+        if best.ground is Ground.DE_MINIMIS and "budget_freed" in best.figures:
+            text = _decrease_text(best, ctx)
+        elif best.verdict is Verdict.FITS:
             text = pick(
                 lang,
                 f"Aanbevolen: {chosen}. Dit is de grootste lade waarin de wijziging past.",
@@ -134,8 +186,10 @@ def recommend(drawers: list[DrawerResult], ctx: Context) -> Recommendation:
                 f"Recommended: {chosen}, if the conditions of that drawer are confirmed. "
                 "This is the largest drawer the figures allow.",
             )
-        if best.ground is not Ground.DE_MINIMIS and any(
-            d.ground is Ground.DE_MINIMIS for d in rest
+        if (
+            ctx.amount > 0
+            and best.ground is not Ground.DE_MINIMIS
+            and any(d.ground is Ground.DE_MINIMIS for d in rest)
         ):
             text += pick(
                 lang,
@@ -178,9 +232,10 @@ def recommend(drawers: list[DrawerResult], ctx: Context) -> Recommendation:
     else:
         new_procedure = pick(
             lang,
-            "dan is voor deze wijziging een nieuwe aanbestedingsprocedure nodig (art. 2.163a "
-            "Aw 2012).",
-            "then this change needs a new procurement procedure (Aw 2012 art. 2.163a).",
+            "dan is voor deze wijziging een nieuwe aanbestedingsprocedure nodig "
+            f"({nl_article_ref('2.163a', ctx.contract, lang)}).",
+            "then this change needs a new procurement procedure "
+            f"({nl_article_ref('2.163a', ctx.contract, lang)}).",
         )
     if review:
         labels = ", ".join(d.label for d in review)
@@ -231,11 +286,11 @@ def _notes(ctx: Context, drawers: list[DrawerResult]) -> list[str]:
                 pick(
                     lang,
                     "Deze opdracht is niet Europees aanbesteed. Hoofdstuk 2.5 Aw 2012 (art. 2.163a "
-                    "tot en met 2.163g) bindt alleen Europese procedures; de toetsen hieronder "
-                    "zijn naar analogie toegepast.",
+                    f"tot en met 2.163g{chapter_25_via(contract)}) bindt alleen Europese "
+                    "procedures; de toetsen hieronder zijn naar analogie toegepast.",
                     "This contract was not awarded in a European procedure. Chapter 2.5 of the "
-                    "Aw 2012 (arts 2.163a-2.163g) binds only European procedures; the tests below "
-                    "are applied by analogy.",
+                    f"Aw 2012 (arts 2.163a-2.163g{chapter_25_via(contract)}) binds only European "
+                    "procedures; the tests below are applied by analogy.",
                 )
             )
     if contract.indexation is not None:
@@ -295,9 +350,20 @@ def _notes(ctx: Context, drawers: list[DrawerResult]) -> list[str]:
             lang,
             f"Volgorde van toetsing: eerst de grote lades, dan het kleine laatje, als laatste de "
             f"niet-wezenlijke wijziging ({order}). Past een wijziging in meer lades, kies dan de "
-            "grotere.",
+            "grotere"
+            + (
+                "; behalve voor een verlaging die in het kleine laatje past: daar maakt zij "
+                "budget vrij."
+                if ctx.amount < 0
+                else "."
+            ),
             f"Testing order: the large drawers first, then the small drawer, the non-substantial "
-            f"change last ({order}). When a change fits several drawers, choose the larger one.",
+            f"change last ({order}). When a change fits several drawers, choose the larger one"
+            + (
+                "; except for a decrease that fits the small drawer: there it frees budget."
+                if ctx.amount < 0
+                else "."
+            ),
         )
     )
     notes.append(

@@ -4,6 +4,10 @@ Each function takes the same :class:`Context` and returns a :class:`DrawerResult
 verdict, the arithmetic written out, what the buyer must confirm and what a legal adviser must
 answer. Article numbers are given only where the domain brief confirms them; everything else is
 named by its ground and marked unconfirmed.
+
+Chapter 2.5 of the Aw 2012 (art. 2.163a-g) applies to concessions through art. 2a.53 and to
+utilities through art. 3.80d, so a Dutch concession or utilities contract cites
+"art. 2.163x jo. art. 2a.53" or "art. 2.163x jo. art. 3.80d".
 """
 
 from __future__ import annotations
@@ -167,6 +171,26 @@ def ground_title(ground: Ground, contract: Contract, lang: Lang) -> str:
     return f"{ground.nl_article}: {name}"
 
 
+#: The Aw 2012 article that applies chapter 2.5 to a kind of contract outside the classic sector.
+_CHAPTER_25_VIA = {ContractKind.CONCESSION: "2a.53", ContractKind.UTILITIES: "3.80d"}
+
+
+def nl_article_ref(article: str, contract: Contract, lang: Lang) -> str:
+    """A Dutch article of chapter 2.5 as it applies to the contract: ``art. 2.163b Aw 2012``,
+    or for a concession ``art. 2.163b jo. art. 2a.53 Aw 2012`` (utilities: ``jo. art. 3.80d``).
+
+    ``article`` may carry a paragraph or a range (``2.163g lid 3``, ``2.163a tot en met 2.163g``).
+    """
+    joined = chapter_25_via(contract)
+    return pick(lang, f"art. {article}{joined} Aw 2012", f"Aw 2012 art. {article}{joined}")
+
+
+def chapter_25_via(contract: Contract) -> str:
+    """`` jo. art. 2a.53`` (concessions), `` jo. art. 3.80d`` (utilities) or ``""``."""
+    via = _CHAPTER_25_VIA.get(contract.kind)
+    return f" jo. art. {via}" if via else ""
+
+
 def references(ground: Ground, contract: Contract, lang: Lang) -> list[str]:
     """The legal references for a drawer; unconfirmed article numbers are marked, not guessed."""
     article = ground.nl_article
@@ -192,37 +216,16 @@ def references(ground: Ground, contract: Contract, lang: Lang) -> list[str]:
                     "[article number within the AUR unconfirmed]",
                 )
             )
-    elif contract.kind is ContractKind.CONCESSION:
-        if ground is Ground.DE_MINIMIS:
-            refs.append(pick(lang, "art. 2a.53 Aw 2012", "Aw 2012 art. 2a.53"))
-        else:
-            refs.append(
-                pick(
-                    lang,
-                    f"Aw 2012 deel 2a (concessies), bepaling die overeenkomt met art. {article} "
-                    "[artikelnummer onbevestigd]",
-                    f"Aw 2012 part 2a (concessions), the provision matching art. {article} "
-                    "[article number unconfirmed]",
-                )
-            )
-    elif contract.kind is ContractKind.UTILITIES:
-        refs.append(
-            pick(
-                lang,
-                f"Aw 2012 deel 3 (speciale sectoren), bepaling die overeenkomt met art. {article} "
-                "[artikelnummer onbevestigd]",
-                f"Aw 2012 part 3 (utilities), the provision matching art. {article} "
-                "[article number unconfirmed]",
-            )
-        )
     else:
-        refs.append(pick(lang, f"art. {article} Aw 2012", f"Aw 2012 art. {article}"))
+        # Chapter 2.5 itself applies, to concessions and utilities through 2a.53 / 3.80d.
+        refs.append(nl_article_ref(article, contract, lang))
     if ground is Ground.NON_SUBSTANTIAL and not jurisdiction_is_be(contract):
         refs.append(
             pick(
                 lang,
-                "art. 2.163g lid 3 Aw 2012 (wanneer een wijziging wezenlijk is)",
-                "Aw 2012 art. 2.163g(3) (when a change is substantial)",
+                nl_article_ref("2.163g lid 3", contract, lang)
+                + " (wanneer een wijziging wezenlijk is)",
+                nl_article_ref("2.163g(3)", contract, lang) + " (when a change is substantial)",
             )
         )
     if contract.kind is ContractKind.UTILITIES:
@@ -241,31 +244,27 @@ def references(ground: Ground, contract: Contract, lang: Lang) -> list[str]:
     return refs
 
 
-def _notice_subtype(contract: Contract) -> tuple[int, bool]:
-    """The eForms modification notice subtype and whether DOMAIN.md confirms it."""
+def notice_subtype(contract: Contract) -> int:
+    """The eForms contract modification notice subtype for the contract's directive.
+
+    eForms SDK, notice-types/notice-types.json (form type ``cont-modif``): 38 for Directive
+    2014/24/EU, 39 for utilities (2014/25/EU), 40 for concessions (2014/23/EU).
+    """
     if contract.kind is ContractKind.UTILITIES:
-        return 39, False
+        return 39
     if contract.kind is ContractKind.CONCESSION:
-        return 40, False
-    return 38, True
+        return 40
+    return 38
 
 
 def notice(ctx: Context, ground: Ground, required: bool) -> Notice:
     """The modification notice for a drawer: required for 2.163d/e, optional otherwise."""
-    subtype, confirmed = _notice_subtype(ctx.contract)
+    subtype = notice_subtype(ctx.contract)
     code = ground.bt200
-    caveat = (
-        ""
-        if confirmed
-        else ctx.t(
-            " (subtype voor deze soort opdracht niet bevestigd in mvi-rules)",
-            " (subtype for this kind of contract not confirmed in mvi-rules)",
-        )
-    )
     form = ctx.t(
-        f"eForms-aankondiging van een wijziging, subtype {subtype}{caveat}, "
+        f"eForms-aankondiging van een wijziging, subtype {subtype}, "
         f"BT-200 (reden van de wijziging) = {code}",
-        f"eForms contract modification notice, subtype {subtype}{caveat}, "
+        f"eForms contract modification notice, subtype {subtype}, "
         f"BT-200 (modification reason) = {code}",
     )
     if not required:
@@ -350,10 +349,15 @@ def _general_nature(ctx: Context) -> str:
 
 
 def _ratio_line(ctx: Context) -> str:
-    ratio = ctx.amount / ctx.base
+    ratio = percent(abs(ctx.amount) / ctx.base, ctx.lang, 2)
+    if ctx.amount < 0:
+        return ctx.t(
+            f"De wijziging is een verlaging met {ratio} van {ctx.base_text()}.",
+            f"The change is a decrease of {ratio} of {ctx.base_text()}.",
+        )
     return ctx.t(
-        f"De wijziging is {percent(ratio, ctx.lang, 2)} van {ctx.base_text()}.",
-        f"The change is {percent(ratio, ctx.lang, 2)} of {ctx.base_text()}.",
+        f"De wijziging is {ratio} van {ctx.base_text()}.",
+        f"The change is {ratio} of {ctx.base_text()}.",
     )
 
 
@@ -396,9 +400,10 @@ def check_review_clause(ctx: Context) -> DrawerResult:
             )
             reason = ctx.t(
                 f"De voorgestelde wijziging noemt geen optie. Opties in het contract: {listed}. "
-                "Gebruikt de wijziging er een, noem die dan (--option).",
+                "Gebruikt de wijziging er een, vermeld die optie dan bij de voorgestelde "
+                "wijziging.",
                 f"The proposed change names no option. Options in the contract: {listed}. "
-                "If the change uses one, name it (--option).",
+                "If the change uses one, name that option with the proposed change.",
             )
         else:
             reason = ctx.t(
@@ -522,26 +527,51 @@ def check_review_clause(ctx: Context) -> DrawerResult:
 
 
 def _fifty_percent(ctx: Context) -> tuple[bool, list[str], dict[str, Decimal]]:
-    """The 50 % cap per change (2.163d/e); utilities have none. Returns (passes, lines, figures)."""
+    """The 50 % cap per change (2.163d/e); utilities have none. Returns (passes, lines, figures).
+
+    The cap limits the size of a change, so a decrease is measured by its absolute value.
+    """
     if not has_fifty_percent_cap(ctx.contract):
         line = ctx.t(
-            "Speciale sectoren: geen 50%-grens per wijziging"
-            + ("" if ctx.be else " (art. 3.80d Aw 2012)")
-            + ".",
-            "Utilities: no 50% cap per change" + ("" if ctx.be else " (Aw 2012 art. 3.80d)") + ".",
+            "Speciale sectoren: geen 50%-grens per wijziging (Richtlijn 2014/25/EU, art. 89, "
+            "kent die grens niet"
+            + ("" if ctx.be else "; hoofdstuk 2.5 Aw 2012 geldt hier via art. 3.80d")
+            + ").",
+            "Utilities: no 50% cap per change (Directive 2014/25/EU, Art. 89, has none"
+            + ("" if ctx.be else "; chapter 2.5 of the Aw 2012 applies through art. 3.80d")
+            + ").",
         )
         return True, [line, _ratio_line(ctx)], {}
     cap = ctx.base * FIFTY_PERCENT
-    passes = ctx.amount <= cap
-    line = ctx.t(
-        f"50%-grens per wijziging: {ctx.m(ctx.amount)} "
-        + ("≤" if passes else ">")
-        + f" {ctx.m(cap)} (50% van {ctx.base_text()}).",
-        f"50% cap per change: {ctx.m(ctx.amount)} "
-        + ("≤" if passes else ">")
-        + f" {ctx.m(cap)} (50% of {ctx.base_text()}).",
-    )
+    size = abs(ctx.amount)
+    passes = size <= cap
+    sign = "≤" if passes else ">"
+    if ctx.amount < 0:
+        line = ctx.t(
+            f"50%-grens per wijziging, gemeten aan de omvang van de verlaging: {ctx.m(size)} "
+            f"{sign} {ctx.m(cap)} (50% van {ctx.base_text()}).",
+            f"50% cap per change, measured by the size of the decrease: {ctx.m(size)} {sign} "
+            f"{ctx.m(cap)} (50% of {ctx.base_text()}).",
+        )
+    else:
+        line = ctx.t(
+            f"50%-grens per wijziging: {ctx.m(size)} {sign} {ctx.m(cap)} "
+            f"(50% van {ctx.base_text()}).",
+            f"50% cap per change: {ctx.m(size)} {sign} {ctx.m(cap)} (50% of {ctx.base_text()}).",
+        )
     return passes, [line, _ratio_line(ctx)], {"cap": cap}
+
+
+def _not_split(ctx: Context) -> list[str]:
+    """The no-splitting condition of 2.163d/e; empty for utilities, which have no 50 % cap."""
+    if not has_fifty_percent_cap(ctx.contract):
+        return []
+    return [
+        ctx.t(
+            "De wijziging is niet opgeknipt om de 50%-grens te ontlopen.",
+            "The change has not been split to stay below the 50% cap.",
+        )
+    ]
 
 
 def _earlier_in(ctx: Context, ground: Ground) -> str | None:
@@ -549,6 +579,13 @@ def _earlier_in(ctx: Context, ground: Ground) -> str | None:
     if not earlier:
         return None
     total = sum((c.amount_eur for c in earlier), Decimal(0))
+    if not has_fifty_percent_cap(ctx.contract):
+        return ctx.t(
+            f"Eerder in deze lade: {len(earlier)} wijziging(en), samen {ctx.m(total)}. Die tellen "
+            "niet op; speciale sectoren kennen geen 50%-grens.",
+            f"Earlier in this drawer: {len(earlier)} change(s), together {ctx.m(total)}. They do "
+            "not add up; utilities have no 50% cap.",
+        )
     return ctx.t(
         f"Eerder in deze lade: {len(earlier)} wijziging(en), samen {ctx.m(total)}. Die tellen "
         "niet op (de grens geldt per wijziging), maar opknippen van één wijziging om onder de "
@@ -573,9 +610,14 @@ def _capped(ctx: Context, ground: Ground, conditions: list[str]) -> DrawerResult
         )
     else:
         verdict = Verdict.DOES_NOT_FIT
+        what = (
+            ctx.t("De verlaging", "The decrease")
+            if ctx.amount < 0
+            else ctx.t("De wijziging", "The change")
+        )
         reason = ctx.t(
-            f"De wijziging is hoger dan de 50%-grens van {ctx.m(figures['cap'])}.",
-            f"The change exceeds the 50% cap of {ctx.m(figures['cap'])}.",
+            f"{what} is groter dan de 50%-grens van {ctx.m(figures['cap'])}.",
+            f"{what} exceeds the 50% cap of {ctx.m(figures['cap'])}.",
         )
     return _result(
         ctx,
@@ -628,10 +670,7 @@ def check_additional(ctx: Context) -> DrawerResult:
             "A change of contractor would cause the buyer significant inconvenience or "
             "substantial duplication of costs.",
         ),
-        ctx.t(
-            "De wijziging is niet opgeknipt om de 50%-grens te ontlopen.",
-            "The change has not been split to stay below the 50% cap.",
-        ),
+        *_not_split(ctx),
     ]
     return _capped(ctx, ground, conditions)
 
@@ -641,7 +680,7 @@ def check_unforeseeable(ctx: Context) -> DrawerResult:
     ground = Ground.UNFORESEEABLE
     if ctx.proposed.replaces_contractor:
         return _replacement_only(ctx, ground)
-    # Unlike 2.163d, a decrease may use this drawer: the cap limits increases only.
+    # Unlike 2.163d, a decrease may use this drawer; the 50 % cap then applies to its size.
     conditions = [
         ctx.t(
             "De noodzaak van de wijziging komt voort uit omstandigheden die een zorgvuldig "
@@ -649,10 +688,7 @@ def check_unforeseeable(ctx: Context) -> DrawerResult:
             "The need for the change arose from circumstances a diligent buyer could not foresee.",
         ),
         _general_nature(ctx),
-        ctx.t(
-            "De wijziging is niet opgeknipt om de 50%-grens te ontlopen.",
-            "The change has not been split to stay below the 50% cap.",
-        ),
+        *_not_split(ctx),
     ]
     return _capped(ctx, ground, conditions)
 
@@ -666,10 +702,10 @@ def check_new_contractor(ctx: Context) -> DrawerResult:
             ground,
             Verdict.NOT_APPLICABLE,
             ctx.t(
-                "Alleen voor een wijziging waarbij een andere opdrachtnemer de opdracht overneemt "
-                "(--replaces-contractor); daarvan is hier geen sprake.",
-                "Only for a change in which another contractor takes over the contract "
-                "(--replaces-contractor); that is not the case here.",
+                "Alleen voor een wijziging waarbij een andere opdrachtnemer de opdracht "
+                "overneemt; volgens de voorgestelde wijziging is daarvan hier geen sprake.",
+                "Only for a change in which another contractor takes over the contract; "
+                "according to the proposed change, that is not the case here.",
             ),
         )
     questions = [
@@ -727,8 +763,19 @@ _THRESHOLD_NAMES = {
 }
 
 
+def _net_text(ctx: Context, net: Decimal) -> str:
+    """A net cumulative total: ``€ 50.000,00`` or ``een verlaging van € 10.000,00``."""
+    if net < 0:
+        return ctx.t(f"een verlaging van {ctx.m(-net)}", f"a decrease of {ctx.m(-net)}")
+    return ctx.m(net)
+
+
 def check_de_minimis(ctx: Context) -> DrawerResult:
-    """2.163b: below the EU threshold and 10 %/15 %, net cumulative over de-minimis changes."""
+    """2.163b: below the EU threshold and 10 %/15 %, net cumulative over de-minimis changes.
+
+    Increases and decreases are netted, so a decrease recorded here lowers the net total and
+    frees budget for later increases; the net total counts by its absolute value.
+    """
     ground = Ground.DE_MINIMIS
     if ctx.proposed.replaces_contractor:
         return _replacement_only(ctx, ground)
@@ -736,12 +783,19 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
     earlier = [c for c in ctx.ledger.changes if c.ground is ground]
     before = de_minimis_total(ctx.ledger)
     after = before + ctx.amount
+    decrease = ctx.amount < 0
     m, t = ctx.m, ctx.t
     threshold_name = pick(ctx.lang, *_THRESHOLD_NAMES[limit.threshold_kind])
+    rate = percent(limit.rate, ctx.lang)
+    if ctx.contract.kind is ContractKind.CONCESSION:
+        # Dir. 2014/23/EU art. 43(2) (and art. 2a.53 Aw 2012): 10 % for every concession.
+        rate_note = t(" (concessie: 10%, ook voor werken)", " (concession: 10%, also for works)")
+    else:
+        rate_note = ""
     arithmetic = [
         t(
-            f"{percent(limit.rate, ctx.lang)} van {ctx.base_text()} = {m(limit.percent_limit)}.",
-            f"{percent(limit.rate, ctx.lang)} of {ctx.base_text()} = {m(limit.percent_limit)}.",
+            f"{rate} van {ctx.base_text()} = {m(limit.percent_limit)}{rate_note}.",
+            f"{rate} of {ctx.base_text()} = {m(limit.percent_limit)}{rate_note}.",
         )
     ]
     if limit.threshold is not None:
@@ -769,11 +823,14 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
     )
     arithmetic.append(
         t(
-            f"Met deze wijziging: {ctx.plus(before, ctx.amount)} = {m(after)}.",
-            f"With this change: {ctx.plus(before, ctx.amount)} = {m(after)}.",
+            f"Met deze wijziging: {ctx.plus(before, ctx.amount)} = {m(after)}"
+            + (" (de verlaging telt netto mee)." if decrease else "."),
+            f"With this change: {ctx.plus(before, ctx.amount)} = {m(after)}"
+            + (" (the decrease is netted)." if decrease else "."),
         )
     )
     remaining_before = limit.limit - before
+    remaining_after = limit.limit - after
     figures: dict[str, Decimal] = {
         "percent_limit": limit.percent_limit,
         "limit": limit.limit,
@@ -802,6 +859,15 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
         f"Remaining budget before this change: {m(remaining_before)} (the net sum must stay "
         "below the limit, so an increase must be lower than this amount).",
     )
+    net_after = _net_text(ctx, after)
+    size_after = m(abs(after))
+    if after < 0:
+        compared = t(
+            f"Het netto totaal, {net_after}, is in absolute waarde",
+            f"The net total, {net_after}, is in absolute value",
+        )
+    else:
+        compared = t(f"{size_after} is", f"{size_after} is")
     if not limit.complete:
         arithmetic.append(budget)
         return _result(
@@ -810,11 +876,9 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
             Verdict.UNDETERMINED,
             t(
                 f"mvi-rules kent geen EU-drempel voor {ctx.proposed.date}; alleen de "
-                f"{percent(limit.rate, ctx.lang)}-toets is gemaakt "
-                + ("(die slaagt)." if fits else "(die faalt)."),
+                f"{rate}-toets is gemaakt " + ("(die slaagt)." if fits else "(die faalt)."),
                 f"mvi-rules knows no EU threshold for {ctx.proposed.date}; only the "
-                f"{percent(limit.rate, ctx.lang)} test was made "
-                + ("(it passes)." if fits else "(it fails)."),
+                f"{rate} test was made " + ("(it passes)." if fits else "(it fails)."),
             ),
             arithmetic=arithmetic,
             figures=figures,
@@ -823,39 +887,78 @@ def check_de_minimis(ctx: Context) -> DrawerResult:
             notice=notice(ctx, ground, required=False),
         )
     if fits:
-        figures["remaining_after"] = limit.limit - after
+        figures["remaining_after"] = remaining_after
         arithmetic.append(
             t(
-                f"{m(abs(after))} is lager dan {m(limit.limit)}: de wijziging past.",
-                f"{m(abs(after))} is below {m(limit.limit)}: the change fits.",
+                f"{compared} lager dan {m(limit.limit)}: de wijziging past.",
+                f"{compared} below {m(limit.limit)}: the change fits.",
             )
         )
         arithmetic.append(budget)
-        arithmetic.append(
-            t(
-                f"Resterend budget na deze wijziging: {m(limit.limit - after)}.",
-                f"Remaining budget after this change: {m(limit.limit - after)}.",
+        if decrease:
+            figures["budget_freed"] = -ctx.amount
+            arithmetic.append(
+                t(
+                    f"Resterend budget na deze wijziging: {m(remaining_after)}; de verlaging "
+                    f"maakt {m(-ctx.amount)} vrij voor latere verhogingen.",
+                    f"Remaining budget after this change: {m(remaining_after)}; the decrease "
+                    f"frees {m(-ctx.amount)} for later increases.",
+                )
             )
-        )
-        reason = t(
-            f"Netto cumulatief {m(after)}, lager dan {m(limit.limit)}.",
-            f"Net cumulative {m(after)}, below {m(limit.limit)}.",
-        )
+            if after < 0:
+                colon, below = ":", t("in absolute waarde lager dan", "in absolute value below")
+            else:
+                colon, below = "", t("lager dan", "below")
+            reason = t(
+                f"Netto cumulatief{colon} {net_after}, {below} {m(limit.limit)}. Deze verlaging "
+                f"brengt het netto totaal omlaag en maakt {m(-ctx.amount)} budget vrij.",
+                f"Net cumulative{colon} {net_after}, {below} {m(limit.limit)}. This decrease "
+                f"brings the net total down and frees {m(-ctx.amount)} of budget.",
+            )
+        else:
+            arithmetic.append(
+                t(
+                    f"Resterend budget na deze wijziging: {m(remaining_after)}.",
+                    f"Remaining budget after this change: {m(remaining_after)}.",
+                )
+            )
+            reason = t(
+                f"Netto cumulatief {m(after)}, lager dan {m(limit.limit)}.",
+                f"Net cumulative {m(after)}, below {m(limit.limit)}.",
+            )
+        if after < 0:
+            # A net decrease also counts by its size: what is left for further decreases.
+            notes.append(
+                t(
+                    f"Het netto totaal is nu {net_after}. Ook een netto verlaging moet in "
+                    f"absolute waarde onder de grens blijven: voor verdere verlagingen in deze "
+                    f"lade is nog {m(limit.limit - abs(after))} ruimte.",
+                    f"The net total is now {net_after}. A net decrease must also stay below "
+                    f"the limit in absolute value: further decreases in this drawer have "
+                    f"{m(limit.limit - abs(after))} of room left.",
+                )
+            )
         verdict = Verdict.FITS
     else:
         arithmetic.append(
             t(
-                f"{m(abs(after))} is niet lager dan {m(limit.limit)}: het de-minimisbudget is "
+                f"{compared} niet lager dan {m(limit.limit)}: het de-minimisbudget is "
                 "overschreden.",
-                f"{m(abs(after))} is not below {m(limit.limit)}: the de-minimis budget is "
-                "exceeded.",
+                f"{compared} not below {m(limit.limit)}: the de-minimis budget is exceeded.",
             )
         )
         arithmetic.append(budget)
         reason = t(
-            f"Netto cumulatief {m(after)}, niet lager dan {m(limit.limit)}: het kleine laatje "
-            "is vol.",
-            f"Net cumulative {m(after)}, not below {m(limit.limit)}: the small drawer is full.",
+            f"Netto cumulatief: {net_after}, in absolute waarde niet lager dan "
+            f"{m(limit.limit)}: het kleine laatje is vol."
+            if after < 0
+            else f"Netto cumulatief {m(after)}, niet lager dan {m(limit.limit)}: het kleine "
+            "laatje is vol.",
+            f"Net cumulative: {net_after}, in absolute value not below {m(limit.limit)}: the "
+            "small drawer is full."
+            if after < 0
+            else f"Net cumulative {m(after)}, not below {m(limit.limit)}: the small drawer is "
+            "full.",
         )
         verdict = Verdict.DOES_NOT_FIT
     return _result(

@@ -70,7 +70,13 @@ Money = Annotated[
 
 
 class ContractKind(_StrEnum):
-    """Kind of contract; decides the de-minimis percentage, the threshold and the 50 % cap."""
+    """Kind of contract; decides the de-minimis percentage, the threshold and the 50 % cap.
+
+    It also decides the law that is cited: in the Netherlands chapter 2.5 of the Aw 2012 applies
+    to concessions through art. 2a.53 (de-minimis 10 %, also for works) and to utilities through
+    art. 3.80d (no 50 % cap, Dir. 2014/25/EU art. 89); the eForms modification notice is subtype
+    38, 40 (concessions) or 39 (utilities).
+    """
 
     SUPPLIES = "supplies"
     SERVICES = "services"

@@ -316,11 +316,13 @@ def _history_problems(ledger: Ledger, thresholds: ThresholdTable) -> list[tuple[
             contract
         ):
             cap = base * FIFTY_PERCENT
-            if change.amount_eur > cap:
+            # The cap limits the size of a change, so a decrease counts by its absolute value.
+            if abs(change.amount_eur) > cap:
                 problems.append(
                     (
                         loc,
-                        f"{money(change.amount_eur, lang)} exceeds the 50% cap per change "
+                        f"the size of this change, {money(abs(change.amount_eur), lang)}, exceeds "
+                        "the 50% cap per change "
                         f"({money(cap, lang)} = 50% of {money(base, lang)}) of "
                         f"{change.ground.value} ({change.ground.nl_article})",
                     )

@@ -98,7 +98,8 @@ def _history_table(document: Any, check: ChangeCheck) -> None:
         cells = _row(table, widths)
         cells[0].text = str(change.date)
         cells[1].text = signed_money(change.amount_eur, lang)
-        cells[2].text = change.description + (f" (optie {change.option})" if change.option else "")
+        option = f" ({pick(lang, 'optie', 'option')} {change.option})" if change.option else ""
+        cells[2].text = change.description + option
         cells[3].text = ground_label(change.ground, check.contract, lang)
 
 
