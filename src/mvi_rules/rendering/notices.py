@@ -80,8 +80,10 @@ def _unconfirmed(result: EvaluationResult, notice: Notice, words: Wording) -> st
     criterion = next((c for c in result.selected if c.id == notice.criterion_id), None)
     if criterion is None:
         return None
+    jurisdiction = result.profile.buyer.jurisdiction
     values = [
-        f"‘{p.description.get(words.lang)}’ ({format_value(p.value, p.unit, words.lang)})"
+        f"‘{localise(p.description.get(words.lang), jurisdiction, words.lang)}’"
+        f" ({format_value(p.value, p.unit, words.lang)})"
         for p in criterion.parameters
         if p.to_verify
     ]

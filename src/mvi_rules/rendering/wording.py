@@ -493,6 +493,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "multiple private procedure",
     ),
     "procedure_single_private": ("enkelvoudig onderhandse procedure", "single private procedure"),
+    "procedure_be_simplified_negotiated_with_publication": (
+        "vereenvoudigde onderhandelingsprocedure met voorafgaande bekendmaking",
+        "simplified negotiated procedure with prior publication",
+    ),
+    "procedure_be_negotiated_without_publication": (
+        "onderhandelingsprocedure zonder voorafgaande bekendmaking",
+        "negotiated procedure without prior publication",
+    ),
+    "procedure_be_low_value_accepted_invoice": (
+        "opdracht van beperkte waarde (aanvaarde factuur)",
+        "contract of limited value (accepted invoice)",
+    ),
 }
 
 #: Belgian Dutch where it differs from Netherlands Dutch (key -> nl text).
