@@ -299,7 +299,7 @@ def _notices(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
     add_heading(doc, words("notices"), 1)
     add_marked(doc, words("attention"), words("notices_intro"))
     for text in texts:
-        add_paragraph(doc, text, "List Bullet")
+        add_paragraph(doc, text[:1].upper() + text[1:], "List Bullet")
 
 
 def _section(

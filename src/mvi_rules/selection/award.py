@@ -46,10 +46,10 @@ def award_conflicts(
             for criterion in awards:
                 if not criterion.is_price_criterion:
                     why = LocalText(
-                        nl="de opdracht wordt gegund op de laagste prijs of kosten, zonder"
-                        " kwaliteitscriteria",
-                        en="the contract is awarded on lowest price or cost alone, without"
-                        " quality criteria",
+                        nl="is een kwaliteitscriterium, en de opdracht wordt gegund op de"
+                        " laagste prijs of kosten, zonder kwaliteitscriteria",
+                        en="is a quality criterion, and the contract is awarded on lowest price"
+                        " or cost alone, without quality criteria",
                     )
                     conflicts[(criterion.id, lot.id)] = why
                     notices.append(_left_out(criterion.id, lot.id, why))
@@ -63,9 +63,9 @@ def award_conflicts(
             shared = sorted(_shared(rival, criterion, catalogue))
             names = [catalogue.aspects.aspects[a].name for a in shared]
             why = LocalText(
-                nl=f"het beloont hetzelfde als {rival.id} ({', '.join(n.nl for n in names)});"
+                nl=f"beloont hetzelfde als {rival.id} ({', '.join(n.nl for n in names)});"
                 f" {_reason(rival, criterion, 'nl')}",
-                en=f"it rewards the same as {rival.id} ({', '.join(n.en for n in names)});"
+                en=f"rewards the same as {rival.id} ({', '.join(n.en for n in names)});"
                 f" {_reason(rival, criterion, 'en')}",
             )
             conflicts[(criterion.id, lot.id)] = why
@@ -119,8 +119,8 @@ def _reason(keep: Criterion, drop: Criterion, lang: str) -> str:
 def _left_out(criterion_id: str, lot_id: str, why: LocalText) -> Notice:
     return notice(
         "award-overlap",
-        f"{criterion_id} is niet opgenomen voor perceel {lot_id}: {why.nl}.",
-        f"{criterion_id} is not applied to lot {lot_id}: {why.en}.",
+        f"{criterion_id} is niet opgenomen voor perceel {lot_id}: het {why.nl}.",
+        f"{criterion_id} is not applied to lot {lot_id}: it {why.en}.",
         criterion_id,
     )
 
