@@ -117,9 +117,11 @@ def test_a_weaker_profile_value_is_raised_to_the_legal_floor(small: Catalogue) -
     assert (delivery.value, delivery.origin) == (10, "law")  # at_most: lowered
     messages = [n.message for n in result.notices if n.code == "legal-limit"]
     assert messages == [
-        "MVI-TST-001: cycles = 500 is weaker than the law already requires for smartphone "
+        "MVI-TST-001: the chosen value 500 for ‘Charge cycles’ is weaker than the law already"
+        " requires for smartphone "
         "(Regulation (EU) 2023/1670, Annex II); raised to 800.",
-        "MVI-TST-001: delivery = 15 is weaker than the law already requires for smartphone "
+        "MVI-TST-001: the chosen value 15 for ‘Parts delivery time’ is weaker than the law"
+        " already requires for smartphone "
         "(Regulation (EU) 2023/1670, Annex II); lowered to 10.",
     ]
     assert "Ten minste 800 cycli." in all_text(render_docx(result, small))
@@ -198,7 +200,10 @@ def test_new_product_labels_conflict_with_a_refurbished_only_lot(small: Catalogu
     assert outcome is not None and outcome.lots == ["2"]
     assert "buys refurbished devices only" in outcome.decisions[0].conflict.en
     text = all_text(render_docx(result, small))
-    assert "MVI-TST-001 is niet opgenomen voor perceel 1" in text
+    # The left-out table names the criterion, the lot and the reason.
+    assert "Niet opgenomen criteria" in text
+    assert "MVI-TST-001 Accu\n1\nVraagt keurmerken die alleen nieuwe producten dragen" in text
+    assert ("MVI-TST-001", ["1"]) in [(r.criterion_id, r.lot_ids) for r in result.left_out]
 
 
 def isv(authority: str, value: float, day: str = "2026-03-01", group: str = "laptop", **amb):

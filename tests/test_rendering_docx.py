@@ -153,21 +153,23 @@ def test_weighting_table_has_price_own_quality_and_sustainability_adding_to_100(
     ]
 
 
-def test_parameter_to_verify_is_marked(nl_docx: bytes) -> None:
+def test_unconfirmed_defaults_are_one_checklist_not_inline(nl_docx: bytes) -> None:
     document = open_docx(nl_docx)
-    marked = [p for p in document.paragraphs if p.text.startswith("Te verifiëren:")]
-    assert len(marked) == 1
-    assert "Weken waarbinnen de opdrachtgever beslist (4 weken)" in marked[0].text
-    assert "niet bevestigd" in marked[0].text
-    label = marked[0].runs[0]
-    assert label.bold and label.font.highlight_color is not None
+    assert "Te bevestigen standaardwaarden" in headings(document, 1)
+    table = _table_with(document, "Toegestaan")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[1][1:3] == ["Weken waarbinnen de opdrachtgever beslist", "4 weken"]
+    assert rows[1][0].startswith("MVI-LIF-007")
+    assert not [p for p in document.paragraphs if p.text.startswith("Te verifiëren")]
+    # An unconfirmed default is a checklist item, not a point of attention.
+    assert "Aandachtspunten" not in headings(document, 1)
 
 
-def test_notices_section_in_document_language(nl_docx: bytes) -> None:
-    document = open_docx(nl_docx)
-    assert "Aandachtspunten" in headings(document, 1)
-    text = all_text(nl_docx)
-    assert "MVI-LIF-007 Herzieningsclausule: verifieer vóór publicatie" in text
+def test_notices_section_in_document_language(templates: Path) -> None:
+    notice = Notice(code="override-unused", criterion_id="MVI-XYZ-001", message="unused")
+    data = render_docx(make_result(notices=[notice]), templates)
+    assert "Aandachtspunten" in headings(open_docx(data), 1)
+    assert "Het inkoopprofiel geeft parameters voor MVI-XYZ-001" in all_text(data)
 
 
 def test_unknown_notice_shown_with_its_message(templates: Path) -> None:
@@ -224,8 +226,8 @@ def test_english_by_argument(templates: Path) -> None:
         "€1,250,000.00 excl. VAT",
         "23 November 2026",
         "The devices offered stay in use for at least 6 years",
-        "To be verified:",
         "The contracting authority's own quality criteria (to be filled in)\n25%",
+        "Defaults to confirm",
     ):
         assert expected in text, expected
     for dutch in ("Bewijsmiddelen", "of gelijkwaardig", "Van toepassing op", "perceel"):

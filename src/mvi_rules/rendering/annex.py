@@ -18,6 +18,7 @@ from ..selection.result import (
     EvaluationResult,
     LotWeighting,
     ProofLabel,
+    ResolvedParameter,
     SelectedCriterion,
     ValueLine,
 )
@@ -37,7 +38,7 @@ from .docx_parts import (
 )
 from .formatting import format_date, format_money, format_number, format_unit, format_value, yes_no
 from .law import below_threshold_nl, legal_basis, localise
-from .notices import notice_text, notice_texts
+from .notices import attention_points, notice_text
 from .text import to_blocks
 from .wording import Wording
 
@@ -86,6 +87,7 @@ def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str)
     _notices(doc, result, words)
     for kind in SECTION_ORDER:
         _section(doc, result, kind, clauses, words)
+    _left_out_section(doc, result, words)
     _trace(doc, result, words)
     return doc
 
@@ -293,13 +295,78 @@ def _use(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
 
 
 def _notices(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
-    texts = notice_texts(result, words)
-    if not texts:
+    texts = attention_points(result, words)
+    if texts:
+        add_heading(doc, words("notices"), 1)
+        add_marked(doc, words("attention"), words("notices_intro"))
+        for text in texts:
+            add_paragraph(doc, _capital(text), "List Bullet")
+    _checklist(doc, result, words)
+
+
+def _checklist(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    """Catalogue defaults without a confirmed source, in one table for the buyer to decide."""
+    lang, jurisdiction = words.lang, result.profile.buyer.jurisdiction
+    rows = [
+        (
+            f"{c.id} {c.title.get(lang)}",
+            localise(p.description.get(lang), jurisdiction, lang),
+            format_value(p.value, p.unit, lang),
+            _range_text(p, words),
+        )
+        for c in result.selected
+        for p in c.parameters
+        if p.to_verify
+    ]
+    if not rows:
         return
-    add_heading(doc, words("notices"), 1)
-    add_marked(doc, words("attention"), words("notices_intro"))
-    for text in texts:
-        add_paragraph(doc, text[:1].upper() + text[1:], "List Bullet")
+    add_heading(doc, words("checklist"), 1)
+    doc.add_paragraph(words("checklist_intro"))
+    header = (
+        words("criterion"),
+        words("checklist_value"),
+        words("checklist_default"),
+        words("checklist_range"),
+    )
+    add_table(doc, header, rows, (4.6, TEXT_WIDTH_CM - 11.2, 3.0, 3.6))
+
+
+def _range_text(p: ResolvedParameter, words: Wording) -> str:
+    lang = words.lang
+    if p.allowed is not None:
+        return ", ".join(format_value(v, p.unit, lang) for v in p.allowed)
+    if p.minimum is not None and p.maximum is not None:
+        low = format_value(_whole(p.minimum), p.unit, lang)
+        high = format_value(_whole(p.maximum), p.unit, lang)
+        return words("range", low=low, high=high)
+    return "—"
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _left_out_section(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
+    """What applied to a lot but was left out there, and why, so it can be added back."""
+    if not result.left_out:
+        return
+    lang, jurisdiction = words.lang, result.profile.buyer.jurisdiction
+    add_heading(doc, words("left_out"), 1)
+    doc.add_paragraph(words("left_out_intro"))
+    rows = [
+        (
+            f"{row.criterion_id} {row.title.get(lang)}",
+            ", ".join(row.lot_ids),
+            localise(_capital(row.reason.get(lang)), jurisdiction, lang),
+        )
+        for row in result.left_out
+    ]
+    header = (words("criterion"), words("option_lots"), words("left_out_reason"))
+    add_table(doc, header, rows, (5.0, 2.2, TEXT_WIDTH_CM - 7.2))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _section(
@@ -357,7 +424,7 @@ def _options(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
         for line in lines:
             rows.append(
                 (
-                    _value_line_name(line, titles, words),
+                    _value_line_name(line, titles, profile, words),
                     _lots_cell(line, profile, words),
                     _percent(line.percent, words),
                     format_money(line.amount_eur, lang),
@@ -388,10 +455,23 @@ def _options(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
     )
 
 
-def _value_line_name(line: ValueLine, titles: Mapping[str, str], words: Wording) -> str:
+def _value_line_name(
+    line: ValueLine, titles: Mapping[str, str], profile: ProcurementProfile, words: Wording
+) -> str:
     if line.criterion_id is None:
         return words("option_extension")
-    return f"{line.criterion_id} {titles.get(line.criterion_id, '')}".strip()
+    name = f"{line.criterion_id} {titles.get(line.criterion_id, '')}".strip()
+    if line.kind == "incentive":
+        proc = profile.procurement
+        # A cap per contract year: say so, or 3 % in the table reads against 2 % in the clause.
+        per_year = line.percent * proc.contract_term_years / proc.maximum_term_years
+        note = words(
+            "incentive_note",
+            percent=_percent(per_year, words),
+            years=proc.maximum_term_years,
+        )
+        name += f" ({note})"
+    return name
 
 
 def _lots_cell(line: ValueLine, profile: ProcurementProfile, words: Wording) -> str:
@@ -511,18 +591,6 @@ def _clause(
         add_heading(doc, words("proof"), 3)
         for item in proof:
             add_paragraph(doc, item, "List Bullet")
-
-    for p in criterion.parameters:
-        if p.to_verify:
-            add_marked(
-                doc,
-                words("to_verify"),
-                words(
-                    "to_verify_value",
-                    description=localise(p.description.get(lang), jurisdiction, lang),
-                    value=format_value(p.value, p.unit, lang),
-                ),
-            )
 
 
 def _source_text(source: Source, words: Wording) -> str:

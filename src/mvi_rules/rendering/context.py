@@ -72,6 +72,7 @@ class ValueView:
     kind: str
     percent: float
     max_eur: float
+    whole_contract: bool
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,9 @@ def template_context(
     ``p`` (parameter name → value), ``buyer``, ``procurement``, ``lots`` (only the lots the
     criterion was selected for, in profile order), ``jurisdiction`` (``"NL"``/``"BE"``),
     ``lang``, ``criterion`` (id, version, title in ``lang``, type, level) and ``value`` (for
-    a criterion that adds to the contract value: ``kind``, ``percent`` and ``max_eur``, the most
-    it adds over all its lots; ``None`` otherwise).
+    a criterion that adds to the contract value: ``kind``, ``percent``, ``max_eur``, the most
+    it adds over all its lots, and ``whole_contract``, true when it is valued against the whole
+    contract because the lots have no values of their own; ``None`` otherwise).
     """
     words = Wording(lang, profile.buyer.jurisdiction)
     buyer, proc = profile.buyer, profile.procurement
@@ -140,6 +142,7 @@ def template_context(
                 kind=criterion.value.kind,
                 percent=criterion.value.percent,
                 max_eur=criterion.value.max_eur,
+                whole_contract=criterion.value.whole_contract,
             )
             if criterion.value is not None
             else None

@@ -61,14 +61,22 @@ def legal_basis(result: EvaluationResult, references: list[str], lang: str) -> l
 
 #: Netherlands Dutch words in catalogue texts and their Belgian equivalents, longest first.
 _BE_TERMS: tuple[tuple[str, str], ...] = (
+    ("uiterste inschrijvingsdatum", "uiterste datum voor ontvangst van de offertes"),
     ("aanbestedingsstukken", "opdrachtdocumenten"),
     ("aanbestedingsprocedure", "plaatsingsprocedure"),
-    ("opdrachtgever", "aanbestedende overheid"),
+    ("aanbestedende diensten", "aanbestedende overheden"),
     ("aanbestedende dienst", "aanbestedende overheid"),
+    ("opdrachtgevers", "aanbestedende overheden"),
+    ("opdrachtgever", "aanbestedende overheid"),
+    ("geschiktheidseisen", "selectiecriteria"),
+    ("geschiktheidseis", "selectiecriterium"),
+    ("inschrijvingen", "offertes"),
+    ("inschrijving", "offerte"),
+    ("aanbestedingen", "opdrachten"),
     ("aanbesteding", "opdracht"),
 )
 _BE_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(nl) for nl, _ in _BE_TERMS) + r")(s?)\b", re.IGNORECASE
+    r"\b(" + "|".join(re.escape(nl) for nl, _ in _BE_TERMS) + r")\b", re.IGNORECASE
 )
 _BE_MAP = dict(_BE_TERMS)
 
@@ -81,8 +89,6 @@ def localise(text: str, jurisdiction: Jurisdiction, lang: str) -> str:
     def swap(match: re.Match[str]) -> str:
         word = match.group(1)
         belgian = _BE_MAP[word.lower()]
-        if match.group(2):  # the plural of these words ends in -s only for "opdrachtgevers"
-            belgian = belgian.replace("overheid", "overheden")
         return belgian[0].upper() + belgian[1:] if word[0].isupper() else belgian
 
     return _BE_PATTERN.sub(swap, text)

@@ -1,14 +1,16 @@
-"""The result's notices as sentences in the document's language.
+"""The result's notices as sentences in the document's language, ranked as points of attention.
 
 The selection step writes its notices in English for logs and JSON. For the notices it knows
 (by ``code``) the annex writes its own sentence in the document's language from the result's
 data; a notice it does not know is shown with its own message, so nothing is ever dropped.
+Criteria left out and unconfirmed defaults are not points of attention: the annex shows them in
+tables of their own.
 """
 
 from __future__ import annotations
 
 from ..selection.result import EvaluationResult, Notice
-from .formatting import format_date, format_money, format_value
+from .formatting import format_date, format_money
 from .law import localise
 from .wording import Wording
 
@@ -20,6 +22,7 @@ _VALUE_CODES = (
     "lot-values-missing",
     "be-term-over-four-years",
     "framework-over-four-years",
+    "options-in-stated-value",
 )
 
 
@@ -45,52 +48,55 @@ def notice_text(result: EvaluationResult, notice: Notice, words: Wording) -> str
             else "",
             options=", ".join(ids),
             law=words(f"raming_law_{jurisdiction.value}"),
+            parts=_parts(result, words),
         )
+    if notice.code == "override-unused" and notice.criterion_id:
+        return words("notice_override-unused", criterion_id=notice.criterion_id)
+    if notice.code == "no-threshold":
+        date = format_date(result.profile.procurement.reference_date, words.lang)
+        return words("notice_no-threshold", date=date)
     return notice.message
 
 
-def notice_texts(result: EvaluationResult, words: Wording) -> list[str]:
-    """One sentence per notice; unconfirmed parameters are grouped per criterion."""
-    texts: list[str] = []
-    grouped: set[str] = set()
-    for notice in result.notices:
-        if notice.text is not None or notice.code in _VALUE_CODES:
-            texts.append(notice_text(result, notice, words))
-            continue
-        if notice.code == "parameter-unconfirmed" and notice.criterion_id:
-            if notice.criterion_id in grouped:
-                continue
-            text = _unconfirmed(result, notice, words)
-            if text is not None:
-                grouped.add(notice.criterion_id)
-                texts.append(text)
-                continue
-        elif notice.code == "override-unused" and notice.criterion_id:
-            texts.append(words("notice_override-unused", criterion_id=notice.criterion_id))
-            continue
-        elif notice.code == "no-threshold":
-            date = format_date(result.profile.procurement.reference_date, words.lang)
-            texts.append(words("notice_no-threshold", date=date))
-            continue
-        texts.append(notice.message)
-    return texts
+#: Notices the document shows elsewhere: criteria left out (their own table) and unconfirmed
+#: defaults (the checklist).
+ELSEWHERE = frozenset({"conflict", "award-overlap", "parameter-unconfirmed"})
+
+#: The order of the points of attention: the decisions with the most weight first.
+_RANK = (
+    "value-threshold-crossing",
+    "procedure-below-threshold-only",
+    "options-in-stated-value",
+    "be-term-over-four-years",
+    "framework-over-four-years",
+    "options-over-half",
+    "lot-values-missing",
+    "no-threshold",
+    "legal-limit",
+    "label-version-expired",
+    "label-version-replaced",
+    "label-thin-market",
+    "weight-zero",
+    "override-unused",
+)
 
 
-def _unconfirmed(result: EvaluationResult, notice: Notice, words: Wording) -> str | None:
-    criterion = next((c for c in result.selected if c.id == notice.criterion_id), None)
-    if criterion is None:
-        return None
-    jurisdiction = result.profile.buyer.jurisdiction
-    values = [
-        f"‘{localise(p.description.get(words.lang), jurisdiction, words.lang)}’"
-        f" ({format_value(p.value, p.unit, words.lang)})"
-        for p in criterion.parameters
-        if p.to_verify
-    ]
-    if not values:
-        return None
-    return words(
-        "notice_parameter-unconfirmed",
-        criterion=f"{criterion.id} {criterion.title.get(words.lang)}",
-        values="; ".join(values),
+def attention_points(result: EvaluationResult, words: Wording) -> list[str]:
+    """The points of attention, ranked: each names something the buyer must decide."""
+    ranked = sorted(
+        (n for n in result.notices if n.code not in ELSEWHERE),
+        key=lambda n: _RANK.index(n.code) if n.code in _RANK else len(_RANK),
     )
+    return [notice_text(result, n, words) for n in ranked]
+
+
+def _parts(result: EvaluationResult, words: Wording) -> str:
+    """The kinds of value lines present, in words: 'de verlengingen en de opties'."""
+    kinds = [
+        words(f"parts_{kind}")
+        for kind in ("extension", "option", "incentive")
+        if any(line.kind == kind for line in result.value.lines)
+    ]
+    if len(kinds) < 2:
+        return "".join(kinds)
+    return ", ".join(kinds[:-1]) + f" {words('and')} {kinds[-1]}"

@@ -202,11 +202,35 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " documents, and adapt the texts where needed.",
     ),
     "use_3": (
-        "Waarden gemarkeerd als ‘Te verifiëren’ komen uit de criteriaset maar zijn niet"
-        " bevestigd in een primaire bron. Stel ze vast of pas ze aan in het inkoopprofiel.",
-        "Values marked ‘To be verified’ come from the criteria set but are not confirmed by a"
-        " primary source. Confirm them or change them in the procurement profile.",
+        "De tabel ‘Te bevestigen standaardwaarden’ noemt de waarden die de criteriaset als"
+        " startpunt kiest zonder bevestigde bron. Stel ze vast of pas ze aan in het"
+        " inkoopprofiel.",
+        "The table ‘Defaults to confirm’ lists the values the criteria set chooses as a starting"
+        " point without a confirmed source. Confirm them or change them in the procurement"
+        " profile.",
     ),
+    "checklist": ("Te bevestigen standaardwaarden", "Defaults to confirm"),
+    "checklist_intro": (
+        "Deze waarden zijn een startpunt van de criteriaset, geen vastgestelde norm: er is geen"
+        " bevestigde bron voor. Neem per waarde een besluit; een andere waarde binnen het bereik"
+        " zet u in het inkoopprofiel onder ‘parameters’.",
+        "These values are a starting point chosen by the criteria set, not an established norm:"
+        " no confirmed source backs them. Decide on each; set another value within the range in"
+        " the procurement profile under ‘parameters’.",
+    ),
+    "checklist_value": ("Waarde", "Value"),
+    "checklist_default": ("Standaard", "Default"),
+    "checklist_range": ("Toegestaan", "Allowed"),
+    "range": ("{low} tot en met {high}", "{low} to {high}"),
+    "left_out": ("Niet opgenomen criteria", "Criteria left out"),
+    "left_out_intro": (
+        "Deze criteria waren van toepassing, maar zijn voor de genoemde percelen weggelaten om de"
+        " genoemde reden. Wilt u er toch een opnemen, pas dan het inkoopprofiel aan en laat de"
+        " keuze toetsen.",
+        "These criteria applied but were left out for the lots named, for the reason given. To"
+        " include one after all, change the procurement profile and have the choice reviewed.",
+    ),
+    "left_out_reason": ("Reden", "Reason"),
     "use_4": (
         "Een keurmerk is steeds een bewijsmiddel. Gelijkwaardige keurmerken en ander passend"
         " bewijs worden aanvaard ({label_law}).",
@@ -243,12 +267,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Bij het opstellen van deze bijlage is het volgende gesignaleerd:",
         "The following was noted when this annex was generated:",
     ),
-    "notice_parameter-unconfirmed": (
-        "{criterion}: verifieer vóór publicatie {values}; de bron van deze standaardwaarde is"
-        " niet bevestigd.",
-        "{criterion}: verify {values} before publishing; the source of this default is not"
-        " confirmed.",
-    ),
     "notice_override-unused": (
         "Het inkoopprofiel geeft parameters voor {criterion_id}, maar dat criterium is voor deze"
         " aanbesteding niet geselecteerd; die waarden worden niet gebruikt.",
@@ -257,14 +275,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "notice_value-threshold-crossing": (
         "de geraamde waarde in het inkoopprofiel ({stated}) ligt onder de Europese drempel"
-        " ({threshold}), maar met verlengingen, opties en plafonds van bonus en gedeelde"
-        " besparing is de waarde {total}, op of boven de drempel. Die laatste waarde telt"
-        " ({law}): kies een Europese procedure, of beperk de verlengingen en opties en pas het"
+        " ({threshold}), maar met {parts} is de waarde {total}, op of boven de drempel. Die"
+        " laatste waarde telt ({law}): kies een Europese procedure, of beperk {parts} en pas het"
         " inkoopprofiel aan.",
         "the estimated value in the procurement profile ({stated}) is below the EU threshold"
-        " ({threshold}), but with extensions, options and bonus and gain-share caps the value is"
-        " {total}, at or above the threshold. The latter counts ({law}): choose a European"
-        " procedure, or limit the extensions and options and change the procurement profile.",
+        " ({threshold}), but with {parts} the value is {total}, at or above the threshold. The"
+        " latter counts ({law}): choose a European procedure, or limit {parts} and change the"
+        " procurement profile.",
+    ),
+    "notice_options-in-stated-value": (
+        "uw raming omvat de opties, dus gaan de opties van deze bijlage ({added}) af van de"
+        " initiële looptijd: daarvoor blijft {initial} over. Ga na of dat de waarde van de"
+        " initiële looptijd is die u bedoelt; zo niet, pas de raming aan.",
+        "your estimate includes the options, so the options of this annex ({added}) come off the"
+        " initial term, which keeps {initial}. Check that this is the value of the initial term"
+        " you mean; if not, change the estimate.",
+    ),
+    "parts_extension": ("de verlengingen", "the extensions"),
+    "parts_option": ("de opties", "the options"),
+    "parts_incentive": (
+        "de plafonds van bonus en gedeelde besparing",
+        "the bonus and gain-share caps",
+    ),
+    "incentive_note": (
+        "{percent} per contractjaar over {years} jaar",
+        "{percent} per contract year over {years} years",
     ),
     "notice_procedure-below-threshold-only": (
         "de gekozen procedure ({procedure}) is alleen toegestaan onder de Europese drempel,"
@@ -381,22 +416,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "applies_to": ("Van toepassing op:", "Applies to:"),
     "proof": ("Bewijsmiddelen", "Means of proof"),
     "or_equivalent": ("{label}, of gelijkwaardig", "{label}, or equivalent"),
-    "to_verify": ("Te verifiëren:", "To be verified:"),
-    "to_verify_value": (
-        "{description} ({value}); standaardwaarde uit de criteriaset, niet bevestigd",
-        "{description} ({value}); default from the criteria set, not confirmed",
-    ),
     "weighting": ("Weging en beoordeling", "Weighting and scoring"),
     "weighting_intro": (
-        "Gunning op de beste prijs-kwaliteitverhouding: {price_name} weegt {price}, kwaliteit"
-        " {quality}. Van het kwaliteitsgewicht is {own} voor de eigen kwaliteitscriteria van de"
-        " aanbestedende dienst en {sustainability} voor de duurzaamheidscriteria hieronder, naar"
-        " verhouding van hun relatieve gewicht. De beoordelingsschaal van elk criterium staat"
-        " bij dat criterium.",
-        "Award on the best price-quality ratio: {price_name} weighs {price}, quality {quality}."
-        " Of the quality weight, {own} is for the contracting authority's own quality criteria"
-        " and {sustainability} for the sustainability criteria below, in proportion to their"
-        " relative weight. The scoring scale of each criterion is given with that criterion.",
+        "Gunning op de beste prijs-kwaliteitverhouding: {price_name} weegt {price} van de"
+        " totale score, kwaliteit {quality}. Dat kwaliteitsgewicht bestaat uit {own} voor de"
+        " eigen kwaliteitscriteria van de aanbestedende dienst en {sustainability} voor de"
+        " duurzaamheidscriteria hieronder, verdeeld naar hun relatieve gewicht. De"
+        " beoordelingsschaal van elk criterium staat bij dat criterium.",
+        "Award on the best price-quality ratio: {price_name} weighs {price} of the total score,"
+        " quality {quality}. That quality weight consists of {own} for the contracting"
+        " authority's own quality criteria and {sustainability} for the sustainability criteria"
+        " below, shared by their relative weight. The scoring scale of each criterion is given"
+        " with that criterion.",
     ),
     "weighting_intro_lowest": (
         "Gunning op de laagste kosten: {price_name} weegt 100 %; er zijn geen kwaliteitscriteria.",
@@ -541,11 +572,25 @@ _BE_NL: dict[str, str] = {
     ),
     "weighting_intro": (
         "Gunning op de economisch meest voordelige offerte (beste prijs-kwaliteitverhouding):"
-        " {price_name} weegt {price}, kwaliteit {quality}. Van het kwaliteitsgewicht is {own}"
-        " voor de eigen gunningscriteria van de aanbestedende overheid en {sustainability} voor"
-        " de duurzaamheidscriteria hieronder, naar verhouding van hun relatieve gewicht. De"
-        " beoordelingsschaal van elk criterium staat bij dat criterium."
+        " {price_name} weegt {price} van de totale score, kwaliteit {quality}. Dat"
+        " kwaliteitsgewicht bestaat uit {own} voor de eigen gunningscriteria van de"
+        " aanbestedende overheid en {sustainability} voor de duurzaamheidscriteria hieronder,"
+        " verdeeld naar hun relatieve gewicht. De beoordelingsschaal van elk criterium staat bij"
+        " dat criterium."
     ),
+    "notice_value-threshold-crossing": (
+        "de geraamde waarde in het inkoopprofiel ({stated}) ligt onder de Europese drempel"
+        " ({threshold}), maar met {parts} is de waarde {total}, op of boven de drempel. Die"
+        " laatste waarde telt ({law}): kies een procedure met Europese bekendmaking, of beperk"
+        " {parts} en pas het inkoopprofiel aan."
+    ),
+    "notice_procedure-below-threshold-only": (
+        "de gekozen procedure ({procedure}) is alleen toegestaan onder de Europese drempel,"
+        " maar de waarde voor de drempeltoets ({total}) bereikt de drempel ({threshold}). Kies"
+        " een procedure met Europese bekendmaking of beperk de opdracht."
+    ),
+    "section_empty": "Voor deze opdracht zijn in deze categorie geen criteria geselecteerd.",
+    "parts_extension": "de herhalingen en verlengingen",
     "total_value_text": "{total} excl. btw: initiële looptijd {initial}{parts} ({law})",
     "part_extension": ", herhalingen en verlengingen {amount}",
     "covers_extensions": "de herhalingen en verlengingen",

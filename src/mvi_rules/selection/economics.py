@@ -51,6 +51,15 @@ def economics_notices(profile: ProcurementProfile, estimate: ValueEstimate) -> l
                 f" the initial value {estimate.initial_eur:.2f} EUR",
             )
         )
+    included = [line for line in estimate.lines if line.included_in_stated]
+    if any(line.kind != "extension" for line in included):
+        out.append(
+            Notice(
+                code="options-in-stated-value",
+                message="the stated value includes the options, so the options of the annex"
+                f" come off the initial term, which keeps {estimate.initial_eur:.2f} EUR",
+            )
+        )
     if not estimate.per_lot and len(profile.lots) > 1:
         partial = sorted(
             {

@@ -71,13 +71,16 @@ def resolve_parameters(
                     if limit.at_least is not None
                     else ("verlaagd", "lowered")
                 )
+                groups_text = ", ".join(g.replace("_", " ") for g in hit)
                 notices.append(
                     notice(
                         "legal-limit",
-                        f"{criterion.id}: {name} = {value} is zwakker dan de wet al eist voor "
-                        f"{', '.join(hit)} ({limit.law}); {nl_verb} naar {bound}.",
-                        f"{criterion.id}: {name} = {value} is weaker than the law already "
-                        f"requires for {', '.join(hit)} ({limit.law}); {en_verb} to {bound}.",
+                        f"{criterion.id}: de gekozen waarde {value} voor"
+                        f" ‘{spec.description.nl}’ is zwakker dan de wet al eist voor"
+                        f" {groups_text} ({limit.law}); {nl_verb} naar {bound}.",
+                        f"{criterion.id}: the chosen value {value} for"
+                        f" ‘{spec.description.en}’ is weaker than the law already requires for"
+                        f" {groups_text} ({limit.law}); {en_verb} to {bound}.",
                         criterion.id,
                     )
                 )
@@ -90,6 +93,9 @@ def resolve_parameters(
                 origin=origin,
                 confidence=spec.confidence,
                 description=spec.description,
+                minimum=spec.min,
+                maximum=spec.max,
+                allowed=list(spec.allowed) if spec.allowed is not None else None,
             )
         )
     return resolved, notices

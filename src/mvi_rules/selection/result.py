@@ -67,6 +67,11 @@ class ResolvedParameter(BaseModel):
     origin: Literal["catalogue", "profile", "law"]
     confidence: Confidence
     description: LocalText
+    minimum: float | None = Field(default=None, description="Lowest value a profile may set")
+    maximum: float | None = Field(default=None, description="Highest value a profile may set")
+    allowed: list[ParamValue] | None = Field(
+        default=None, description="The values a profile may choose from, where closed"
+    )
 
     @property
     def to_verify(self) -> bool:
@@ -121,6 +126,11 @@ class CriterionValue(BaseModel):
     kind: str = Field(description="option, extension or incentive")
     percent: float = Field(description="Percentage of the initial value of its lots")
     max_eur: float = Field(description="The most it may add over all its lots, excl. VAT")
+    whole_contract: bool = Field(
+        default=False,
+        description="Valued against the whole contract's initial value (the lots have no"
+        " values of their own), not against its lots' values",
+    )
 
 
 class SelectedCriterion(CriterionOutcome):
@@ -238,6 +248,17 @@ class LotWeighting(BaseModel):
         return round(sum(row.weight_percent for row in self.rows), 6)
 
 
+class LeftOut(BaseModel):
+    """A criterion whose condition held for some lots but that is not applied there, and why."""
+
+    model_config = _Frozen
+
+    criterion_id: str
+    title: LocalText
+    lot_ids: list[str]
+    reason: LocalText
+
+
 class IsvStatus(BaseModel):
     """Whether the Dutch international social conditions (ISV) are mandatory, per lot."""
 
@@ -270,6 +291,10 @@ class EvaluationResult(BaseModel):
     value: ValueEstimate
     isv: IsvStatus
     weighting: list[LotWeighting] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(
+        default_factory=list,
+        description="Criteria that applied to a lot but were left out there, with the reason",
+    )
     selected: list[SelectedCriterion]
     not_selected: list[CriterionOutcome]
     notices: list[Notice] = Field(default_factory=list)

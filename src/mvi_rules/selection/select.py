@@ -7,7 +7,7 @@ from typing import Any
 
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
-from ..catalogue.model import ParamValue, ValueKind
+from ..catalogue.model import LocalText, ParamValue, ValueKind
 from ..conditions import Trace, lot_facts, trace
 from ..engine import BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
@@ -23,6 +23,7 @@ from .result import (
     CriterionValue,
     EvaluationResult,
     IsvStatus,
+    LeftOut,
     LotDecision,
     Notice,
     SelectedCriterion,
@@ -102,6 +103,7 @@ def evaluate(
         )
         selected.append(item)
         notices.extend(found)
+    left_out = _left_out(selected, not_selected)
     tables, weight_notices = weighting(profile, selected)
     notices.extend(weight_notices)
     notices.extend(_general_notices(profile, overrides, selected, threshold))
@@ -117,6 +119,7 @@ def evaluate(
         value=estimate,
         isv=_isv(profile, catalogue, estimate),
         weighting=tables,
+        left_out=left_out,
         selected=selected,
         not_selected=not_selected,
         notices=notices,
@@ -174,13 +177,35 @@ def _isv(profile: ProcurementProfile, catalogue: Catalogue, estimate: ValueEstim
     )
 
 
+def _left_out(
+    selected: Sequence[SelectedCriterion],
+    not_selected: Sequence[CriterionOutcome],
+) -> list[LeftOut]:
+    """Per criterion and reason, the lots a conflict or an overlap took it away from."""
+    rows: list[LeftOut] = []
+    for outcome in sorted((*selected, *not_selected), key=lambda o: o.id):
+        by_reason: dict[tuple[str, str], list[str]] = {}
+        texts: dict[tuple[str, str], LocalText] = {}
+        for decision in outcome.decisions:
+            if decision.conflict is not None:
+                key = (decision.conflict.nl, decision.conflict.en)
+                by_reason.setdefault(key, []).append(decision.lot_id)
+                texts[key] = decision.conflict
+        rows.extend(
+            LeftOut(criterion_id=outcome.id, title=outcome.title, lot_ids=lots, reason=texts[key])
+            for key, lots in by_reason.items()
+        )
+    return rows
+
+
 def _criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionValue | None:
     lines = [line for line in estimate.lines if line.criterion_id == criterion_id]
     if not lines:
         return None
     return CriterionValue(
         kind=lines[0].kind,
-        percent=lines[0].percent,
+        percent=round(lines[0].percent, 2),
+        whole_contract=not estimate.per_lot,
         max_eur=round(sum(line.amount_eur for line in lines), 2),
     )
 

@@ -71,7 +71,8 @@ def estimate_value(
             )
         for claim in claims:
             lots = tuple(lot for lot in claim.lot_ids if lot in pool_lots)
-            if not lots:
+            if not lots or claim.percent == 0:
+                # Nothing to add: a clause that adds no value has no line in the estimate.
                 continue
             percent = claim.percent
             if claim.kind is ValueKind.INCENTIVE:
