@@ -17,6 +17,8 @@ def notice_texts(result: EvaluationResult, words: Wording) -> list[str]:
     texts: list[str] = []
     grouped: set[str] = set()
     for notice in result.notices:
+        if notice.code == "engine-fallback":
+            continue  # which backend decided is for logs and JSON; the tender is the same
         if notice.text is not None:
             texts.append(notice.text.get(words.lang))
             continue
