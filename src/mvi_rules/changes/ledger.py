@@ -30,6 +30,9 @@ class _StrEnum(str, Enum):
         return str(self.value)
 
 
+_MAX_AMOUNT = Decimal("999999999999999.99")
+
+
 def _to_money(value: Any) -> Decimal:
     """Accept a YAML number or a plain decimal string; never binary float noise."""
     if isinstance(value, bool):
@@ -56,6 +59,9 @@ def _to_money(value: Any) -> Decimal:
         raise ValueError("expected an amount in euro")
     if not amount.is_finite():
         raise ValueError("expected a finite amount in euro")
+    # Beyond this, quantize() below fails (decimal.InvalidOperation) and no contract is this big.
+    if abs(amount) > _MAX_AMOUNT:
+        raise ValueError("amounts are at most 999999999999999.99 euro")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError("amounts have at most two decimals (whole cents)")
     return amount

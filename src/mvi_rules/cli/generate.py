@@ -66,8 +66,10 @@ def generate_command(
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-":
         check_output(output, force)
+    # The profile first: a mistake in it is reported without waiting for the catalogue.
+    loaded = load_profile(profile)
     catalogue = open_catalogue(rulesets, templates)
-    result = evaluate(load_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
+    result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
     if fmt == "json":
         if str(output) == "-":
             sys.stdout.write(render_json(result))
