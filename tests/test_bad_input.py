@@ -201,3 +201,16 @@ def test_huge_or_odd_ledger_amounts(tmp_path: Path, amount: str, message: str) -
     assert f"{path}:33: proposed_change.amount_eur: {message}" in str(info.value)
     code, err = _cli("change", str(path))
     assert code == 1 and f"{path}:33: proposed_change.amount_eur: {message}" in err
+
+
+def test_parameter_override_problems_give_the_line(tmp_path: Path) -> None:
+    path = _profile(
+        tmp_path,
+        "output_language: nl",
+        "output_language: nl\nparameters:\n  MVI-XXX-999:\n    years: 3\n"
+        "  MVI-LIF-001:\n    no_such_parameter: 3\n",
+    )
+    code, err = _cli("generate", str(path), "-o", str(tmp_path / "annex.docx"))
+    assert code == 1
+    assert f"{path}:34: parameters.MVI-XXX-999: no criterion MVI-XXX-999" in err
+    assert f"{path}:37: parameters.MVI-LIF-001.no_such_parameter: MVI-LIF-001 has no " in err
