@@ -12,15 +12,10 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic.functional_validators import AfterValidator
+
+from .dates import today_in
 
 # Characters XML 1.0 cannot hold (a .docx is XML): C0 controls other than tab and line breaks,
 # lone surrogates and the two non-characters U+FFFE/U+FFFF.
@@ -343,6 +338,15 @@ class ProcurementProfile(BaseModel):
     )
 
     _source: str = PrivateAttr(default="<profile>")
+    #: Set when the profile gives no reference_date: it is then today in this time zone (or
+    #: the machine's local date, "local"); see :mod:`.dates`.
+    _reference_zone: str | None = PrivateAttr(default=None)
+
+    @property
+    def reference_date_zone(self) -> str | None:
+        """``None`` when the profile gives its reference date; otherwise the time zone whose
+        today it is (``Europe/Amsterdam``, ``Europe/Brussels``, or ``local``)."""
+        return self._reference_zone
 
     @property
     def source(self) -> str:
@@ -370,6 +374,16 @@ class ProcurementProfile(BaseModel):
                     except ValueError as exc:
                         raise ValueError(f"{where}: {exc}") from None
         return value
+
+    @model_validator(mode="after")
+    def _reference_date_where_the_buyer_is(self) -> ProcurementProfile:
+        if "reference_date" not in self.procurement.model_fields_set:
+            day, zone = today_in(self.buyer.jurisdiction.value)
+            # Procurement is frozen and its default cannot know the jurisdiction: set the
+            # default date once, here, while the profile is being built.
+            object.__setattr__(self.procurement, "reference_date", day)
+            self._reference_zone = zone or "local"
+        return self
 
     @model_validator(mode="after")
     def _unique_lot_ids(self) -> ProcurementProfile:
