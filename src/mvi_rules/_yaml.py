@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import stat
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import ReusedAnchorWarning
 from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
@@ -127,7 +129,11 @@ def load_located(path: Path, error_cls: type[InputError]) -> Located:
     # Duplicate keys are a classic way for a typo to pass silently.
     yaml.allow_duplicate_keys = False
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():
+            # A redefined anchor is valid YAML (the later one counts); not worth a warning
+            # printed in the middle of the command's output.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            data = yaml.load(text)
     except ReaderError as exc:
         # "unacceptable character #x0001 ... position 23": say the line instead.
         raise fail(
