@@ -214,3 +214,35 @@ def test_parameter_override_problems_give_the_line(tmp_path: Path) -> None:
     assert code == 1
     assert f"{path}:34: parameters.MVI-XXX-999: no criterion MVI-XXX-999" in err
     assert f"{path}:37: parameters.MVI-LIF-001.no_such_parameter: MVI-LIF-001 has no " in err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  title: Levering laptops en beeldschermen 2026-2029",
+            "  title: " + "Lange titel " * 30,
+            ":6: contract.title: String should have at most 160 characters",
+        ),
+        (
+            "  title: Levering laptops en beeldschermen 2026-2029",
+            '  title: "Levering\\x01laptops"',
+            ":6: contract.title: contains the control character U+0001",
+        ),
+        (
+            "  description: Extra laptops voor de buitendienst (40 stuks, robuuste uitvoering)",
+            '  description: "Extra\\x02laptops"',
+            ":34: proposed_change.description: contains the control character U+0002",
+        ),
+    ],
+)
+def test_ledger_texts_the_memo_cannot_hold(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    # These used to print the report, then fail writing the memo with an internal error.
+    assert old in LEDGER
+    path = tmp_path / "ledger.yaml"
+    path.write_text(LEDGER.replace(old, new, 1), encoding="utf-8")
+    code, err = _cli("change", str(path), "--docx", str(tmp_path / "memo.docx"))
+    assert code == 1 and f"{path}{expected}" in err
+    assert not (tmp_path / "memo.docx").exists()
