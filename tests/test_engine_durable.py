@@ -5,6 +5,8 @@ Each ``test_guard_*`` test fails (or crashes, for the segfault guard) when its g
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import subprocess
 import sys
@@ -21,6 +23,7 @@ pytest.importorskip("durable.engine")
 from mvi_rules.conditions import FIELDS, All, Any, Kind, Node, Not, Op, Test
 from mvi_rules.conditions.tree import Value
 from mvi_rules.engine import PlainBackend, get_backend
+from mvi_rules.engine import durable as dur
 from mvi_rules.engine import durable_compile as dc
 from mvi_rules.engine.durable import DurableBackend
 from mvi_rules.errors import EngineError
@@ -62,16 +65,55 @@ def rule_tests(catalogue: AnyType) -> list[dict[str, AnyType]]:
     ]
 
 
-def test_includes_any_compiles_to_iany_with_item_tests() -> None:
+def test_includes_any_compiles_to_one_iany_per_item() -> None:
+    # Never an "$or" inside "$iany": durable-rules intermittently fails to register that shape
+    # (error 102). Each item is its own alternative, so its own rule.
     cat = catalogue_of({"A": Test("lot.product_groups", Op.INCLUDES_ANY, ("laptop", "desktop"))})
-    assert rule_tests(cat) == [
+    assert sorted(rule_tests(cat), key=json.dumps) == [
+        {"$and": [{"mvi_kind": "lot"}, {"$iany": {"lot__product_groups": {"$i": item}}}]}
+        for item in ("desktop", "laptop")
+    ]
+
+
+def test_not_includes_any_compiles_to_one_iall_per_item_in_one_rule() -> None:
+    cat = catalogue_of(
+        {"A": Not(Test("lot.product_groups", Op.INCLUDES_ANY, ("laptop", "desktop")))}
+    )
+    tests = rule_tests(cat)
+    present = [t for t in tests if "$nex" not in json.dumps(t)]
+    assert present == [
         {
             "$and": [
                 {"mvi_kind": "lot"},
-                {"$iany": {"lot__product_groups": {"$or": [{"$i": "laptop"}, {"$i": "desktop"}]}}},
+                {"$iall": {"lot__product_groups": {"$neq": {"$i": "desktop"}}}},
+                {"$iall": {"lot__product_groups": {"$neq": {"$i": "laptop"}}}},
             ]
         }
     ]
+    lots = [("both", {"lot.product_groups": ("laptop", "desktop")}), ("other", LAPTOPS)]
+    lots += [("monitor", {"lot.product_groups": ("monitor",)}), ("none", {})]
+    assert both(cat, lots) == {("A", "monitor"), ("A", "none")}
+
+
+def test_no_list_test_holds_a_nested_or_or_and() -> None:
+    # The shipped catalogue: no "$iany"/"$iall" anywhere holds an inner "$or" or "$and".
+    from mvi_rules import load_catalogue
+
+    compiled = dc.compile_catalogue(load_catalogue())
+
+    def inner_ops(node: AnyType, inside: bool = False) -> list[str]:
+        if isinstance(node, dict):
+            found = [k for k in node if inside and k in ("$or", "$and")]
+            for key, value in node.items():
+                found += inner_ops(value, inside or key in ("$iany", "$iall"))
+            return found
+        if isinstance(node, list):
+            return [k for item in node for k in inner_ops(item, inside)]
+        return []
+
+    rules = [rule for rs in compiled.rulesets for rule in rs.rules.values()]
+    assert any("$iany" in json.dumps(rule) for rule in rules)
+    assert inner_ops(rules) == []
 
 
 def test_not_at_least_holds_for_an_absent_field() -> None:
@@ -453,3 +495,126 @@ def test_concurrent_evaluations_give_sequential_results() -> None:
         results = [r for chunk in pool.map(evaluate, range(8)) for r in chunk]
     assert results == expected
     assert backend._runs == {}
+
+
+# --- error 102 and the registry bound ---------------------------------------------------------
+
+
+def test_stress_registrations_after_heap_churn_never_fail() -> None:
+    # durable-rules failed 6 in 3,600 registrations after heap churn when an "$iany" held an
+    # inner "$or" (error 102). Thousands of fresh registrations of list tests after churning the
+    # heap with random bytes: none may fail, and every answer equals the plain backend's.
+    # MVI_STRESS_ROUNDS raises the count for a longer run on demand.
+    rounds = int(os.environ.get("MVI_STRESS_ROUNDS", "1500"))
+    rng = random.Random(102)
+    groups = FIELDS["lot.product_groups"].allowed
+    backend = DurableBackend.shared()
+    lots: list[tuple[str, Facts]] = [
+        ("two", {"lot.product_groups": tuple(groups[:2]), "lot.quantity": 5}),
+        ("none", {"lot.quantity": 500}),
+    ]
+    for round_ in range(rounds):
+        junk = [os.urandom(rng.randint(1, 4096)) for _ in range(40)]
+        del junk[::2]
+        picks = [tuple(rng.sample(groups, rng.randint(2, 5))) for _ in range(4)]
+        cat = catalogue_of(
+            {
+                "ANY": Test("lot.product_groups", Op.INCLUDES_ANY, picks[0]),
+                "NONE": Not(Test("lot.product_groups", Op.INCLUDES_ANY, picks[1])),
+                "MIX": All(
+                    (
+                        Test("lot.product_groups", Op.INCLUDES_ANY, picks[2]),
+                        Any(
+                            (
+                                Test("lot.quantity", Op.AT_LEAST, 10),
+                                Test("ambition.level", Op.IS, 2),
+                            )
+                        ),
+                    )
+                ),
+                "NOTMIX": Any(
+                    (
+                        Test("lot.product_groups", Op.NOT_INCLUDES, picks[3][0]),
+                        Test("lot.quantity", Op.LESS_THAN, 3),
+                    )
+                ),
+            },
+            f"stress{round_}",
+        )
+        if round_ % 50 == 0:
+            assert both(cat, lots) is not None
+        else:
+            backend.prepare(cat)
+    assert backend.registered_count <= dur.MAX_REGISTERED
+
+
+def test_registered_catalogues_are_bounded_and_released_ones_work_again() -> None:
+    backend = DurableBackend.shared()
+    cats = [
+        catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, n)}, f"bounded{n}")
+        for n in range(dur.MAX_REGISTERED + 3)
+    ]
+    for cat in cats:
+        assert both(cat, [("L", LAPTOPS)]) == {("A", "L")}
+        assert backend.registered_count <= dur.MAX_REGISTERED
+    names = set(backend._host._ruleset_directory)
+    assert f"mvi_{cats[0].fingerprint}_0" not in names  # released from the engine
+    assert f"mvi_{cats[-1].fingerprint}_0" in names
+    # The first one is registered again on its next use, under a new name.
+    assert both(cats[0], [("L", LAPTOPS)]) == {("A", "L")}
+
+
+def test_a_catalogue_in_use_is_not_released(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Other catalogues registered while an evaluation of "busy" runs must not release it.
+    backend = DurableBackend.shared()
+    busy = catalogue_of({"B": Test("lot.quantity", Op.AT_LEAST, 1)}, "busy")
+    real_match = backend._match
+
+    def others_first(compiled: AnyType, lots: AnyType) -> set[tuple[str, str]]:
+        _register_many(backend, "meanwhile")
+        assert backend.registered_count == dur.MAX_REGISTERED
+        assert f"mvi_{busy.fingerprint}_0" in backend._host._ruleset_directory  # "busy" stays
+        return real_match(compiled, lots)
+
+    monkeypatch.setattr(backend, "_match", others_first)
+    lots = [(f"L{i}", LAPTOPS) for i in range(3)]
+    assert backend.match(busy, lots) == {("B", f"L{i}") for i in range(3)}
+    monkeypatch.undo()
+    _register_many(backend, "afterwards")
+    assert backend.registered_count == dur.MAX_REGISTERED
+    assert f"mvi_{busy.fingerprint}_0" not in backend._host._ruleset_directory
+
+
+def _register_many(backend: DurableBackend, prefix: str) -> None:
+    for n in range(dur.MAX_REGISTERED + 2):
+        backend.prepare(catalogue_of({"X": Test("lot.quantity", Op.AT_LEAST, n)}, f"{prefix}{n}"))
+
+
+def test_registration_failure_is_retried_then_an_engine_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = DurableBackend.shared()
+    real = dur.durable_engine.Ruleset
+    calls: list[str] = []
+
+    def flaky(name: str, host: AnyType, definition: AnyType) -> AnyType:
+        calls.append(name)
+        if len(calls) == 1:
+            raise dur.durable_engine.durable_rules_engine.error(
+                "Could not create ruleset, error code: 102"
+            )
+        return real(name, host, definition)
+
+    monkeypatch.setattr(dur.durable_engine, "Ruleset", flaky)
+    cat = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 1)}, "flaky-once")
+    assert both(cat, [("L", LAPTOPS)]) == {("A", "L")}
+    assert len(calls) == 2
+
+    def broken(name: str, host: AnyType, definition: AnyType) -> AnyType:
+        raise dur.durable_engine.durable_rules_engine.error(
+            "Could not create ruleset, error code: 102"
+        )
+
+    monkeypatch.setattr(dur.durable_engine, "Ruleset", broken)
+    with pytest.raises(EngineError, match=r"could not register .*error code: 102.*3 attempts"):
+        backend.prepare(catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 2)}, "broken"))

@@ -188,6 +188,41 @@ def test_a_backend_that_disagrees_with_the_reference_is_an_error(small, monkeypa
         evaluate(profile(), small)
 
 
+def test_a_failing_engine_is_retried_then_the_plain_evaluator_decides(small, monkeypatch) -> None:
+    calls: list[int] = []
+
+    class Flaky(PlainBackend):
+        name = "durable"
+
+        def match(self, catalogue, lots):
+            calls.append(1)
+            if len(calls) == 1:
+                raise EngineError("Could not create ruleset, error code: 102")
+            return super().match(catalogue, lots)
+
+    monkeypatch.setattr("mvi_rules.selection.select.get_backend", lambda name: Flaky())
+    once = evaluate(profile(), small)
+    assert len(calls) == 2 and once.backend == "durable"
+    assert not [n for n in once.notices if n.code == "engine-fallback"]
+
+    class Broken(PlainBackend):
+        name = "durable"
+
+        def match(self, catalogue, lots):
+            raise EngineError("Could not create ruleset, error code: 102")
+
+    monkeypatch.setattr("mvi_rules.selection.select.get_backend", lambda name: Broken())
+    result = evaluate(profile(), small)
+    plain = evaluate(profile(), small, backend="plain")
+    assert result.backend == "plain"
+    assert [s.id for s in result.selected] == [s.id for s in plain.selected]
+    (notice,) = [n for n in result.notices if n.code == "engine-fallback"]
+    assert "durable backend failed 2 times (Could not create ruleset, error code: 102)" in (
+        notice.message
+    )
+    assert "selected by the plain evaluator" in notice.message
+
+
 def test_the_result_is_json_and_stable(small) -> None:
     first = evaluate(profile(), small, backend="plain").to_json()
     assert first == evaluate(profile(), small, backend="plain").to_json()

@@ -8,6 +8,7 @@ templates.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,12 +297,15 @@ def _check_references(
         )
 
     for lang in LANGUAGES:
-        if not (tmpl_dir / lang / (criterion.template + TEMPLATE_SUFFIX)).is_file():
+        tmpl = tmpl_dir / lang / (criterion.template + TEMPLATE_SUFFIX)
+        if not tmpl.is_file():
             add(
                 ("template",),
                 f"no {lang} clause template {lang}/{criterion.template}{TEMPLATE_SUFFIX}"
                 f" in {tmpl_dir}",
             )
+        else:
+            problems.extend(p for p in _template_problems(tmpl) if p not in problems)
     if labels is None:
         return
     for i, ref in enumerate(criterion.verification.labels):
@@ -360,6 +364,34 @@ def _check_value_rules(
                     located.line_of(at),
                 )
             )
+
+
+_TEMPLATE_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _template_problems(path: Path) -> list[Problem]:
+    """A clause template that is not UTF-8, is empty, or holds characters Word cannot hold."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return [Problem(str(path), "", f"clause template is not UTF-8 text ({exc.reason})", line)]
+    if not text.strip():
+        return [Problem(str(path), "", "clause template is empty; a clause needs text")]
+    bad = _TEMPLATE_ILLEGAL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        return [
+            Problem(
+                str(path),
+                "",
+                f"clause template holds the control character U+{ord(bad.group()):04X}, "
+                "which a Word document cannot hold",
+                line,
+            )
+        ]
+    return []
 
 
 def load_thresholds(rulesets: str | Path | None = None) -> ThresholdTable:

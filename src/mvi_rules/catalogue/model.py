@@ -5,9 +5,10 @@ These models are the schema legal advisers write against (documented in ``rulese
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -63,6 +64,15 @@ class LocalText(BaseModel):
 
 ParamValue = int | float | bool | str
 
+_T = TypeVar("_T")
+
+
+def _finite(value: _T) -> _T:
+    """``value`` unless it is NaN or infinite (which would print as "nan" in a tender)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value} is not a number a tender can state; give a finite number")
+    return value
+
 
 class LegalLimit(BaseModel):
     """What the law already requires of a parameter for some product groups.
@@ -79,6 +89,11 @@ class LegalLimit(BaseModel):
     at_most: float | None = None
     law: str = Field(min_length=1, description="The legal act and provision, e.g. Annex II")
     in_force_from: date
+
+    @field_validator("at_least", "at_most")
+    @classmethod
+    def _finite_bound(cls, value: float | None) -> float | None:
+        return _finite(value)
 
     @model_validator(mode="after")
     def _one_bound(self) -> LegalLimit:
@@ -111,6 +126,24 @@ class Parameter(BaseModel):
     description: LocalText
     confidence: Confidence = Confidence.CONFIRMED
     legal_limits: list[LegalLimit] = Field(default_factory=list)
+
+    @field_validator("default", "min", "max")
+    @classmethod
+    def _finite_numbers(cls, value: ParamValue | None) -> ParamValue | None:
+        return _finite(value)
+
+    @field_validator("allowed")
+    @classmethod
+    def _finite_allowed(cls, value: list[ParamValue] | None) -> list[ParamValue] | None:
+        for item in value or ():
+            _finite(item)
+        return value
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> Parameter:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is above max {self.max:g}")
+        return self
 
     @model_validator(mode="after")
     def _default_in_range(self) -> Parameter:
@@ -266,6 +299,12 @@ class Criterion(BaseModel):
         default=None, description="What the criterion may add to the contract value"
     )
 
+    @model_validator(mode="after")
+    def _not_in_conflict_with_itself(self) -> Criterion:
+        if self.id in self.conflicts_with:
+            raise ValueError(f"conflicts_with names {self.id} itself")
+        return self
+
     @field_validator("legal_basis")
     @classmethod
     def _both_jurisdictions(
@@ -344,6 +383,14 @@ class LabelVersion(BaseModel):
     valid_from: date | None = None
     valid_until: date | None = None
     confidence: Confidence = Confidence.CONFIRMED
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> LabelVersion:
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValueError(
+                f"valid_from {self.valid_from} is after valid_until {self.valid_until}"
+            )
+        return self
 
 
 class Label(BaseModel):

@@ -41,6 +41,10 @@ class ThresholdPeriod(BaseModel):
         missing = [k.value for k in ThresholdKind if k not in self.amounts_eur]
         if missing:
             raise ValueError("amounts_eur lacks " + ", ".join(missing))
+        # A threshold of 0 or less would put every procurement above it, silently.
+        negative = [k.value for k, amount in self.amounts_eur.items() if amount <= 0]
+        if negative:
+            raise ValueError("amounts_eur must be positive: " + ", ".join(negative))
         return self
 
 

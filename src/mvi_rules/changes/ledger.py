@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,13 +22,22 @@ from pydantic import (
     field_validator,
 )
 
-from ..profile.model import AuthorityType, Jurisdiction
+from ..profile.model import AuthorityType, Jurisdiction, document_text, single_line
 from .texts import cents
 
 
 class _StrEnum(str, Enum):
     def __str__(self) -> str:
         return str(self.value)
+
+
+_MAX_AMOUNT = Decimal("999999999999999.99")
+
+#: Text that lands in the memo (a Word document): no control characters Word cannot hold.
+Text = Annotated[str, AfterValidator(document_text)]
+#: A name or title: one line, and short enough for the memo's title property (255 characters
+#: with its heading and the reference).
+OneLine = Annotated[str, AfterValidator(single_line)]
 
 
 def _to_money(value: Any) -> Decimal:
@@ -56,6 +66,9 @@ def _to_money(value: Any) -> Decimal:
         raise ValueError("expected an amount in euro")
     if not amount.is_finite():
         raise ValueError("expected a finite amount in euro")
+    # Beyond this, quantize() below fails (decimal.InvalidOperation) and no contract is this big.
+    if abs(amount) > _MAX_AMOUNT:
+        raise ValueError("amounts are at most 999999999999999.99 euro")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError("amounts have at most two decimals (whole cents)")
     return amount
@@ -203,7 +216,7 @@ class Indexation(BaseModel):
 
     model_config = _Strict
 
-    clause: str = Field(min_length=1, description="Where and how the contract indexes prices")
+    clause: Text = Field(min_length=1, description="Where and how the contract indexes prices")
     indexed_value_eur: Money = Field(description="The original value after indexation")
     as_of: dt.date | None = Field(default=None, description="Date of the indexed value")
 
@@ -218,9 +231,9 @@ class Contract(BaseModel):
 
     model_config = _Strict
 
-    title: str = Field(min_length=1)
-    reference: str | None = None
-    contractor: str | None = None
+    title: OneLine = Field(min_length=1, max_length=160)
+    reference: OneLine | None = Field(default=None, max_length=50)
+    contractor: OneLine | None = None
     jurisdiction: Jurisdiction
     authority_type: AuthorityType
     kind: ContractKind
@@ -252,7 +265,7 @@ class ContractOption(BaseModel):
     model_config = _Strict
 
     id: str = Field(min_length=1, pattern=_ID_PATTERN)
-    description: str = Field(min_length=1)
+    description: Text = Field(min_length=1)
     max_value_eur: Money | None = Field(
         default=None, description="The maximum the contract states for this option"
     )
@@ -271,10 +284,10 @@ class RecordedChange(BaseModel):
 
     date: dt.date
     amount_eur: Money = Field(description="+ for an increase, - for a decrease")
-    description: str = Field(min_length=1)
+    description: Text = Field(min_length=1)
     ground: GroundField
     option: str | None = Field(default=None, description="For 2.163c: the option's id")
-    note: str | None = Field(default=None, description="Free text, e.g. the notice number")
+    note: Text | None = Field(default=None, description="Free text, e.g. the notice number")
 
 
 class ProposedChange(BaseModel):
@@ -284,7 +297,7 @@ class ProposedChange(BaseModel):
 
     date: dt.date
     amount_eur: Money = Field(description="+ for an increase, - for a decrease")
-    description: str = ""
+    description: Text = ""
     option: str | None = Field(default=None, description="The option it would use, if any")
     replaces_contractor: bool = Field(
         default=False, description="Whether another contractor takes over the contract"

@@ -24,15 +24,16 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .._atomic import write_atomic
+from .._atomic import check_writable_target, write_atomic
 from .._validation import field_path, problems_from, validate_located
 from .._yaml import Located, load_located, plain
 from ..catalogue import ThresholdTable, load_thresholds
 from ..errors import LedgerError, MviRulesError, Problem
 from ..profile.model import Jurisdiction
-from .check import check_change, ensure_appendable
+from .check import AppendRefusedError, check_change, ensure_appendable
 from .ledger import Ground, Ledger, ProposedChange, RecordedChange
 from .limits import ledger_problems
+from .lock import ledger_lock
 from .result import ChangeCheck
 from .texts import Lang
 
@@ -92,14 +93,31 @@ def append_change(
 
     ``proposed`` defaults to the ledger's ``proposed_change``, which is then removed from the file
     (it has become a recorded change, and checking it again would count it twice). The change is
-    checked first and refused (:class:`~mvi_rules.changes.check.AppendRefusedError`) unless the
-    chosen drawer fits or is for the legal adviser to judge. Earlier entries are never dropped:
-    the rewritten file must read back as the old one plus exactly one entry, or nothing is
-    written.
+    checked first and refused (:class:`~mvi_rules.changes.check.AppendRefusedError`, naming the
+    ledger) unless the chosen drawer fits or is for the legal adviser to judge. Earlier entries
+    are never dropped: the rewritten file must read back as the old one plus exactly one entry,
+    or nothing is written. The whole read-check-write holds an advisory lock on the ledger
+    (:func:`~mvi_rules.changes.lock.ledger_lock`), so runs recording changes at once never lose
+    one; :class:`~mvi_rules.changes.lock.LedgerLockedError` names the ledger when the lock
+    stays taken too long.
     """
     path = Path(path)
     chosen = ground if isinstance(ground, Ground) else Ground.parse(ground)
     table = thresholds if thresholds is not None else load_thresholds()
+    # The ledger is replaced by a rename, so it must be a regular file (never a symlink).
+    check_writable_target(path, force=True)
+    # Locked from the first read to the rename: a second run waits, then reads our entry.
+    with ledger_lock(path):
+        return _append_locked(path, chosen, proposed, table, lang)
+
+
+def _append_locked(
+    path: Path,
+    chosen: Ground,
+    proposed: ProposedChange | None,
+    table: ThresholdTable,
+    lang: Lang,
+) -> tuple[ChangeCheck, RecordedChange]:
     original = path.read_bytes()
     ledger = load_ledger(path, thresholds=table)
     from_file = proposed is None
@@ -111,7 +129,10 @@ def append_change(
         source=path,
         proposed_label="proposed_change" if from_file else "proposed change",
     )
-    ensure_appendable(result, chosen)
+    try:
+        ensure_appendable(result, chosen)
+    except AppendRefusedError as exc:
+        raise AppendRefusedError(f"{path}: {exc}") from None
     change = result.proposed_change
 
     text = original.decode("utf-8")
@@ -154,11 +175,12 @@ def append_change(
     new_text = buffer.getvalue()
 
     recorded = _verify(path, new_text, before, from_file, table)
+    # The lock only keeps out other mvi-rules runs; an editor may still have saved the file.
     if path.read_bytes() != original:
         raise MviRulesError(f"{path} changed while the change was being recorded; run again")
     mode = stat.S_IMODE(path.stat().st_mode)
     write_atomic(path, new_text.encode("utf-8"), force=True)
-    # The temporary file behind the atomic write is private (0600); give back the old mode.
+    # The new file gets the default mode of new files; give back the ledger's own mode.
     os.chmod(path, mode)
     return result, recorded
 

@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
+from .._atomic import check_writable_target
 from ..catalogue import Catalogue, load_catalogue
-from ..errors import MviRulesError
+from ..errors import MviRulesError, OutputExistsError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,6 +30,14 @@ def catalogue_options(func: F) -> F:
         help="Rulesets directory (default: the rulesets shipped with mvi-rules).",
     )(func)
     return func
+
+
+def check_output(path: Path, force: bool) -> None:
+    """Refuse an output path before any work is done (exists without --force, not a file)."""
+    try:
+        check_writable_target(path, force=force)
+    except OutputExistsError:
+        raise click.ClickException(f"{path} already exists; use --force to overwrite it") from None
 
 
 def open_catalogue(rulesets: Path | None, templates: Path | None) -> Catalogue:

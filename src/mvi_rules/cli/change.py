@@ -10,6 +10,7 @@ import click
 from pydantic import ValidationError
 
 from ..changes import (
+    AppendRefusedError,
     Ground,
     ProposedChange,
     append_change,
@@ -20,6 +21,7 @@ from ..changes import (
     write_memo,
 )
 from ..errors import MviRulesError
+from ._common import check_output
 
 _CLI_FIELDS = {
     "amount_eur": "--amount",
@@ -109,7 +111,7 @@ def _parse_ground(_ctx: click.Context, _param: click.Parameter, value: str | Non
 @click.option(
     "--docx",
     "docx_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Also write a memo for the legal adviser to this .docx file.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the --docx memo if it exists.")
@@ -187,8 +189,8 @@ def _run(
     from ..catalogue import load_thresholds
 
     # Refuse before doing any work, so nothing is half done.
-    if docx_path is not None and docx_path.exists() and not force:
-        raise click.ClickException(f"{docx_path} already exists; use --force to overwrite it")
+    if docx_path is not None:
+        check_output(docx_path, force)
     thresholds = load_thresholds(rulesets)
     ledger = load_ledger(path, thresholds=thresholds)
     if proposed is not None and ledger.proposed_change is not None:
@@ -207,7 +209,10 @@ def _run(
         else "proposed_change",
     )
     if ground is not None:
-        ensure_appendable(result, ground)
+        try:
+            ensure_appendable(result, ground)
+        except AppendRefusedError as exc:
+            raise AppendRefusedError(f"{path}: {exc}") from None
 
     if fmt == "json":
         click.echo(result.to_json(), nl=False)

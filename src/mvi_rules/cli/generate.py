@@ -10,7 +10,7 @@ import click
 from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
 from ..selection import evaluate
-from ._common import catalogue_options, open_catalogue
+from ._common import catalogue_options, check_output, open_catalogue
 
 
 @click.command("generate")
@@ -19,7 +19,9 @@ from ._common import catalogue_options, open_catalogue
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    # Not dir_okay=False: click would exit with status 2; write_atomic refuses a directory
+    # with the usual status 1 and a message saying why.
+    type=click.Path(path_type=Path),
     help="File to write (.docx or .json); '-' writes JSON to standard output.",
 )
 @click.option(
@@ -62,10 +64,12 @@ def generate_command(
     if str(output) == "-" and fmt != "json":
         raise click.UsageError("only JSON can be written to standard output ('-o -')")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
-    if str(output) != "-" and output.exists() and not force:
-        raise click.ClickException(f"{output} already exists; use --force to overwrite it")
+    if str(output) != "-":
+        check_output(output, force)
+    # The profile first: a mistake in it is reported without waiting for the catalogue.
+    loaded = load_profile(profile)
     catalogue = open_catalogue(rulesets, templates)
-    result = evaluate(load_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
+    result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
     if fmt == "json":
         if str(output) == "-":
             sys.stdout.write(render_json(result))

@@ -17,6 +17,7 @@ in :class:`~.tree.Op`. Values are written as in YAML: ``2``, ``true``, ``laptop`
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any as AnyType
 
@@ -80,12 +81,25 @@ def parse_condition(raw: AnyType, path: Path = ()) -> Node:
         if key in ("all", "any"):
             if not isinstance(body, list) or not body:
                 raise ConditionSyntaxError((*path, key), f"'{key}' takes a non-empty list")
-            items = tuple(parse_condition(item, (*path, key, i)) for i, item in enumerate(body))
+            items = tuple(_nested(item, (*path, key, i)) for i, item in enumerate(body))
             return All(items) if key == "all" else Any(items)
         if key == "not":
-            return Not(parse_condition(body, (*path, key)))
+            return Not(_nested(body, (*path, key)))
         raise ConditionSyntaxError(path, f"unknown key {key!r}; use all, any or not")
     raise ConditionSyntaxError(path, f"a condition is a test in words or all/any/not, not {raw!r}")
+
+
+def _nested(raw: AnyType, path: Path) -> Node:
+    # An empty condition at the top means "always"; nested (``not: null``, ``any: [null]``) it
+    # is almost certainly a mistake, and ``not`` of "always" would silently mean "never".
+    if raw is None or raw == [] or raw == {}:
+        raise ConditionSyntaxError(path, "an empty condition is only allowed as the whole 'when'")
+    return parse_condition(raw, path)
+
+
+#: Numbers in conditions stay within what every backend holds exactly: durable-rules keeps
+#: 64-bit integers and reads no exponent without a decimal point (1e-05, 1e+22).
+_NUMBER_LIMIT = 2**53
 
 
 def parse_test(text: str, path: Path = ()) -> Test:
@@ -155,6 +169,16 @@ def _check_scalar(field: str, spec: FieldSpec, value: AnyType, path: Path) -> Sc
     if spec.kind is Kind.NUMBER:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConditionSyntaxError(path, f"{field} is a number, not {value!r}")
+        if (
+            not math.isfinite(value)
+            or abs(value) > _NUMBER_LIMIT
+            or (isinstance(value, float) and "e" in repr(value) and not value.is_integer())
+        ):
+            raise ConditionSyntaxError(
+                path,
+                f"{field}: the number {value!r} cannot be used in a condition; use a finite "
+                f"number up to {_NUMBER_LIMIT} with at most 4 leading zeros after the point",
+            )
         return value
     if not isinstance(value, str) or value not in spec.allowed:
         raise ConditionSyntaxError(

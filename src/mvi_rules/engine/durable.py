@@ -20,7 +20,14 @@ names the failure it prevents):
 7. every ``Host`` starts timer threads that never stop: one host per process, started without
    dispatcher threads, a fresh session per evaluation and ``delete_state`` afterwards;
 8. ``delete_state`` segfaults for a session in which no fact was handled: a closing fact that
-   every ruleset handles is asserted first.
+   every ruleset handles is asserted first;
+9. registering a ruleset intermittently fails with error 102 for an ``$iany``/``$iall`` holding
+   an inner ``$or``: the compiler never emits that shape (see :mod:`.durable_compile`), every
+   engine error becomes :class:`~mvi_rules.errors.EngineError`, and a failed registration is
+   retried (:data:`REGISTRATION_ATTEMPTS`);
+10. registered rulesets live until deleted, about 10 MB per catalogue version: at most
+    :data:`MAX_REGISTERED` catalogues stay registered, the least recently used one not in use is
+    deleted from the engine when another is registered.
 
 The C engine keeps process-wide tables and the host's registry is a plain dict, so every engine
 call is made under one process-wide lock; compiling and building facts happen outside it.
@@ -28,6 +35,7 @@ call is made under one process-wide lock; compiling and building facts happen ou
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -50,6 +58,13 @@ from .durable_compile import (
     compile_catalogue,
 )
 
+#: Times a failed registration is tried (guard 9); the engine's failure depends on leftover heap
+#: contents, so a second attempt normally succeeds.
+REGISTRATION_ATTEMPTS = 3
+
+#: Most catalogues (versions, or variants of one version) kept registered at once (guard 10).
+MAX_REGISTERED = 4
+
 #: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
 #: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
 _ENGINE_LOCK = threading.Lock()
@@ -71,13 +86,17 @@ class _Run:
     touched: list[CompiledRuleset] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Registered:
     """A compiled catalogue registered on the host, with what it was compiled from."""
 
     entries: object
     signature: tuple[tuple[str, Node], ...]
     compiled: CompiledCatalogue
+    #: Evaluations using it right now (it is never released while in use), and when it was
+    #: last used (a counter), to release the least recently used first.
+    users: int = 0
+    last_used: int = 0
 
 
 class _SyncHost(durable_engine.Host):  # type: ignore[misc]
@@ -114,6 +133,9 @@ class DurableBackend:
         self._host = _SyncHost(self)
         self._registry_lock = threading.Lock()
         self._registered: dict[str, list[_Registered]] = {}
+        #: Fingerprint → the next variant number (names are never reused while registered).
+        self._variants: dict[str, int] = {}
+        self._clock = 0
         #: Session id → its run; read by actions (under the engine lock).
         self._runs: dict[str, _Run] = {}
 
@@ -131,33 +153,108 @@ class DurableBackend:
         """Compile ``catalogue`` and register its rulesets, once; return the compiled form.
 
         Rulesets are named after ``catalogue.fingerprint``; a catalogue with a fingerprint seen
-        before but different conditions is compiled again under other names.
+        before but different conditions is compiled again under other names. Raises
+        :class:`~mvi_rules.errors.EngineError` when the catalogue cannot be compiled or
+        durable-rules refuses it after :data:`REGISTRATION_ATTEMPTS` attempts.
         """
-        entries = catalogue.entries
-        for known in self._registered.get(catalogue.fingerprint, ()):
-            if known.entries is entries:
-                return known.compiled
-        signature = tuple((e.criterion.id, e.condition) for e in entries)
         with self._registry_lock:
-            variants = self._registered.setdefault(catalogue.fingerprint, [])
-            for known in variants:
-                if known.signature == signature:
-                    return known.compiled
-            compiled = compile_catalogue(catalogue, variant=len(variants))
-            if compiled.rulesets:
-                definitions = {rs.name: rs.definition() for rs in compiled.rulesets}
-                with _ENGINE_LOCK:
-                    # One call: the host adds none of the rulesets if any fails to compile.
-                    self._host.register_rulesets(definitions)
-            variants.append(_Registered(entries, signature, compiled))
-            return compiled
+            return self._find_or_register(catalogue).compiled
+
+    @property
+    def registered_count(self) -> int:
+        """How many catalogues are registered in the engine now (at most :data:`MAX_REGISTERED`
+        unless more are in use at once)."""
+        with self._registry_lock:
+            return sum(len(v) for v in self._registered.values())
+
+    def _find_or_register(self, catalogue: CatalogueLike) -> _Registered:
+        """The registered form of ``catalogue``, registering it if needed; under the registry
+        lock."""
+        self._clock += 1
+        entries = catalogue.entries
+        variants = self._registered.setdefault(catalogue.fingerprint, [])
+        found = next((known for known in variants if known.entries is entries), None)
+        if found is None:
+            signature = tuple((e.criterion.id, e.condition) for e in entries)
+            found = next((known for known in variants if known.signature == signature), None)
+            if found is None:
+                variant = self._variants.get(catalogue.fingerprint, 0)
+                self._variants[catalogue.fingerprint] = variant + 1
+                compiled = compile_catalogue(catalogue, variant=variant)
+                if compiled.rulesets:
+                    self._register(compiled)
+                found = _Registered(entries, signature, compiled)
+                variants.append(found)
+                found.last_used = self._clock
+                self._release_unused()
+        found.last_used = self._clock
+        return found
+
+    def _register(self, compiled: CompiledCatalogue) -> None:
+        """Create the engine's rulesets; all or none, retried, errors as EngineError."""
+        problem = ""
+        for _ in range(REGISTRATION_ATTEMPTS):
+            created: list[Any] = []
+            with _ENGINE_LOCK:
+                try:
+                    for rs in compiled.rulesets:
+                        created.append(durable_engine.Ruleset(rs.name, self._host, rs.definition()))
+                except Exception as exc:
+                    problem = _describe(exc)
+                    for ruleset in created:
+                        self._delete_ruleset(ruleset)
+                    continue
+                # What Host.register_rulesets does, without creating the rulesets again: it
+                # cannot undo a partial registration (the created ones would stay behind).
+                for ruleset in created:
+                    self._host._ruleset_directory[ruleset._name] = ruleset
+                    self._host._ruleset_list.append(ruleset)
+                return
+        raise EngineError(
+            f"durable-rules could not register the catalogue's rulesets ({problem}, "
+            f"{REGISTRATION_ATTEMPTS} attempts)"
+        )
+
+    def _release_unused(self) -> None:
+        """Delete the least recently used catalogues not in use beyond :data:`MAX_REGISTERED`."""
+        registered = [known for variants in self._registered.values() for known in variants]
+        idle = sorted((k for k in registered if k.users == 0), key=lambda k: k.last_used)
+        for known in idle[: max(0, len(registered) - MAX_REGISTERED)]:
+            for variants in self._registered.values():
+                if known in variants:
+                    variants.remove(known)
+            with _ENGINE_LOCK:
+                for rs in known.compiled.rulesets:
+                    ruleset = self._host._ruleset_directory.pop(rs.name, None)
+                    if ruleset is not None:
+                        self._host._ruleset_list.remove(ruleset)
+                        self._delete_ruleset(ruleset)
+        for fingerprint in [fp for fp, variants in self._registered.items() if not variants]:
+            del self._registered[fingerprint]
+
+    @staticmethod
+    def _delete_ruleset(ruleset: Any) -> None:
+        """Free a ruleset in the C engine (under the engine lock); a failure only leaks."""
+        with contextlib.suppress(Exception):  # nothing to do about it: the memory stays used
+            durable_engine.durable_rules_engine.delete_ruleset(ruleset._handle)
 
     def match(self, catalogue: CatalogueLike, lots: Sequence[tuple[str, LotFacts]]) -> set[Match]:
         """Every (criterion id, lot id) whose full condition holds for that lot's facts.
 
         Raises :class:`~mvi_rules.errors.EngineError` when durable-rules fails or an action did.
         """
-        compiled = self.prepare(catalogue)
+        with self._registry_lock:
+            registered = self._find_or_register(catalogue)
+            registered.users += 1
+        try:
+            return self._match(registered.compiled, lots)
+        finally:
+            with self._registry_lock:
+                registered.users -= 1
+
+    def _match(
+        self, compiled: CompiledCatalogue, lots: Sequence[tuple[str, LotFacts]]
+    ) -> set[Match]:
         if not compiled.rulesets or not lots:
             return set()
         # Guard 7: a fresh session per evaluation, so evaluations never see each other's facts.

@@ -18,6 +18,12 @@ names the one it prevents. In short:
 * Constant true/false parts are folded away, so no empty ``$and``/``$or`` reaches the engine
   (a nested empty ``$and`` matches the engine's own session-state object and loops forever).
 * Every rule also tests a discriminator key that only lot facts carry.
+* Every ``$iany``/``$iall`` tests exactly one item: ``includes any of [a, b]`` becomes the
+  alternatives ``$iany a`` | ``$iany b`` (separate rules), and its negation the conjunction
+  ``$iall != a`` & ``$iall != b``. durable-rules' C compiler intermittently fails with error 102
+  (ERR_UNEXPECTED_TYPE, "Could not create ruleset") for an ``$iany``/``$iall`` holding an inner
+  ``$or``: the failure depends on leftover heap contents, not on the input (it appears to read
+  an uninitialised field of the inner node), so that shape is never emitted.
 """
 
 from __future__ import annotations
@@ -122,9 +128,9 @@ class Atom:
     """One durable-rules test of one fact key, which the engine evaluates without branching.
 
     ``op`` is the durable operator (``$eq`` is written ``{key: value}``). For ``$iany`` the value
-    is the tuple of items of which any list item must be one; for ``$iall`` the tuple of items
-    that every list item must differ from. Every operator except ``$nex`` is false when the key
-    is absent.
+    is a one-item tuple: some list item must equal it; for ``$iall`` a one-item tuple that every
+    list item must differ from (see the module docstring). Every operator except ``$nex`` is
+    false when the key is absent.
     """
 
     op: str
@@ -138,14 +144,11 @@ class Atom:
         if self.op == "$eq":
             return {self.key: self.value}
         if self.op in ("$iany", "$iall"):
-            assert isinstance(self.value, tuple)
-            items: list[Json]
-            if self.op == "$iany":
-                items = [{"$i": v} for v in self.value]
-                inner = items[0] if len(items) == 1 else {"$or": items}
-            else:
-                items = [{"$neq": {"$i": v}} for v in self.value]
-                inner = items[0] if len(items) == 1 else {"$and": items}
+            # Never an "$or" or "$and" inside.
+            if not isinstance(self.value, tuple) or len(self.value) != 1:
+                raise EngineError(f"{self.op} on {self.key} must test exactly one item")
+            (item,) = self.value
+            inner: Json = {"$i": item} if self.op == "$iany" else {"$neq": {"$i": item}}
             return {self.op: {self.key: inner}}
         return {self.op: {self.key: self.value}}
 
@@ -214,8 +217,9 @@ def _present_and(op: Op, key: str, test: Test) -> Dnf:
     if op is Op.INCLUDES:
         return _atom("$iany", key, (_list_item(test, _scalar(test)),))
     if op is Op.INCLUDES_ANY:
+        # One "$iany" per item, as alternatives (see the module docstring).
         items = tuple(_list_item(test, v) for v in _values(test))
-        return _atom("$iany", key, items) if items else _FALSE
+        return _or([_atom("$iany", key, (item,)) for item in items])
     raise EngineError(f"{test.describe()}: operator not supported by the durable-rules backend")
 
 
@@ -233,8 +237,11 @@ def _present_and_not(op: Op, key: str, test: Test) -> Dnf:
     if op is Op.INCLUDES:
         return _atom("$iall", key, (_list_item(test, _scalar(test)),))
     if op is Op.INCLUDES_ANY:
+        # One "$iall" per item, all in one term (see the module docstring).
         items = tuple(_list_item(test, v) for v in _values(test))
-        return _atom("$iall", key, items) if items else _atom("$ex", key)
+        if not items:
+            return _atom("$ex", key)
+        return (frozenset(Atom("$iall", key, (item,)) for item in items),)
     raise EngineError(f"{test.describe()}: operator not supported by the durable-rules backend")
 
 

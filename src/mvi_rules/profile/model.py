@@ -6,11 +6,41 @@ error rather than a silently ignored wish.
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic.functional_validators import AfterValidator
+
+from .dates import today_in
+
+# Characters XML 1.0 cannot hold (a .docx is XML): C0 controls other than tab and line breaks,
+# lone surrogates and the two non-characters U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Largest amount of euros a profile may state (far above any tender; keeps numbers exact).
+MAX_EUR = 1e15
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def document_text(value: str) -> str:
+    """``value`` if a Word document can hold it; else a ValueError naming the character."""
+    bad = _XML_ILLEGAL.search(value)
+    if bad is not None:
+        raise ValueError(
+            f"contains the control character U+{ord(bad.group()):04X}, which a Word document "
+            "cannot hold; remove it"
+        )
+    return value
+
+
+def single_line(value: str) -> str:
+    """``value`` if it is one line a Word document can hold (names, titles); else ValueError."""
+    if _LINE_BREAKS.search(value):
+        raise ValueError("must be a single line (no line breaks)")
+    return document_text(value)
 
 
 class _StrEnum(str, Enum):
@@ -175,6 +205,11 @@ class Buyer(BaseModel):
     authority_type: AuthorityType
     jurisdiction: Jurisdiction
 
+    @field_validator("name")
+    @classmethod
+    def _name_single_line(cls, value: str) -> str:
+        return single_line(value)
+
     @model_validator(mode="after")
     def _type_matches_jurisdiction(self) -> Buyer:
         if self.authority_type.jurisdiction is not self.jurisdiction:
@@ -256,7 +291,9 @@ class Procurement(BaseModel):
         default_factory=date.today,
         description="Date that decides thresholds and label validity; defaults to today",
     )
-    estimated_value_eur: float = Field(gt=0, description="Estimated value excl. VAT")
+    estimated_value_eur: float = Field(
+        gt=0, allow_inf_nan=False, description="Estimated value excl. VAT"
+    )
     estimated_value_includes: list[ValueComponent] = Field(
         default_factory=list,
         description="What estimated_value_eur already covers besides the initial term:"
@@ -287,6 +324,23 @@ class Procurement(BaseModel):
     def _positive_extensions(cls, value: list[int]) -> list[int]:
         if any(v < 1 for v in value):
             raise ValueError("each extension period must be at least 1 year")
+        if any(v > 30 for v in value):
+            raise ValueError("each extension period can be at most 30 years")
+        return value
+
+    @field_validator("title")
+    @classmethod
+    def _title_single_line(cls, value: str) -> str:
+        # Long titles are fine; only the document's core property is shortened.
+        return single_line(value)
+
+    @field_validator("estimated_value_eur")
+    @classmethod
+    def _finite_value(cls, value: float) -> float:
+        # NaN and infinity are refused by the field (they would print as "nan" and "€ inf"
+        # and as Infinity in JSON, which is not JSON); huge amounts here.
+        if value > MAX_EUR:
+            raise ValueError(f"must be a number of euros up to {MAX_EUR:.0e}")
         return value
 
     @property
@@ -306,10 +360,11 @@ class Lot(BaseModel):
     components: list[ProductGroup] = Field(
         default_factory=list, description="For a werkplek bundle: the device groups it mixes"
     )
-    quantity: int = Field(ge=1)
+    quantity: int = Field(ge=1, le=10**9)
     estimated_value_eur: float | None = Field(
         default=None,
         gt=0,
+        allow_inf_nan=False,
         description="The lot's estimated value excl. VAT, on the same basis as the"
         " procurement's (estimated_value_includes); give it for every lot or for none",
     )
@@ -317,6 +372,11 @@ class Lot(BaseModel):
     holds_data: bool | None = Field(
         default=None, description="Whether the devices hold data; defaults by product group"
     )
+
+    @field_validator("name")
+    @classmethod
+    def _name_single_line(cls, value: str) -> str:
+        return single_line(value)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -376,7 +436,9 @@ class Commitments(BaseModel):
     electronics_watch_affiliate: bool = False
     fira_participant: bool = False
     isv_policy: bool = False
-    csr_targets: list[str] = Field(default_factory=list, description="Own CSR targets, free text")
+    csr_targets: list[Annotated[str, AfterValidator(single_line)]] = Field(
+        default_factory=list, description="Own CSR targets, free text"
+    )
 
 
 ParameterValue = int | float | bool | str
@@ -399,6 +461,15 @@ class ProcurementProfile(BaseModel):
     )
 
     _source: str = PrivateAttr(default="<profile>")
+    #: Set when the profile gives no reference_date: it is then today in this time zone (or
+    #: the machine's local date, "local"); see :mod:`.dates`.
+    _reference_zone: str | None = PrivateAttr(default=None)
+
+    @property
+    def reference_date_zone(self) -> str | None:
+        """``None`` when the profile gives its reference date; otherwise the time zone whose
+        today it is (``Europe/Amsterdam``, ``Europe/Brussels``, or ``local``)."""
+        return self._reference_zone
 
     @property
     def source(self) -> str:
@@ -408,6 +479,33 @@ class ProcurementProfile(BaseModel):
     def with_source(self, source: str) -> ProcurementProfile:
         """Record which file this profile came from, for error messages; returns ``self``."""
         self._source = source
+        return self
+
+    @field_validator("parameters")
+    @classmethod
+    def _parameter_values_fit(
+        cls, value: dict[str, dict[str, ParameterValue]]
+    ) -> dict[str, dict[str, ParameterValue]]:
+        for criterion, params in value.items():
+            for name, param in params.items():
+                where = f"{criterion}.{name}"
+                if isinstance(param, float) and not math.isfinite(param):
+                    raise ValueError(f"{where}: {param} is not a number a tender can state")
+                if isinstance(param, str):
+                    try:
+                        single_line(param)
+                    except ValueError as exc:
+                        raise ValueError(f"{where}: {exc}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _reference_date_where_the_buyer_is(self) -> ProcurementProfile:
+        if "reference_date" not in self.procurement.model_fields_set:
+            day, zone = today_in(self.buyer.jurisdiction.value)
+            # Procurement is frozen and its default cannot know the jurisdiction: set the
+            # default date once, here, while the profile is being built.
+            object.__setattr__(self.procurement, "reference_date", day)
+            self._reference_zone = zone or "local"
         return self
 
     @model_validator(mode="after")

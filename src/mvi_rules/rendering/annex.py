@@ -104,7 +104,7 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
             words("procedure"),
             words.procedure(proc.procedure.value) if proc.procedure else words("not_set"),
         ),
-        (words("reference_date"), format_date(proc.reference_date, lang)),
+        (words("reference_date"), _reference_date(profile, words)),
         (words("stated_value"), _stated(result, words)),
         (words("total_value"), _total(result, words)),
         (words("threshold"), _threshold(result, words)),
@@ -632,3 +632,14 @@ def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     )
     fixed = (2.9, 1.9, 3.8, 1.7, 7.4)
     add_table(doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)))
+
+
+def _reference_date(profile: ProcurementProfile, words: Wording) -> str:
+    """The reference date; when the profile gives none, say it is today and where."""
+    day = format_date(profile.procurement.reference_date, words.lang)
+    zone = profile.reference_date_zone
+    if zone is None:
+        return day
+    if zone == "local":
+        return words("reference_date_local", date=day)
+    return words("reference_date_today", date=day, zone=zone)

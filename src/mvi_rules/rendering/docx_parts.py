@@ -86,7 +86,9 @@ def set_core_properties(
     """Fixed document properties: the same result always gives the same properties."""
     stamp = datetime(on.year, on.month, on.day, tzinfo=timezone.utc)
     props = doc.core_properties
-    props.title = title
+    # Word's core properties hold at most 255 characters (python-docx raises beyond that); a
+    # long tender title stays whole in the document, only the property is shortened.
+    props.title = title if len(title) <= 255 else title[:254] + "…"
     props.subject = subject
     props.author = "mvi-rules"
     props.last_modified_by = "mvi-rules"

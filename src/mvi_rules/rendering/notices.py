@@ -58,9 +58,10 @@ def notice_text(result: EvaluationResult, notice: Notice, words: Wording) -> str
     return notice.message
 
 
-#: Notices the document shows elsewhere: criteria left out (their own table) and unconfirmed
-#: defaults (the checklist).
-ELSEWHERE = frozenset({"conflict", "award-overlap", "parameter-unconfirmed"})
+#: Notices that are not points of attention: criteria left out (their own table), unconfirmed
+#: defaults (the checklist), and which backend decided (for logs and JSON; the tender is the
+#: same).
+ELSEWHERE = frozenset({"conflict", "award-overlap", "parameter-unconfirmed", "engine-fallback"})
 
 #: The order of the points of attention: the decisions with the most weight first.
 _RANK = (

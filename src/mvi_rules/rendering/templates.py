@@ -8,6 +8,7 @@ profile are data, never template source, so ``{{`` in a buyer's name is printed 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -90,6 +91,11 @@ def _date_filter(lang: str) -> Any:
     return date_filter
 
 
+#: Most characters one clause may render to; a runaway template stops here.
+MAX_CLAUSE_CHARS = 200_000
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def make_environment(templates_dir: Path, lang: str) -> ImmutableSandboxedEnvironment:
     """The sandboxed Jinja environment for clause templates in ``templates_dir/lang``.
 
@@ -143,15 +149,40 @@ class ClauseRenderer:
                 f"{criterion.id}: syntax error in clause template {where}, line {exc.lineno}:"
                 f" {exc.message}"
             ) from None
+        except (UnicodeDecodeError, OSError) as exc:
+            raise TemplateError(
+                f"{criterion.id}: cannot read clause template {where} in {self.templates_dir}: "
+                f"{exc}"
+            ) from None
         filename = template.filename or where
         try:
-            return template.render(template_context(criterion, profile, self.lang))
+            # Streamed, so that a template looping without end stops at the size bound.
+            size = 0
+            parts: list[str] = []
+            for part in template.generate(template_context(criterion, profile, self.lang)):
+                size += len(part)
+                if size > MAX_CLAUSE_CHARS:
+                    raise TemplateError(
+                        f"{criterion.id}: clause template {where} ({filename}) writes more "
+                        f"than {MAX_CLAUSE_CHARS} characters; a clause is far shorter"
+                    )
+                parts.append(part)
+            text = "".join(parts)
+        except TemplateError:
+            raise
         except Exception as exc:  # a template is authored input: any failure is its error
             line = _template_line(exc.__traceback__, filename)
             at = f"{where}, line {line}" if line else where
             raise TemplateError(
                 f"{criterion.id}: clause template {at} ({filename}): {exc}"
             ) from None
+        bad = _XML_ILLEGAL.search(text)
+        if bad is not None:
+            raise TemplateError(
+                f"{criterion.id}: clause template {where} ({filename}) writes the control "
+                f"character U+{ord(bad.group()):04X}, which a Word document cannot hold"
+            )
+        return text
 
 
 def _template_line(tb: TracebackType | None, filename: str) -> int | None:

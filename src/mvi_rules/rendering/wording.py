@@ -39,6 +39,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "procedure": ("Procedure", "Procedure"),
     "reference_date": ("Peildatum", "Reference date"),
+    "reference_date_today": (
+        "{date} (de datum van vandaag in tijdzone {zone}: het profiel noemt geen peildatum)",
+        "{date} (today's date in time zone {zone}: the profile gives no reference date)",
+    ),
+    "reference_date_local": (
+        "{date} (de datum van vandaag volgens de klok van deze computer: het profiel noemt "
+        "geen peildatum)",
+        "{date} (today's date by this computer's clock: the profile gives no reference date)",
+    ),
     "estimated_value": ("Geraamde waarde", "Estimated value"),
     "excl_vat": ("{amount} excl. btw", "{amount} excl. VAT"),
     "threshold": ("Europese drempelwaarde", "EU threshold"),

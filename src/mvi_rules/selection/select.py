@@ -9,7 +9,7 @@ from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
 from ..catalogue.model import LocalText, ParamValue, ValueKind
 from ..conditions import Trace, lot_facts, trace
-from ..engine import BackendName, LotFacts, Match, get_backend
+from ..engine import Backend, BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
 from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile, ProductGroup
 from .award import award_conflicts, weighting
@@ -42,6 +42,9 @@ def evaluate(
     ``backend`` is ``auto`` (durable-rules where it can be imported, else plain Python),
     ``durable`` or ``plain``. The result is the same whichever backend runs; when durable-rules
     disagrees with the reference evaluation an :class:`~mvi_rules.errors.EngineError` is raised.
+    When durable-rules fails (an :class:`~mvi_rules.errors.EngineError`) it is tried again, then
+    the plain evaluator decides: the result's ``backend`` is then ``plain`` and a notice with
+    code ``engine-fallback`` says why (the document does not change).
     Raises :class:`~mvi_rules.errors.ProfileError` for parameter overrides the catalogue does not
     allow. Safe to call from many threads at once.
     """
@@ -58,7 +61,7 @@ def evaluate(
         for lot in profile.lots
     ]
     engine = get_backend(backend)
-    matches = engine.match(catalogue, lots)
+    matches, engine_notice = _engine_matches(engine, catalogue, lots)
 
     traces = {
         entry.criterion.id: [(lot_id, trace(entry.condition, facts)) for lot_id, facts in lots]
@@ -70,7 +73,10 @@ def evaluate(
         for lot_id, outcome in outcomes
         if outcome.holds
     }
-    if matches != reference:
+    if engine_notice is not None:
+        # The engine failed on a valid profile: decide with the reference evaluation instead.
+        matches = reference
+    elif matches != reference:
         raise EngineError(
             f"backend {engine.name} disagrees with the reference evaluation: "
             f"only by engine {sorted(matches - reference)}, only by reference "
@@ -107,13 +113,15 @@ def evaluate(
     tables, weight_notices = weighting(profile, selected)
     notices.extend(weight_notices)
     notices.extend(_general_notices(profile, overrides, selected, threshold))
+    if engine_notice is not None:
+        notices.append(engine_notice)
     # The value-related points a buyer must decide on come first in the document.
     notices[:0] = economics_notices(profile, estimate)
     return EvaluationResult(
         library_version=__version__,
         catalogue_version=catalogue.version,
         catalogue_fingerprint=catalogue.fingerprint,
-        backend=engine.name,
+        backend=engine.name if engine_notice is None else "plain",
         profile=profile,
         eu_threshold_eur=threshold,
         value=estimate,
@@ -289,6 +297,34 @@ def _selected(
         if p.to_verify
     )
     return item, notices
+
+
+#: Times an engine other than the reference evaluator is tried before the reference decides.
+ENGINE_ATTEMPTS = 2
+
+
+def _engine_matches(
+    engine: Backend, catalogue: Catalogue, lots: Sequence[tuple[str, LotFacts]]
+) -> tuple[set[Match], Notice | None]:
+    """The engine's matches; after it failed :data:`ENGINE_ATTEMPTS` times, a notice instead.
+
+    A valid profile never fails because durable-rules did (its C engine has failed
+    intermittently, see :mod:`mvi_rules.engine.durable`): the caller then decides with the
+    plain evaluator, and the notice says so in the result.
+    """
+    if engine.name == "plain":
+        return engine.match(catalogue, lots), None
+    problem = ""
+    for _ in range(ENGINE_ATTEMPTS):
+        try:
+            return engine.match(catalogue, lots), None
+        except EngineError as exc:
+            problem = str(exc)
+    return set(), Notice(
+        code="engine-fallback",
+        message=f"the {engine.name} backend failed {ENGINE_ATTEMPTS} times ({problem}); "
+        "the criteria were selected by the plain evaluator, which decides the same",
+    )
 
 
 def _general_notices(
