@@ -20,14 +20,15 @@ from .._validation import field_path, problems_from
 from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, parse_condition
 from ..errors import CatalogueError, InputError, Problem
+from .citations import SOURCES_FILE, check_citations, cite
 from .isv import IsvRegistry
-from .model import CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile
+from .model import CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile, SourceRegistry
 from .thresholds import ThresholdTable
 
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
 ISV_FILE = "isv.yaml"
-REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE)
+REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, SOURCES_FILE)
 #: Further label registry files (``labels_<group>.yaml``), merged with ``labels.yaml``.
 EXTRA_LABELS_GLOB = "labels_*.yaml"
 
@@ -60,6 +61,8 @@ class Catalogue:
 
     meta: CatalogueMeta
     labels: LabelRegistry
+    #: Every published document the catalogue cites (``rulesets/sources.yaml``).
+    sources: SourceRegistry
     thresholds: ThresholdTable
     isv: IsvRegistry
     entries: tuple[Entry, ...]
@@ -123,9 +126,12 @@ def load_catalogue(
 
     digest = hashlib.sha256()
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
-    labels = _load_labels(rules_dir, problems, digest)
-    thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
-    isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest)
+    sources = _load_model(rules_dir / SOURCES_FILE, SourceRegistry, problems, digest)
+    labels = _load_labels(rules_dir, problems, digest, sources)
+    thresholds = _load_model(
+        rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources
+    )
+    isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest, sources)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -133,7 +139,7 @@ def load_catalogue(
     if not topic_files:
         problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
     for path in topic_files:
-        located = _read(path, problems, digest)
+        located = _read(path, problems, digest, sources)
         if located is None:
             continue
         ruleset = _validate(located, RulesetFile, problems)
@@ -156,6 +162,10 @@ def load_catalogue(
             seen[criterion.id] = where
             when = _parse_when(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
+            if sources is not None:
+                criterion = criterion.model_copy(
+                    update={"sources": cite(criterion.sources, sources)}
+                )
             if when is not None:
                 entries.append(
                     Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
@@ -166,12 +176,25 @@ def load_catalogue(
         digest.update(tmpl.read_bytes())
 
     _check_conflict_references(entries, problems)
-    if problems or meta is None or labels is None or thresholds is None or isv is None:
+    if (
+        problems
+        or meta is None
+        or sources is None
+        or labels is None
+        or thresholds is None
+        or isv is None
+    ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
     return Catalogue(
         meta=meta,
-        labels=labels,
+        labels=LabelRegistry(
+            labels={
+                k: v.model_copy(update={"sources": cite(v.sources, sources)})
+                for k, v in labels.labels.items()
+            }
+        ),
+        sources=sources,
         thresholds=thresholds,
         isv=isv,
         entries=tuple(entries),
@@ -182,14 +205,17 @@ def load_catalogue(
 
 
 def _load_labels(
-    rules_dir: Path, problems: list[Problem], digest: hashlib._Hash
+    rules_dir: Path,
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
 ) -> LabelRegistry | None:
     """``labels.yaml`` plus every ``labels_*.yaml``; a key defined twice is an error."""
     merged: dict[str, Label] = {}
     origin: dict[str, str] = {}
     complete = True
     for path in [rules_dir / LABELS_FILE, *sorted(rules_dir.glob(EXTRA_LABELS_GLOB))]:
-        registry = _load_model(path, LabelRegistry, problems, digest)
+        registry = _load_model(path, LabelRegistry, problems, digest, sources)
         if registry is None:
             complete = False
             continue
@@ -223,12 +249,19 @@ def _check_conflict_references(entries: list[Entry], problems: list[Problem]) ->
                 )
 
 
-def _read(path: Path, problems: list[Problem], digest: hashlib._Hash) -> Located | None:
+def _read(
+    path: Path,
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
+) -> Located | None:
     try:
         located = load_located(path, CatalogueError)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
+    # Every file is checked for internal names; files that cite also for unknown source keys.
+    problems.extend(check_citations(located, sources))
     digest.update(path.name.encode())
     digest.update(path.read_bytes())
     return located
@@ -246,9 +279,13 @@ def _validate(located: Located, model: type[M], problems: list[Problem]) -> M | 
 
 
 def _load_model(
-    path: Path, model: type[M], problems: list[Problem], digest: hashlib._Hash
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
 ) -> M | None:
-    located = _read(path, problems, digest)
+    located = _read(path, problems, digest, sources)
     return None if located is None else _validate(located, model, problems)
 
 
