@@ -51,9 +51,7 @@ def check_citations(located: Located, registry: SourceRegistry | None) -> list[P
     problems: list[Problem] = []
 
     def add(loc: tuple[str | int, ...], message: str) -> None:
-        problems.append(
-            Problem(str(located.path), field_path(loc), message, located.line_of(loc))
-        )
+        problems.append(Problem(str(located.path), field_path(loc), message, located.line_of(loc)))
 
     for loc, node in _walk(located.data, ()):
         if isinstance(node, str):

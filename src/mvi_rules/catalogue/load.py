@@ -128,9 +128,7 @@ def load_catalogue(
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
     sources = _load_model(rules_dir / SOURCES_FILE, SourceRegistry, problems, digest)
     labels = _load_labels(rules_dir, problems, digest, sources)
-    thresholds = _load_model(
-        rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources
-    )
+    thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources)
     isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest, sources)
 
     entries: list[Entry] = []
