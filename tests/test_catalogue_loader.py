@@ -113,7 +113,8 @@ def test_every_criterion_needs_a_legal_basis_for_both_jurisdictions(rules: Path)
 
 def test_every_criterion_needs_a_source(rules: Path) -> None:
     text = CRITERION.replace(
-        "    sources:\n      - key: eu_gpp_computers_2021\n        supports: {nl: Steun, en: Support}\n        confidence: confirmed\n",
+        "    sources:\n      - key: eu_gpp_computers_2021\n"
+        "        supports: {nl: Steun, en: Support}\n        confidence: confirmed\n",
         "    sources: []\n",
     )
     (message,) = problems(rules, text)

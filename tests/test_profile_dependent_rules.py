@@ -50,7 +50,7 @@ criteria:
     legal_basis:
       NL: ["Aanbestedingswet 2012, art. 2.75"]
       BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53"]
-    sources: [{key: eu_gpp_computers_2021, supports: {nl: Steun, en: Support}, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
   - id: MVI-TST-002
     version: 1
@@ -62,7 +62,7 @@ criteria:
     conflicts_with: [MVI-TST-003]
     verification: {other: {nl: Verklaring, en: Declaration}}
     legal_basis: {NL: ["Aw 2012, art. 2.80"], BE: ["Wet 17 juni 2016, art. 87"]}
-    sources: [{key: eu_gpp_computers_2021, supports: {nl: Steun, en: Support}, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
   - id: MVI-TST-003
     version: 1
@@ -73,7 +73,7 @@ criteria:
     product_groups: [laptop]
     verification: {other: {nl: Verklaring, en: Declaration}}
     legal_basis: {NL: ["Aw 2012, art. 2.80"], BE: ["Wet 17 juni 2016, art. 87"]}
-    sources: [{key: eu_gpp_computers_2021, supports: {nl: Steun, en: Support}, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
 """
 

@@ -171,7 +171,7 @@ class Verification(BaseModel):
 
 
 class SourceKind(str, Enum):
-    """What kind of document a source is; a reader weighs a statute and a market note differently."""
+    """What kind of document a source is: a reader weighs a statute and a market note apart."""
 
     STATUTE = "statute"
     REGULATION = "regulation"
