@@ -429,8 +429,10 @@ _POLICY_CHOICE = LocalText(
     en="Choice of the catalogue, which you can change",
 )
 _NO_SOURCE_HERE = LocalText(
-    nl="Steunt alleen op documenten uit een andere jurisdictie; zie de criteriaset",
-    en="Rests only on documents of another jurisdiction; see the catalogue",
+    nl="Steunt op praktijkdocumenten van buiten deze jurisdictie; beschouw de eis als een keuze"
+    " van de catalogus, die u kunt aanpassen",
+    en="Rests on practice documents from outside this jurisdiction; treat the requirement as a"
+    " choice of the catalogue, which you can change",
 )
 
 
