@@ -174,3 +174,32 @@ def test_an_unconfirmed_label_version_is_a_point_of_attention(catalogue: Catalog
 def test_every_label_records_the_five_conditions(catalogue: Catalogue) -> None:
     for key, label in catalogue.labels.labels.items():
         assert label.legal_conditions.reason.nl and label.legal_conditions.subject_matter.en, key
+
+
+def test_belgian_review_clauses_cite_the_aur_articles(catalogue: Catalogue) -> None:
+    result = evaluate(load_profile(EXAMPLES / "school-refurbished.yaml"), catalogue)
+    assert "MVI-OPT-101" in [c.id for c in result.selected]
+    text = all_text(render_docx(result, catalogue, "nl"))
+    for article in ("38/7", "38/8", "38/9 en 38/10", "38/11", "38/12"):
+        assert f"art. {article}" in text, article
+    assert "KB 14 januari 2013 (AUR), art. 38/7 (prijsherziening)" in text
+
+
+def test_the_replaceable_battery_clause_names_the_batteries_regulation_floor(
+    catalogue: Catalogue,
+) -> None:
+    from mvi_rules import parse_profile
+
+    result = evaluate(parse_profile(profile_data("laptop", "2026-03-01")), catalogue)
+    assert "MVI-REP-003" in [c.id for c in result.selected]
+    text = all_text(render_docx(result, catalogue, "nl"))
+    assert "vanaf 18 februari 2027 in de handel worden gebracht" in text
+    assert "Verordening (EU) 2023/1542, art. 11" in text
+
+
+def test_tco_certified_is_not_sole_proof_of_a_six_year_lifetime(catalogue: Catalogue) -> None:
+    entry = catalogue.get("MVI-LIF-001")
+    assert entry is not None
+    assert [r.label for r in entry.criterion.verification.labels] == []
+    other = entry.criterion.verification.other
+    assert other is not None and "bewijst een langere levensduur niet alleen" in other.nl
