@@ -38,7 +38,8 @@ criteria:
       NL: ["Aanbestedingswet 2012, art. 2.75"]
       BE: ["Wet van 17 juni 2016, art. 53"]
     sources:
-      - document: seed 001
+      - key: eu_gpp_computers_2021
+        supports: {nl: Steun, en: Support}
         confidence: confirmed
     template: test/clause
 """
@@ -112,7 +113,8 @@ def test_every_criterion_needs_a_legal_basis_for_both_jurisdictions(rules: Path)
 
 def test_every_criterion_needs_a_source(rules: Path) -> None:
     text = CRITERION.replace(
-        "    sources:\n      - document: seed 001\n        confidence: confirmed\n",
+        "    sources:\n      - key: eu_gpp_computers_2021\n"
+        "        supports: {nl: Steun, en: Support}\n        confidence: confirmed\n",
         "    sources: []\n",
     )
     (message,) = problems(rules, text)
@@ -157,7 +159,9 @@ def test_the_label_registry_may_be_split_over_files(rules: Path) -> None:
     extra = (
         "labels:\n  {key}:\n    name: Printer label\n    owner: Somebody\n"
         "    covers: {{nl: Printers, en: Printers}}\n    product_groups: [printer]\n"
-        "    sources: [{{document: a public page, confidence: secondary}}]\n"
+        "    legal_conditions: {{met: true, reason: {{nl: R, en: R}},"
+        " subject_matter: {{nl: S, en: S}}}}\n"
+        "    sources: [{{key: epeat_gec, supports: {{nl: S, en: S}}, confidence: secondary}}]\n"
     )
     (rules / "labels_printing.yaml").write_text(extra.format(key="printer_label"))
     assert "printer_label" in load(rules).labels.labels

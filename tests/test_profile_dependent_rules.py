@@ -50,7 +50,7 @@ criteria:
     legal_basis:
       NL: ["Aanbestedingswet 2012, art. 2.75"]
       BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53"]
-    sources: [{document: DOMAIN.md section 2, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
   - id: MVI-TST-002
     version: 1
@@ -62,7 +62,7 @@ criteria:
     conflicts_with: [MVI-TST-003]
     verification: {other: {nl: Verklaring, en: Declaration}}
     legal_basis: {NL: ["Aw 2012, art. 2.80"], BE: ["Wet 17 juni 2016, art. 87"]}
-    sources: [{document: DOMAIN.md section 5, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
   - id: MVI-TST-003
     version: 1
@@ -73,7 +73,7 @@ criteria:
     product_groups: [laptop]
     verification: {other: {nl: Verklaring, en: Declaration}}
     legal_basis: {NL: ["Aw 2012, art. 2.80"], BE: ["Wet 17 juni 2016, art. 87"]}
-    sources: [{document: DOMAIN.md section 5, confidence: confirmed}]
+    sources: [{key: eu_gpp_computers_2021, supports: {nl: S, en: S}, confidence: confirmed}]
     template: test/clause
 """
 
@@ -153,13 +153,15 @@ def test_an_expired_label_version_is_replaced_by_the_valid_one(small: Catalogue)
 
 
 def test_a_label_version_without_a_valid_successor_is_flagged(small: Catalogue) -> None:
-    result = evaluate(profile(day="2028-01-10"), small)
+    # Generation 10 certificates lapse by 30 November 2029 (two years after the end of new
+    # certification); the registry knows no later generation.
+    result = evaluate(profile(day="2030-01-10"), small)
     (criterion,) = [c for c in result.selected if c.id == "MVI-TST-001"]
     tco = next(label for label in criterion.proof.labels if label.key == "tco_certified")
-    assert tco.note is not None and "expired on 2027-11-30" in tco.note.en
+    assert tco.note is not None and "expired on 2029-11-30" in tco.note.en
     assert "label-version-expired" in [n.code for n in result.notices]
     text = all_text(render_docx(result, small))
-    assert "TCO Certified generatie 10 (versie verlopen op 2027-11-30" in text
+    assert "TCO Certified generatie 10 (versie verlopen op 2029-11-30" in text
 
 
 def test_a_label_with_a_thin_market_is_noticed(small: Catalogue) -> None:

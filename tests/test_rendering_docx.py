@@ -199,7 +199,10 @@ def test_trace_table_has_every_clause(nl_docx: bytes) -> None:
     by_id = {row[0]: row for row in rows[1:]}
     assert list(by_id) == ["MVI-SEL-001", "MVI-LIF-001", "MVI-LIF-006", "MVI-LIF-007"]
     assert by_id["MVI-LIF-001"][1:4] == ["2", "minimumeis", "1"]
-    assert "seed 001: Leernetwerk ICT 2018, Levensduur (bevestigd)" in by_id["MVI-LIF-001"][4]
+    assert (
+        "rws_leernetwerk_ict_2018, Levensduur verlengen: Zes jaar levensduur. (bevestigd)"
+        in by_id["MVI-LIF-001"][4]
+    )
     assert by_id["MVI-LIF-001"][5] == "Aanbestedingswet 2012, art. 2.75"
 
 

@@ -110,7 +110,10 @@ def _text(nl: str, en: str) -> LocalText:
 
 def _source(confidence: Confidence = Confidence.CONFIRMED) -> Source:
     return Source(
-        document="seed 001: Leernetwerk ICT 2018", section="Levensduur", confidence=confidence
+        key="rws_leernetwerk_ict_2018",
+        pinpoint="Levensduur verlengen",
+        supports=LocalText(nl="Zes jaar levensduur", en="Six years of lifetime"),
+        confidence=confidence,
     )
 
 

@@ -34,7 +34,8 @@ criteria:
       NL: ["Aanbestedingswet 2012, art. 2.75"]
       BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53"]
     sources:
-      - document: DOMAIN.md section 2
+      - key: eu_gpp_computers_2021
+        supports: {nl: Steun, en: Support}
         confidence: secondary
     template: test/clause
   - id: MVI-TST-002
@@ -54,7 +55,8 @@ criteria:
       NL: ["Aanbestedingswet 2012, art. 2.80"]
       BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 87"]
     sources:
-      - document: DOMAIN.md section 5
+      - key: eu_gpp_computers_2021
+        supports: {nl: Steun, en: Support}
         confidence: confirmed
     template: test/clause
 """

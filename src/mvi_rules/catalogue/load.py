@@ -21,14 +21,23 @@ from .._validation import field_path, problems_from
 from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, fields_of, parse_condition
 from ..errors import CatalogueError, InputError, Problem
+from .citations import SOURCES_FILE, check_citations, cite
 from .isv import IsvRegistry
-from .model import AspectRegistry, CatalogueMeta, Criterion, Label, LabelRegistry, RulesetFile
+from .model import (
+    AspectRegistry,
+    CatalogueMeta,
+    Criterion,
+    Label,
+    LabelRegistry,
+    RulesetFile,
+    SourceRegistry,
+)
 from .thresholds import ThresholdTable
 
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
 ISV_FILE, ASPECTS_FILE = "isv.yaml", "aspects.yaml"
-REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, ASPECTS_FILE)
+REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, ASPECTS_FILE, SOURCES_FILE)
 #: Condition fields that depend on the value including options; a criterion that adds to the
 #: value cannot test them, or the estimate would depend on itself.
 VALUE_FIELDS = frozenset({"procurement.above_eu_threshold", "procurement.total_value_eur"})
@@ -64,6 +73,8 @@ class Catalogue:
 
     meta: CatalogueMeta
     labels: LabelRegistry
+    #: Every published document the catalogue cites (``rulesets/sources.yaml``).
+    sources: SourceRegistry
     thresholds: ThresholdTable
     isv: IsvRegistry
     aspects: AspectRegistry
@@ -128,10 +139,11 @@ def load_catalogue(
 
     digest = hashlib.sha256()
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
-    labels = _load_labels(rules_dir, problems, digest)
-    thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest)
-    isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest)
-    aspects = _load_model(rules_dir / ASPECTS_FILE, AspectRegistry, problems, digest)
+    sources = _load_model(rules_dir / SOURCES_FILE, SourceRegistry, problems, digest)
+    labels = _load_labels(rules_dir, problems, digest, sources)
+    thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources)
+    isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest, sources)
+    aspects = _load_model(rules_dir / ASPECTS_FILE, AspectRegistry, problems, digest, sources)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -139,7 +151,7 @@ def load_catalogue(
     if not topic_files:
         problems.append(Problem(str(rules_dir), "", "no ruleset files (*.yaml) found"))
     for path in topic_files:
-        located = _read(path, problems, digest)
+        located = _read(path, problems, digest, sources)
         if located is None:
             continue
         ruleset = _validate(located, RulesetFile, problems)
@@ -163,6 +175,10 @@ def load_catalogue(
             when = _parse_when(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
             _check_value_rules(criterion, when, aspects, located, loc, problems)
+            if sources is not None:
+                criterion = criterion.model_copy(
+                    update={"sources": cite(criterion.sources, sources)}
+                )
             if when is not None:
                 entries.append(
                     Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
@@ -176,6 +192,7 @@ def load_catalogue(
     if (
         problems
         or meta is None
+        or sources is None
         or labels is None
         or thresholds is None
         or isv is None
@@ -185,7 +202,13 @@ def load_catalogue(
     entries.sort(key=lambda e: e.criterion.id)
     return Catalogue(
         meta=meta,
-        labels=labels,
+        labels=LabelRegistry(
+            labels={
+                k: v.model_copy(update={"sources": cite(v.sources, sources)})
+                for k, v in labels.labels.items()
+            }
+        ),
+        sources=sources,
         thresholds=thresholds,
         isv=isv,
         aspects=aspects,
@@ -197,14 +220,17 @@ def load_catalogue(
 
 
 def _load_labels(
-    rules_dir: Path, problems: list[Problem], digest: hashlib._Hash
+    rules_dir: Path,
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
 ) -> LabelRegistry | None:
     """``labels.yaml`` plus every ``labels_*.yaml``; a key defined twice is an error."""
     merged: dict[str, Label] = {}
     origin: dict[str, str] = {}
     complete = True
     for path in [rules_dir / LABELS_FILE, *sorted(rules_dir.glob(EXTRA_LABELS_GLOB))]:
-        registry = _load_model(path, LabelRegistry, problems, digest)
+        registry = _load_model(path, LabelRegistry, problems, digest, sources)
         if registry is None:
             complete = False
             continue
@@ -238,12 +264,19 @@ def _check_conflict_references(entries: list[Entry], problems: list[Problem]) ->
                 )
 
 
-def _read(path: Path, problems: list[Problem], digest: hashlib._Hash) -> Located | None:
+def _read(
+    path: Path,
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
+) -> Located | None:
     try:
         located = load_located(path, CatalogueError)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
+    # Every file is checked for internal names; files that cite also for unknown source keys.
+    problems.extend(check_citations(located, sources))
     digest.update(path.name.encode())
     digest.update(path.read_bytes())
     return located
@@ -261,9 +294,13 @@ def _validate(located: Located, model: type[M], problems: list[Problem]) -> M | 
 
 
 def _load_model(
-    path: Path, model: type[M], problems: list[Problem], digest: hashlib._Hash
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    digest: hashlib._Hash,
+    sources: SourceRegistry | None = None,
 ) -> M | None:
-    located = _read(path, problems, digest)
+    located = _read(path, problems, digest, sources)
     return None if located is None else _validate(located, model, problems)
 
 

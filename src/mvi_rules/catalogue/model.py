@@ -206,15 +206,102 @@ class Verification(BaseModel):
         return self
 
 
-class Source(BaseModel):
-    """Where a criterion comes from."""
+class SourceKind(str, Enum):
+    """What kind of document a source is: a reader weighs a statute and a market note apart."""
+
+    STATUTE = "statute"
+    REGULATION = "regulation"
+    OFFICIAL_GUIDANCE = "official_guidance"
+    LABEL_STANDARD = "label_standard"
+    TECHNICAL_STANDARD = "technical_standard"
+    PRACTITIONER_GUIDANCE = "practitioner_guidance"
+    MARKET_INFORMATION = "market_information"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SourceJurisdiction(str, Enum):
+    """The legal order a source belongs to; a Belgian document shows no Dutch source."""
+
+    NL = "NL"
+    BE = "BE"
+    EU = "EU"
+    INTERNATIONAL = "international"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SourceRecord(BaseModel):
+    """A published document in ``rulesets/sources.yaml``: what a reader opens to check a fact."""
 
     model_config = _Strict
 
-    document: str = Field(min_length=1, description="Seed file name or public document")
-    section: str | None = None
-    date: str | None = None
-    confidence: Confidence
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: str | None = Field(default=None, description="Publication date (YYYY, YYYY-MM or ISO)")
+    version: str | None = Field(default=None, description="Edition or version, where it has one")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    identifier: str | None = Field(
+        default=None, description="Official identifier: CELEX, ECLI, BWBR, NUMAC, document number"
+    )
+    language: str = Field(pattern=r"^[a-z]{2}$", description="Language of the document (ISO 639-1)")
+    kind: SourceKind
+    jurisdiction: SourceJurisdiction
+    not_confirmed: LocalText | None = Field(
+        default=None,
+        description="Publication details we could not confirm; said here rather than guessed",
+    )
+
+    @model_validator(mode="after")
+    def _findable(self) -> SourceRecord:
+        if self.url is None and self.identifier is None:
+            raise ValueError("a source needs a url or an official identifier (CELEX, BWBR, NUMAC)")
+        return self
+
+
+class SourceRegistry(BaseModel):
+    """``rulesets/sources.yaml``: every document a criterion, label or threshold may cite."""
+
+    model_config = _Strict
+
+    sources: dict[str, SourceRecord] = Field(min_length=1)
+
+
+class Source(BaseModel):
+    """A claim of a criterion, label or threshold and the published document that supports it.
+
+    Either it cites a ``key`` of ``rulesets/sources.yaml`` with a pinpoint (article, section,
+    page) and a confidence, or it is a ``policy_choice``: a value the catalogue chose itself,
+    with the reason in ``supports``, which a document presents as a choice the buyer can change.
+    """
+
+    model_config = _Strict
+
+    key: str | None = Field(default=None, description="Key in rulesets/sources.yaml")
+    pinpoint: str | None = Field(default=None, description="Article, section or page")
+    supports: LocalText = Field(description="What the source supports (or why we chose)")
+    confidence: Confidence | None = None
+    policy_choice: bool = False
+    #: The cited record, filled in by the loader from ``rulesets/sources.yaml``; a ruleset
+    #: never writes it.
+    record: SourceRecord | None = None
+
+    @model_validator(mode="after")
+    def _cites_or_chooses(self) -> Source:
+        if self.policy_choice:
+            if self.key is not None or self.confidence is not None:
+                raise ValueError(
+                    "a policy choice cites no source and has no confidence; give its reason in"
+                    " supports"
+                )
+        elif self.key is None or self.confidence is None:
+            raise ValueError(
+                "cite a source with key and confidence, or mark a catalogue policy choice"
+                " (policy_choice: true)"
+            )
+        return self
 
 
 class ScoringStep(BaseModel):
@@ -381,7 +468,14 @@ class LabelVersion(BaseModel):
 
     name: LocalText
     valid_from: date | None = None
-    valid_until: date | None = None
+    certification_until: date | None = Field(
+        default=None,
+        description="Last day products can be newly certified to this version; certificates"
+        " issued by then stay valid until valid_until",
+    )
+    valid_until: date | None = Field(
+        default=None, description="Last day a certificate of this version is valid"
+    )
     confidence: Confidence = Confidence.CONFIRMED
 
     @model_validator(mode="after")
@@ -392,6 +486,27 @@ class LabelVersion(BaseModel):
             )
         return self
 
+    def certifying(self, day: date) -> bool:
+        """Whether products can be newly certified to this version on ``day``."""
+        end = self.certification_until or self.valid_until
+        return (self.valid_from is None or self.valid_from <= day) and (end is None or day <= end)
+
+
+class LabelConditions(BaseModel):
+    """Whether a label meets the five conditions for requiring it (Aw 2012 art. 2.78a; BE: Wet
+    17 juni 2016 art. 54; Directive 2014/24/EU art. 43): requirements linked to the subject
+    matter, objective and non-discriminatory criteria, an open and transparent procedure,
+    accessible to all, set by a third party."""
+
+    model_config = _Strict
+
+    met: bool = Field(description="All five conditions hold, as far as the sources show")
+    reason: LocalText = Field(description="Why (or why not), condition by condition")
+    subject_matter: LocalText = Field(
+        description="Which of the label's requirements relate to the subject matter of an ICT"
+        " supply; where not all do, a label criterion names those requirements"
+    )
+
 
 class Label(BaseModel):
     """A label that can serve as means of proof."""
@@ -401,6 +516,12 @@ class Label(BaseModel):
     name: str
     owner: str
     covers: LocalText
+    legal_conditions: LabelConditions
+    not_confirmed: LocalText | None = Field(
+        default=None,
+        description="What about the label's current version or validity we could not confirm;"
+        " a document naming the label then carries a point of attention",
+    )
     product_groups: list[ProductGroup] = Field(min_length=1)
     levels: list[str] = Field(default_factory=list)
     versions: dict[str, LabelVersion] = Field(default_factory=dict)
@@ -423,6 +544,20 @@ class Label(BaseModel):
             and (v.valid_until is None or day <= v.valid_until)
         ]
         return max(valid)[1] if valid else None
+
+    def legacy_versions(self, day: date, current: str) -> list[str]:
+        """Keys of earlier versions whose certificates are still valid on ``day`` although new
+        certification to them has ended (e.g. TCO Certified generation 9 in 2025)."""
+        now = self.versions[current]
+        return sorted(
+            key
+            for key, v in self.versions.items()
+            if key != current
+            and (v.valid_from or date.min) < (now.valid_from or date.min)
+            and not v.certifying(day)
+            and (v.valid_from is None or v.valid_from <= day)
+            and (v.valid_until is None or day <= v.valid_until)
+        )
 
 
 class LabelRegistry(BaseModel):

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .model import Confidence
+from .model import Confidence, Source
 
 
 class ThresholdKind(str, Enum):
@@ -30,7 +30,7 @@ class ThresholdPeriod(BaseModel):
 
     valid_from: date
     valid_until: date
-    source: str
+    sources: list[Source] = Field(min_length=1)
     confidence: Confidence
     amounts_eur: dict[ThresholdKind, int]
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..catalogue.model import CriterionType, Source
+from ..catalogue.model import (
+    CriterionType,
+    LocalText,
+    Source,
+    SourceJurisdiction,
+    SourceKind,
+)
 from ..profile.model import Jurisdiction, Lot, ProcurementProfile, ProductGroup, Theme
 from ..selection.economics import BLOCKING
 from ..selection.result import (
@@ -593,13 +599,51 @@ def _clause(
             add_paragraph(doc, item, "List Bullet")
 
 
+#: Trace-table texts of the source registry, kept here with the code that uses them.
+_POLICY_CHOICE = LocalText(
+    nl="Keuze van de catalogus, die u kunt aanpassen",
+    en="Choice of the catalogue, which you can change",
+)
+_NO_SOURCE_HERE = LocalText(
+    nl="Steunt op praktijkdocumenten van buiten deze jurisdictie; beschouw de eis als een keuze"
+    " van de catalogus, die u kunt aanpassen",
+    en="Rests on practice documents from outside this jurisdiction; treat the requirement as a"
+    " choice of the catalogue, which you can change",
+)
+
+
+def _shown(source: Source, jurisdiction: Jurisdiction) -> bool:
+    """Whether a document for ``jurisdiction`` cites this source: a Belgian document shows no
+    Dutch source, a Dutch document no Belgian statute."""
+    record = source.record
+    if record is None:
+        return True
+    if jurisdiction is Jurisdiction.BE:
+        return record.jurisdiction is not SourceJurisdiction.NL
+    return not (record.jurisdiction is SourceJurisdiction.BE and record.kind is SourceKind.STATUTE)
+
+
 def _source_text(source: Source, words: Wording) -> str:
-    parts = [source.document]
-    if source.section:
-        parts.append(source.section)
-    if source.date:
-        parts.append(source.date)
-    return ", ".join(parts) + f" ({words.confidence(source.confidence)})"
+    """One source in the document's language: publisher, title, date, pinpoint, what it
+    supports, where to find it, and how sure we are."""
+    supports = source.supports.get(words.lang)
+    record = source.record
+    if source.policy_choice:
+        return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
+    # A citation built in code without the registry shows its key.
+    head = [record.publisher, record.title] if record else [str(source.key)]
+    if record:
+        head += [x for x in (record.version, record.date) if x]
+    if source.pinpoint:
+        head.append(source.pinpoint)
+    where = " ".join(x for x in (record.identifier, record.url) if x) if record else ""
+    confidence = f" ({words.confidence(source.confidence)})" if source.confidence else ""
+    return f"{', '.join(head)}: {supports}.{' ' + where if where else ''}{confidence}"
+
+
+def _sources_text(sources: list[Source], words: Wording) -> list[str]:
+    shown = [_source_text(s, words) for s in sources if _shown(s, words.jurisdiction)]
+    return shown or [_NO_SOURCE_HERE.get(words.lang)]
 
 
 def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
@@ -617,7 +661,7 @@ def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
             str(c.version),
             words.criterion_type(c.type),
             str(c.level),
-            [_source_text(s, words) for s in c.sources],
+            _sources_text(c.sources, words),
             legal_basis(result, list(c.legal_basis), words.lang),
         )
         for c in ordered

@@ -32,6 +32,17 @@ def resolve_proof(
         version_key, note, found = _valid_version(criterion, label, ref.version, day)
         notices.extend(found)
         version = label.versions[version_key].name if version_key else None
+        if version is not None and version_key is not None and note is None:
+            version = _with_legacy(label, version_key, version, day)
+        if label.not_confirmed is not None:
+            notices.append(
+                notice(
+                    "label-unconfirmed",
+                    f"{criterion.id}: {label.name}: {label.not_confirmed.nl}.",
+                    f"{criterion.id}: {label.name}: {label.not_confirmed.en}.",
+                    criterion.id,
+                )
+            )
         labels.append(
             ProofLabel(key=ref.label, name=label.name, version=version, level=ref.level, note=note)
         )
@@ -101,4 +112,27 @@ def _valid_version(
                 criterion.id,
             )
         ],
+    )
+
+
+def _with_legacy(label: Label, key: str, name: LocalText, day: date) -> LocalText:
+    """The version's name, plus the earlier versions whose certificates are still valid.
+
+    A new generation ends new certification to the previous one, not the validity of the
+    certificates already issued: those are accepted until they lapse.
+    """
+    legacy = [label.versions[k] for k in label.legacy_versions(day, key)]
+    if not legacy:
+        return name
+    return LocalText(
+        nl=name.nl
+        + "".join(
+            f" of een geldig certificaat van {v.name.nl} (geldig tot uiterlijk {v.valid_until})"
+            for v in legacy
+        ),
+        en=name.en
+        + "".join(
+            f" or a valid certificate of {v.name.en} (valid until {v.valid_until} at the latest)"
+            for v in legacy
+        ),
     )
