@@ -7,6 +7,8 @@ The pipeline, and the public API for each step::
     result = evaluate(profile, catalogue)                       # selection, explained
     write_docx(result, catalogue, "annex.docx")                 # Word tender annex
     text = render_json(result)                                  # JSON for other systems
+    full = render_systems_json(result, catalogue)               # ... with the clause texts
+    check = check_change(load_ledger("examples/ledgers/gemeente-laptops.yaml"))  # a change
 
 Every error raised on purpose is a :class:`MviRulesError`.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from ._version import __version__
 from .catalogue import Catalogue, CriterionType, load_catalogue
+from .changes import ChangeCheck, Ledger, check_change, load_ledger
 from .engine import durable_available
 from .errors import (
     CatalogueError,
@@ -30,15 +33,26 @@ from .errors import (
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
 from .rendering import render_docx, render_json, write_docx, write_json
+from .rendering.systems import (
+    SCHEMA_VERSION,
+    SystemsResult,
+    render_systems_json,
+    result_schema,
+    systems_result,
+    write_systems_json,
+)
 from .selection import EvaluationResult, SelectedCriterion, evaluate
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Catalogue",
     "CatalogueError",
+    "ChangeCheck",
     "CriterionType",
     "EngineError",
     "EvaluationResult",
     "InputError",
+    "Ledger",
     "LedgerError",
     "MviRulesError",
     "OutputExistsError",
@@ -47,15 +61,22 @@ __all__ = [
     "ProfileError",
     "ScenarioError",
     "SelectedCriterion",
+    "SystemsResult",
     "TemplateError",
     "__version__",
+    "check_change",
     "durable_available",
     "evaluate",
     "load_catalogue",
+    "load_ledger",
     "load_profile",
     "parse_profile",
     "render_docx",
     "render_json",
+    "render_systems_json",
+    "result_schema",
+    "systems_result",
     "write_docx",
     "write_json",
+    "write_systems_json",
 ]

@@ -9,6 +9,7 @@ import click
 
 from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
+from ..rendering.systems import render_systems_json, write_systems_json
 from ..selection import evaluate
 from ._common import catalogue_options, open_catalogue
 
@@ -34,6 +35,12 @@ from ._common import catalogue_options, open_catalogue
     default=None,
     help="Output format (default: from the output file's extension, else docx).",
 )
+@click.option(
+    "--texts",
+    is_flag=True,
+    help="JSON only: add the rendered clause texts (nl and en), see the README's 'JSON for"
+    " systems'.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option(
     "--backend",
@@ -48,6 +55,7 @@ def generate_command(
     output: Path,
     lang: str | None,
     fmt: str | None,
+    texts: bool,
     force: bool,
     backend: str,
     rulesets: Path | None,
@@ -61,6 +69,8 @@ def generate_command(
         fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
     if str(output) == "-" and fmt != "json":
         raise click.UsageError("only JSON can be written to standard output ('-o -')")
+    if texts and fmt != "json":
+        raise click.UsageError("--texts applies to JSON output only (--format json)")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-" and output.exists() and not force:
         raise click.ClickException(f"{output} already exists; use --force to overwrite it")
@@ -68,9 +78,14 @@ def generate_command(
     result = evaluate(load_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
     if fmt == "json":
         if str(output) == "-":
-            sys.stdout.write(render_json(result))
+            sys.stdout.write(
+                render_systems_json(result, catalogue) if texts else render_json(result)
+            )
             return
-        write_json(result, output, force=force)
+        if texts:
+            write_systems_json(result, catalogue, output, force=force)
+        else:
+            write_json(result, output, force=force)
     else:
         write_docx(result, catalogue, output, lang=lang, force=force)
     click.echo(
