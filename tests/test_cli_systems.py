@@ -36,3 +36,16 @@ def test_texts_is_refused_for_a_word_document(tmp_path: Path) -> None:
     code, _, err = run("generate", PROFILE, "-o", str(tmp_path / "a.docx"), "--texts")
     assert code == 2 and "--texts applies to JSON output only" in err
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_generate_eforms_and_ocds(tmp_path: Path) -> None:
+    code, out, _ = run("generate", PROFILE, "-o", "-", "--format", "eforms")
+    assert code == 0
+    eforms = json.loads(out)
+    assert eforms["sdk_version"] and eforms["lots"][0]["BT-06-Lot"]
+    target = tmp_path / "ocds.json"
+    assert run("generate", PROFILE, "-o", str(target), "--format", "ocds", "--lang", "en")[0] == 0
+    ocds = json.loads(target.read_text(encoding="utf-8"))
+    assert ocds["tender"]["sustainability"][0]["description"].startswith("Sustainability criteria:")
+    code, _, err = run("generate", PROFILE, "-o", str(target), "--format", "ocds")
+    assert code == 1 and "already exists" in err

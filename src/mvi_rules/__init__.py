@@ -8,6 +8,8 @@ The pipeline, and the public API for each step::
     write_docx(result, catalogue, "annex.docx")                 # Word tender annex
     text = render_json(result)                                  # JSON for other systems
     full = render_systems_json(result, catalogue)               # ... with the clause texts
+    fields = render_eforms(result, catalogue)                   # eForms field values per lot
+    release = render_ocds(result)                               # OCDS sustainability fragment
     check = check_change(load_ledger("examples/ledgers/gemeente-laptops.yaml"))  # a change
 
 Every error raised on purpose is a :class:`MviRulesError`.
@@ -33,6 +35,8 @@ from .errors import (
 )
 from .profile import ProcurementProfile, load_profile, parse_profile
 from .rendering import render_docx, render_json, write_docx, write_json
+from .rendering.eforms import eforms_fields, render_eforms
+from .rendering.ocds import ocds_release, render_ocds
 from .rendering.systems import (
     SCHEMA_VERSION,
     SystemsResult,
@@ -66,13 +70,17 @@ __all__ = [
     "__version__",
     "check_change",
     "durable_available",
+    "eforms_fields",
     "evaluate",
     "load_catalogue",
     "load_ledger",
     "load_profile",
+    "ocds_release",
     "parse_profile",
     "render_docx",
+    "render_eforms",
     "render_json",
+    "render_ocds",
     "render_systems_json",
     "result_schema",
     "systems_result",

@@ -9,7 +9,9 @@ import click
 
 from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
-from ..rendering.systems import render_systems_json, write_systems_json
+from ..rendering.eforms import render_eforms
+from ..rendering.ocds import render_ocds
+from ..rendering.systems import render_systems_json, write_systems_json, write_text
 from ..selection import evaluate
 from ._common import catalogue_options, open_catalogue
 
@@ -31,9 +33,10 @@ from ._common import catalogue_options, open_catalogue
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "json"]),
+    type=click.Choice(["docx", "json", "eforms", "ocds"]),
     default=None,
-    help="Output format (default: from the output file's extension, else docx).",
+    help="Output format: docx, json, eforms (eForms field values per lot) or ocds (OCDS"
+    " sustainability); default: from the output file's extension, else docx.",
 )
 @click.option(
     "--texts",
@@ -67,7 +70,7 @@ def generate_command(
     """
     if fmt is None:
         fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
-    if str(output) == "-" and fmt != "json":
+    if str(output) == "-" and fmt == "docx":
         raise click.UsageError("only JSON can be written to standard output ('-o -')")
     if texts and fmt != "json":
         raise click.UsageError("--texts applies to JSON output only (--format json)")
@@ -76,7 +79,13 @@ def generate_command(
         raise click.ClickException(f"{output} already exists; use --force to overwrite it")
     catalogue = open_catalogue(rulesets, templates)
     result = evaluate(load_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
-    if fmt == "json":
+    if fmt in ("eforms", "ocds"):
+        text = render_eforms(result, catalogue) if fmt == "eforms" else render_ocds(result, lang)
+        if str(output) == "-":
+            sys.stdout.write(text)
+            return
+        write_text(output, text, force=force)
+    elif fmt == "json":
         if str(output) == "-":
             sys.stdout.write(
                 render_systems_json(result, catalogue) if texts else render_json(result)

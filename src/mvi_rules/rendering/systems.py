@@ -187,8 +187,16 @@ def write_systems_json(
     Every clause renders before anything is written. Raises
     :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is false.
     """
+    return write_text(path, render_systems_json(result, templates, languages), force=force)
+
+
+def write_text(path: str | Path, text: str, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically and return the path.
+
+    Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
+    false.
+    """
     target = Path(path)
-    text = render_systems_json(result, templates, languages)
     write_atomic(target, text.encode("utf-8"), force=force)
     return target
 
