@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mvi_rules import Catalogue, EvaluationResult, evaluate, load_profile
+from mvi_rules import Catalogue, EvaluationResult, check_change, evaluate, load_ledger, load_profile
 from mvi_rules.catalogue.model import CriterionType
 from mvi_rules.errors import OutputExistsError
 from mvi_rules.profile.model import Procedure, Theme
@@ -220,3 +220,16 @@ def test_writers_refuse_to_overwrite(catalogue: Catalogue, tmp_path: Path) -> No
         assert json.loads(target.read_text(encoding="utf-8"))
         with pytest.raises(OutputExistsError):
             write(target)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((EXAMPLES / "ledgers").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_change_checker_notice_codes_are_in_the_official_code_lists(path: Path) -> None:
+    data = json.loads(check_change(load_ledger(path)).to_json())
+    notices = [d["notice"] for d in data["drawers"] if d["notice"] is not None]
+    assert notices
+    for notice in notices:
+        assert notice["bt200_code"] in FIELD_CODES["BT-200-Contract"]
+        assert str(notice["eforms_notice_subtype"]) in FIELD_CODES["OPP-070-notice"]
+        assert notice["text"]
