@@ -180,10 +180,13 @@ class Interview:
         self.answers = answers
         self.source = source
         self.asked: list[str] = []
+        self.explained: dict[str, str] = {}
 
     def ask(self, question: Question) -> Any:
         """The answer to ``question``, read and checked."""
         self.asked.append(question.key)
+        if question.key != "lots":  # the number of lots is no field of the profile
+            self.explained.setdefault(_field_path(question.key), question.explain)
         if self.answers is not None:
             raw = self.answers.get(question.key, question.default)
             try:
@@ -216,6 +219,16 @@ class Interview:
             for key in self.answers
             if key not in self.asked
         ]
+
+
+def _field_path(key: str) -> str:
+    """The profile field a question's key fills (``lot2.quantity`` -> ``lots.quantity``)."""
+    head, _, rest = key.partition(".")
+    if head.startswith("lot") and head[3:].isdigit():
+        return f"lots.{rest}"
+    if head == "award":
+        return f"procurement.{key}"
+    return key
 
 
 def _authorities(jurisdiction: Jurisdiction) -> list[str]:
@@ -378,7 +391,7 @@ def run_interview(interview: Interview, today: date) -> dict[str, Any]:
             Question(
                 "procurement.contract_term_years",
                 "Initial contract term in years",
-                "Without the optional extensions.",
+                "The initial term in years, without the optional extensions.",
                 "4",
                 number(1, 30, integer=True),
             )
@@ -396,7 +409,7 @@ def run_interview(interview: Interview, today: date) -> dict[str, Any]:
             Question(
                 "procurement.price_indexation",
                 "Are prices indexed yearly?",
-                "yes or no.",
+                "Whether prices are indexed during the term (yes or no).",
                 "no",
                 yes_no,
             )
@@ -492,14 +505,18 @@ def run_interview(interview: Interview, today: date) -> dict[str, Any]:
             Question(
                 "commitments.electronics_watch_affiliate",
                 "Affiliated to Electronics Watch?",
-                "yes or no.",
+                "Whether the buyer is an affiliate of Electronics Watch (yes or no).",
                 "no",
                 yes_no,
             )
         ),
         "fira_participant": ask(
             Question(
-                "commitments.fira_participant", "Participant in FIRA?", "yes or no.", "no", yes_no
+                "commitments.fira_participant",
+                "Participant in FIRA?",
+                "Whether the buyer takes part in FIRA (yes or no).",
+                "no",
+                yes_no,
             )
         ),
     }
@@ -507,7 +524,7 @@ def run_interview(interview: Interview, today: date) -> dict[str, Any]:
         Question(
             "output_language",
             "Language of the annex (nl or en)",
-            "Clause texts exist in Dutch and English.",
+            "The language of the annex: nl (Dutch) or en (English).",
             "nl",
             choice(["nl", "en"]),
         )
@@ -572,5 +589,6 @@ def init_command(output: Path, answers: Path | None, force: bool) -> None:
         f"Check it with: mvi-rules validate {output.name}\n"
         f"Generate the annex with: mvi-rules generate {output.name} -o annex.docx"
     )
-    write_atomic(output, profile_yaml(profile, header).encode("utf-8"), force=force)
+    text = profile_yaml(profile, header, notes=interview.explained)
+    write_atomic(output, text.encode("utf-8"), force=force)
     click.echo(f"{output}: profile written ({len(profile.lots)} lot(s))", err=True)

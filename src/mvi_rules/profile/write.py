@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -51,23 +52,31 @@ def _doc(model: type[BaseModel]) -> str:
     return (model.__doc__ or "").strip().split("\n\n")[0]
 
 
-def _emit(model: BaseModel, pad: str, out: list[str], comments: bool) -> None:
+def _emit(
+    model: BaseModel,
+    pad: str,
+    out: list[str],
+    comments: bool,
+    notes: Mapping[str, str],
+    path: str = "",
+) -> None:
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
             continue
+        where = f"{path}{name}"
         if comments:
-            out.extend(_comment(field.description, pad))
+            out.extend(_comment(field.description or notes.get(where), pad))
         if isinstance(value, BaseModel):
             if comments and not field.description:
                 out.extend(_comment(_doc(type(value)), pad))
             out.append(f"{pad}{name}:")
-            _emit(value, pad + "  ", out, comments)
+            _emit(value, pad + "  ", out, comments, notes, f"{where}.")
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             out.append(f"{pad}{name}:")
             for index, item in enumerate(value):
                 lines: list[str] = []
-                _emit(item, pad + "    ", lines, comments and index == 0)
+                _emit(item, pad + "    ", lines, comments and index == 0, notes, f"{where}.")
                 first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
                 lines[first] = f"{pad}  - " + lines[first][len(pad) + 4 :]
                 out.extend(lines)
@@ -93,15 +102,20 @@ def _mapping(name: str, value: dict[str, Any], pad: str, out: list[str]) -> None
 
 
 def profile_yaml(
-    profile: ProcurementProfile, header: str | None = None, comments: bool = True
+    profile: ProcurementProfile,
+    header: str | None = None,
+    comments: bool = True,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
     """``profile`` as YAML text with a comment above every documented field.
 
-    ``header`` (several lines allowed) opens the file as a comment. The text loads back, with
-    :func:`~mvi_rules.profile.load_profile`, to a profile equal to ``profile``.
+    ``header`` (several lines allowed) opens the file as a comment. ``notes`` maps a field path
+    (``buyer.authority_type``, ``lots.product_group``) to a comment for a field the model does
+    not describe. The text loads back, with :func:`~mvi_rules.profile.load_profile`, to a
+    profile equal to ``profile``.
     """
     out: list[str] = []
     for line in (header or "").splitlines():
         out.append(f"# {line}".rstrip())
-    _emit(profile, "", out, comments)
+    _emit(profile, "", out, comments, notes or {})
     return "\n".join(out) + "\n"
