@@ -49,3 +49,11 @@ def test_generate_eforms_and_ocds(tmp_path: Path) -> None:
     assert ocds["tender"]["sustainability"][0]["description"].startswith("Sustainability criteria:")
     code, _, err = run("generate", PROFILE, "-o", str(target), "--format", "ocds")
     assert code == 1 and "already exists" in err
+
+
+def test_the_new_commands_have_help() -> None:
+    for command in ("init", "examples"):
+        code, out, _ = run(command, "--help")
+        assert code == 0 and f"{command} [OPTIONS]" in out
+    code, out, _ = run("generate", "--help")
+    assert "eforms" in out and "ocds" in out and "--texts" in out
