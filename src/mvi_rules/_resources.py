@@ -29,3 +29,8 @@ def rulesets_dir() -> Path:
 def templates_dir() -> Path:
     """Directory of the clause templates shipped with the library."""
     return _find("clause_templates")
+
+
+def examples_dir() -> Path:
+    """Directory of the example profiles and contract ledgers shipped with the library."""
+    return _find("examples")

@@ -9,6 +9,9 @@ import click
 
 from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
+from ..rendering.eforms import render_eforms
+from ..rendering.ocds import render_ocds
+from ..rendering.systems import render_systems_json, write_systems_json, write_text
 from ..selection import evaluate
 from ._common import catalogue_options, check_output, open_catalogue
 
@@ -32,9 +35,16 @@ from ._common import catalogue_options, check_output, open_catalogue
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "json"]),
+    type=click.Choice(["docx", "json", "eforms", "ocds"]),
     default=None,
-    help="Output format (default: from the output file's extension, else docx).",
+    help="Output format: docx, json, eforms (eForms field values per lot) or ocds (OCDS"
+    " sustainability); default: from the output file's extension, else docx.",
+)
+@click.option(
+    "--texts",
+    is_flag=True,
+    help="JSON only: add the rendered clause texts (nl and en), see the README's 'JSON for"
+    " systems'.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option(
@@ -50,6 +60,7 @@ def generate_command(
     output: Path,
     lang: str | None,
     fmt: str | None,
+    texts: bool,
     force: bool,
     backend: str,
     rulesets: Path | None,
@@ -61,8 +72,10 @@ def generate_command(
     """
     if fmt is None:
         fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
-    if str(output) == "-" and fmt != "json":
+    if str(output) == "-" and fmt == "docx":
         raise click.UsageError("only JSON can be written to standard output ('-o -')")
+    if texts and fmt != "json":
+        raise click.UsageError("--texts applies to JSON output only (--format json)")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-":
         check_output(output, force)
@@ -70,11 +83,22 @@ def generate_command(
     loaded = load_profile(profile)
     catalogue = open_catalogue(rulesets, templates)
     result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
-    if fmt == "json":
+    if fmt in ("eforms", "ocds"):
+        text = render_eforms(result, catalogue) if fmt == "eforms" else render_ocds(result, lang)
         if str(output) == "-":
-            sys.stdout.write(render_json(result))
+            sys.stdout.write(text)
             return
-        write_json(result, output, force=force)
+        write_text(output, text, force=force)
+    elif fmt == "json":
+        if str(output) == "-":
+            sys.stdout.write(
+                render_systems_json(result, catalogue) if texts else render_json(result)
+            )
+            return
+        if texts:
+            write_systems_json(result, catalogue, output, force=force)
+        else:
+            write_json(result, output, force=force)
     else:
         write_docx(result, catalogue, output, lang=lang, force=force)
     click.echo(
