@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
 from ..selection import evaluate
-from ._common import catalogue_options, open_catalogue
+from ._common import catalogue_options, info, open_catalogue, read_profile
 
 
 @click.command("generate")
@@ -53,7 +52,7 @@ def generate_command(
     rulesets: Path | None,
     templates: Path | None,
 ) -> None:
-    """Generate the tender annex with the MVI criteria selected for PROFILE.
+    """Generate the tender annex with the MVI criteria selected for PROFILE ('-': stdin).
 
     Example: mvi-rules generate examples/gemeente-laptops.yaml -o annex.docx
     """
@@ -65,7 +64,7 @@ def generate_command(
     if str(output) != "-" and output.exists() and not force:
         raise click.ClickException(f"{output} already exists; use --force to overwrite it")
     catalogue = open_catalogue(rulesets, templates)
-    result = evaluate(load_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
+    result = evaluate(read_profile(profile), catalogue, backend=backend)  # type: ignore[arg-type]
     if fmt == "json":
         if str(output) == "-":
             sys.stdout.write(render_json(result))
@@ -73,8 +72,7 @@ def generate_command(
         write_json(result, output, force=force)
     else:
         write_docx(result, catalogue, output, lang=lang, force=force)
-    click.echo(
+    info(
         f"{output}: {len(result.selected)} criteria for {len(result.profile.lots)} lot(s), "
-        f"rulesets {result.catalogue_version}",
-        err=True,
+        f"rulesets {result.catalogue_version}"
     )
