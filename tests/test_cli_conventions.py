@@ -5,6 +5,7 @@ output, and an organisation's own catalogue named by flag, environment or config
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -255,3 +256,26 @@ def test_list_fits_the_terminal_and_loses_no_product_group() -> None:
     # Every product group of a criterion is still shown, on continuation lines if need be.
     shown = " ".join(lines)
     assert "data_centre_service" in shown and "network_equipment" in shown
+
+
+def test_shell_completion_offers_the_themes() -> None:
+    # The completion the README documents: Click's, keyed on the program name.
+    done = subprocess.run(
+        [sys.executable, "-m", "mvi_rules"],
+        env={
+            **os.environ,
+            "_MVI_RULES_COMPLETE": "bash_complete",
+            "COMP_WORDS": "mvi-rules list --theme ",
+            "COMP_CWORD": "3",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        "plain,climate",
+        "plain,circularity",
+        "plain,social",
+        "plain,environment",
+    ]
