@@ -171,10 +171,10 @@ def test_profile_yaml_keeps_any_text(name: str, target: str) -> None:
         assert load_profile(path).model_dump() == changed.model_dump()
 
 
-def test_the_written_profile_explains_the_fields_the_model_does_not(tmp_path: Path) -> None:
+def test_the_written_profile_explains_its_fields(tmp_path: Path) -> None:
     code, err, target = _init(tmp_path, NL_ANSWERS)
     assert code == 0, err
     text = target.read_text(encoding="utf-8")
-    assert "  # Decides the EU threshold and mandatory policies" in text
-    assert "    # One of: laptop, desktop," in text
-    assert text.count("# One of: laptop") == 1  # the first lot only
+    assert "  # Kind of contracting authority; decides the EU threshold" in text
+    assert "# What the lot buys; decides the criteria. One of: laptop, desktop," in text
+    assert text.count("One of: laptop") == 1  # the first lot only

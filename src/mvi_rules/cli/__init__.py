@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .._version import __version__
-from ._common import FriendlyGroup
+from ._common import FriendlyGroup, set_verbosity
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -31,12 +31,21 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     callback=_print_version,
     help="Show the library and ruleset versions and exit.",
 )
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only results and errors.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also say which catalogue is used and where from."
+)
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """mvi-rules: sustainable ICT procurement criteria (MVI) as tender clauses.
 
     Write a procurement profile (YAML or JSON; see examples/), check it with
-    'validate', then 'generate' the Word annex for your tender.
+    'validate', then 'generate' the Word annex for your tender. A profile
+    argument of '-' reads the profile from standard input.
     """
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
+    set_verbosity(ctx, -1 if quiet else 1 if verbose else 0)
 
 
 # Commands are registered below, one module each.

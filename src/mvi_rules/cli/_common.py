@@ -1,8 +1,12 @@
-"""Pieces shared by the commands: catalogue options and error handling."""
+"""Pieces shared by the commands: catalogue options, profiles from a file or standard input,
+quiet/verbose output and error handling."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +16,13 @@ import click
 
 from .._atomic import check_writable_target
 from ..catalogue import Catalogue, load_catalogue
-from ..errors import MviRulesError, OutputExistsError
+from ..errors import InputError, MviRulesError, OutputExistsError
+from ..profile import ProcurementProfile, load_profile
+from ._config import resolve
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_VERBOSITY = "mvi_rules.verbosity"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,12 +32,14 @@ def catalogue_options(func: F) -> F:
     func = click.option(
         "--templates",
         type=click.Path(file_okay=False, path_type=Path),
-        help="Clause templates directory (default: the templates shipped with mvi-rules).",
+        help="Clause templates directory (default: $MVI_RULES_TEMPLATES, else the config file, "
+        "else the templates shipped with mvi-rules).",
     )(func)
     func = click.option(
         "--rulesets",
         type=click.Path(file_okay=False, path_type=Path),
-        help="Rulesets directory (default: the rulesets shipped with mvi-rules).",
+        help="Rulesets directory (default: $MVI_RULES_RULESETS, else the config file, "
+        "else the rulesets shipped with mvi-rules).",
     )(func)
     return func
 
@@ -41,8 +53,55 @@ def check_output(path: Path, force: bool) -> None:
 
 
 def open_catalogue(rulesets: Path | None, templates: Path | None) -> Catalogue:
-    """Load the catalogue the options name."""
-    return load_catalogue(rulesets, templates)
+    """Load the catalogue the options name, else the environment, config file or default."""
+    settings = resolve({"rulesets": rulesets, "templates": templates})
+    for key, setting in settings.items():
+        detail(setting.describe(key))
+    catalogue = load_catalogue(settings["rulesets"].path, settings["templates"].path)
+    detail(f"rulesets version {catalogue.version}, {len(catalogue)} criteria")
+    return catalogue
+
+
+def read_profile(path: Path) -> ProcurementProfile:
+    """Load the profile at ``path``, or from standard input when ``path`` is ``-``."""
+    if str(path) != STDIN:
+        return load_profile(path)
+    text = sys.stdin.read()
+    # The loader reads files (and reports lines); a private temporary file gives it one, and
+    # every problem it reports is renamed to <stdin>, the only name the buyer knows.
+    with tempfile.TemporaryDirectory(prefix="mvi-rules-") as tmp:
+        file = Path(tmp) / "profile.yaml"
+        file.write_text(text, encoding="utf-8")
+        try:
+            return load_profile(file).with_source(STDIN_NAME)
+        except InputError as exc:
+            problems = [
+                dataclasses.replace(p, file=STDIN_NAME) if p.file == str(file) else p
+                for p in exc.problems
+            ]
+            raise type(exc)(problems) from None
+
+
+def set_verbosity(ctx: click.Context, level: int) -> None:
+    """Remember -q (-1) or -v (1) for every command of this run."""
+    ctx.meta[_VERBOSITY] = level
+
+
+def _verbosity() -> int:
+    ctx = click.get_current_context(silent=True)
+    return int(ctx.meta.get(_VERBOSITY, 0)) if ctx is not None else 0
+
+
+def info(message: str, *, err: bool = True) -> None:
+    """A progress or summary line: shown unless ``--quiet``."""
+    if _verbosity() >= 0:
+        click.echo(message, err=err)
+
+
+def detail(message: str) -> None:
+    """A line only ``--verbose`` shows (on standard error, so output stays clean)."""
+    if _verbosity() > 0:
+        click.echo(message, err=True)
 
 
 class FriendlyGroup(click.Group):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..profile import load_profile
 from ..selection import evaluate
-from ._common import catalogue_options, open_catalogue
+from ._common import catalogue_options, open_catalogue, read_profile
 
 
 @click.command("explain")
@@ -28,7 +27,7 @@ def explain_command(
     ✓ marks a part of the condition that held for the lot, ✗ one that did not.
     """
     catalogue = open_catalogue(rulesets, templates)
-    result = evaluate(load_profile(profile), catalogue, backend="plain")
+    result = evaluate(read_profile(profile), catalogue, backend="plain")
     lang = lang or result.profile.output_language
     outcomes = [*result.selected, *result.not_selected]
     if criterion_id is not None:

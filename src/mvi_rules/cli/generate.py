@@ -7,13 +7,12 @@ from pathlib import Path
 
 import click
 
-from ..profile import load_profile
 from ..rendering import render_json, write_docx, write_json
 from ..rendering.eforms import render_eforms
 from ..rendering.ocds import render_ocds
 from ..rendering.systems import render_systems_json, write_systems_json, write_text
 from ..selection import evaluate
-from ._common import catalogue_options, check_output, open_catalogue
+from ._common import catalogue_options, check_output, info, open_catalogue, read_profile
 
 
 @click.command("generate")
@@ -66,7 +65,7 @@ def generate_command(
     rulesets: Path | None,
     templates: Path | None,
 ) -> None:
-    """Generate the tender annex with the MVI criteria selected for PROFILE.
+    """Generate the tender annex with the MVI criteria selected for PROFILE ('-': stdin).
 
     Example: mvi-rules generate examples/gemeente-laptops.yaml -o annex.docx
     """
@@ -80,7 +79,7 @@ def generate_command(
     if str(output) != "-":
         check_output(output, force)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
-    loaded = load_profile(profile)
+    loaded = read_profile(profile)
     catalogue = open_catalogue(rulesets, templates)
     result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
     if fmt in ("eforms", "ocds"):
@@ -101,8 +100,7 @@ def generate_command(
             write_json(result, output, force=force)
     else:
         write_docx(result, catalogue, output, lang=lang, force=force)
-    click.echo(
+    info(
         f"{output}: {len(result.selected)} criteria for {len(result.profile.lots)} lot(s), "
-        f"rulesets {result.catalogue_version}",
-        err=True,
+        f"rulesets {result.catalogue_version}"
     )

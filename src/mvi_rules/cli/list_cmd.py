@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from ..catalogue import CriterionType
-from ..profile.model import ProductGroup
+from ..profile.model import ProductGroup, Theme
 from ._common import catalogue_options, open_catalogue
 
 
@@ -34,6 +37,13 @@ from ._common import catalogue_options, open_catalogue
     type=click.IntRange(1, 3),
     help="Only criteria of this ambition level (repeatable).",
 )
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    type=click.Choice([t.value for t in Theme]),
+    help="Only criteria of this theme (repeatable).",
+)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -43,6 +53,7 @@ def list_command(
     product_groups: tuple[str, ...],
     types: tuple[str, ...],
     levels: tuple[int, ...],
+    themes: tuple[str, ...],
     lang: str,
     fmt: str,
     rulesets: Path | None,
@@ -59,6 +70,8 @@ def list_command(
         if types and c.type.value not in types:
             continue
         if levels and c.level not in levels:
+            continue
+        if themes and not {t.value for t in c.themes} & set(themes):
             continue
         rows.append((entry, groups))
     if fmt == "json":
@@ -87,8 +100,42 @@ def list_command(
         )
         for e, groups in rows
     ]
-    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header) - 1)]
-    for row in [header, *table]:
-        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
-        click.echo("  ".join([*cells, row[-1]]))
+    for line in _fit(header, table, shutil.get_terminal_size().columns):
+        click.echo(line)
     click.echo(f"\n{len(table)} of {len(catalogue)} criteria, rulesets {catalogue.version}")
+
+
+# Product groups and titles are wrapped onto continuation lines rather than cut off: a buyer
+# reading the list must see every group a criterion is for.
+_MAX_GROUPS_WIDTH = 30
+_MIN_TITLE_WIDTH = 15
+
+
+def _fit(header: tuple[str, ...], table: Sequence[tuple[str, ...]], columns: int) -> list[str]:
+    """The table as lines no wider than ``columns`` (where the fixed columns allow it)."""
+    rows = [header, *table]
+    fixed = [max(len(r[i]) for r in rows) for i in range(len(header) - 2)]
+    # Room for product groups and title, less the separators and one column for the cursor.
+    room = columns - 1 - sum(fixed) - 2 * (len(header) - 1)
+    longest_group = max(len(g) for r in rows for g in r[-2].split(","))
+    groups_width = min(
+        max(len(r[-2]) for r in rows),
+        _MAX_GROUPS_WIDTH,
+        max(room - _MIN_TITLE_WIDTH, longest_group),
+    )
+    title_width = max(room - groups_width, _MIN_TITLE_WIDTH)
+    lines = []
+    for row in rows:
+        # Groups break after a comma; ids never contain spaces, so nothing else breaks.
+        groups = textwrap.wrap(row[-2].replace(",", ", "), groups_width) or [""]
+        groups = [g.replace(", ", ",") for g in groups]
+        title = textwrap.wrap(row[-1], title_width) or [""]
+        for i in range(max(len(groups), len(title))):
+            cells = [
+                cell.ljust(fixed[j]) if i == 0 else " " * fixed[j]
+                for j, cell in enumerate(row[:-2])
+            ]
+            cells.append((groups[i] if i < len(groups) else "").ljust(groups_width))
+            cells.append(title[i] if i < len(title) else "")
+            lines.append("  ".join(cells).rstrip())
+    return lines

@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import InputError, ProfileError
-from ..profile import load_profile
 from ..selection import evaluate
-from ._common import catalogue_options, open_catalogue
+from ._common import STDIN, STDIN_NAME, catalogue_options, info, open_catalogue, read_profile
 
 
 @click.command("validate")
@@ -20,17 +19,21 @@ from ._common import catalogue_options, open_catalogue
 def validate_command(
     profiles: tuple[Path, ...], rulesets: Path | None, templates: Path | None
 ) -> None:
-    """Check one or more PROFILES; list every problem with file, line and field."""
+    """Check one or more PROFILES ('-': stdin); list every problem with file, line and field."""
     catalogue = open_catalogue(rulesets, templates)
     problems = []
     for path in profiles:
         try:
-            profile = load_profile(path)
+            profile = read_profile(path)
             # Parameter overrides can only be checked against the catalogue.
             evaluate(profile, catalogue, backend="plain")
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        click.echo(f"{path}: valid ({len(profile.lots)} lot(s), ambition {profile.ambition.level})")
+        name = STDIN_NAME if str(path) == STDIN else path
+        info(
+            f"{name}: valid ({len(profile.lots)} lot(s), ambition {profile.ambition.level})",
+            err=False,
+        )
     if problems:
         raise ProfileError(problems)

@@ -202,8 +202,14 @@ class Buyer(BaseModel):
     model_config = _Strict
 
     name: str = Field(min_length=1, description="Name of the contracting authority")
-    authority_type: AuthorityType
-    jurisdiction: Jurisdiction
+    authority_type: AuthorityType = Field(
+        description="Kind of contracting authority; decides the EU threshold and which policies "
+        "are mandatory (e.g. the ISV for the State)"
+    )
+    jurisdiction: Jurisdiction = Field(
+        description="NL (Aanbestedingswet 2012) or BE (Wet van 17 juni 2016); must match the "
+        "authority type"
+    )
 
     @field_validator("name")
     @classmethod
@@ -231,7 +237,11 @@ class Award(BaseModel):
 
     model_config = _Strict
 
-    method: AwardMethod = AwardMethod.BEST_PRICE_QUALITY
+    method: AwardMethod = Field(
+        default=AwardMethod.BEST_PRICE_QUALITY,
+        description="best_price_quality, or lowest_cost (price or life-cycle cost alone; quality "
+        "award criteria are then left out and reported)",
+    )
     price_weight_percent: float = Field(
         default=50,
         ge=0,
@@ -286,7 +296,7 @@ class Procurement(BaseModel):
 
     model_config = _Strict
 
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Title of the procurement")
     reference_date: date = Field(
         default_factory=date.today,
         description="Date that decides thresholds and label validity; defaults to today",
@@ -300,17 +310,25 @@ class Procurement(BaseModel):
         " extensions, options, incentives. Default: nothing, so the value is the initial term"
         " and the tool adds extensions, options and incentive caps for the threshold test",
     )
-    currency: Literal["EUR"] = "EUR"
-    contract_term_years: int = Field(ge=1, le=30)
+    currency: Literal["EUR"] = Field(default="EUR", description="Currency of all amounts")
+    contract_term_years: int = Field(
+        ge=1, le=30, description="Initial contract term in years, without extensions"
+    )
     extension_years: list[int] = Field(
         default_factory=list, description="Optional extension periods, in years each"
     )
-    price_indexation: bool = False
-    procedure: Procedure | None = None
+    price_indexation: bool = Field(
+        default=False, description="Whether prices are indexed (a contract clause with its own cap)"
+    )
+    procedure: Procedure | None = Field(
+        default=None, description="The procurement procedure, where already chosen"
+    )
     framework_agreement: bool = Field(
         default=False, description="Whether the contract is a framework agreement"
     )
-    award: Award = Field(default_factory=Award)
+    award: Award = Field(
+        default_factory=Award, description="Award method and the weights of price and quality"
+    )
 
     @field_validator("estimated_value_includes")
     @classmethod
@@ -354,13 +372,17 @@ class Lot(BaseModel):
 
     model_config = _Strict
 
-    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9._-]+$")
-    name: str = Field(min_length=1)
-    product_group: ProductGroup
+    id: str = Field(
+        min_length=1,
+        pattern=r"^[A-Za-z0-9._-]+$",
+        description="Lot number or short id (letters, digits, '.', '_', '-'); may be a number",
+    )
+    name: str = Field(min_length=1, description="Name of the lot as in the tender")
+    product_group: ProductGroup = Field(description="What the lot buys; decides the criteria")
     components: list[ProductGroup] = Field(
         default_factory=list, description="For a werkplek bundle: the device groups it mixes"
     )
-    quantity: int = Field(ge=1, le=10**9)
+    quantity: int = Field(ge=1, le=10**9, description="Number of devices or units")
     estimated_value_eur: float | None = Field(
         default=None,
         gt=0,
@@ -368,7 +390,11 @@ class Lot(BaseModel):
         description="The lot's estimated value excl. VAT, on the same basis as the"
         " procurement's (estimated_value_includes); give it for every lot or for none",
     )
-    refurbished: RefurbishedPolicy = RefurbishedPolicy.ACCEPTED
+    refurbished: RefurbishedPolicy = Field(
+        default=RefurbishedPolicy.ACCEPTED,
+        description="wanted (refurbished devices only), accepted (new or refurbished) or "
+        "excluded (new only)",
+    )
     holds_data: bool | None = Field(
         default=None, description="Whether the devices hold data; defaults by product group"
     )
@@ -416,11 +442,17 @@ class Ambition(BaseModel):
 
     model_config = _Strict
 
-    level: int = Field(ge=1, le=3)
-    climate: int | None = Field(default=None, ge=1, le=3)
-    circularity: int | None = Field(default=None, ge=1, le=3)
-    social: int | None = Field(default=None, ge=1, le=3)
-    environment: int | None = Field(default=None, ge=1, le=3)
+    level: int = Field(
+        ge=1, le=3, description="Ambition for every theme: 1 basis, 2 significant, 3 ambitious"
+    )
+    climate: int | None = Field(default=None, ge=1, le=3, description="Overrides level for climate")
+    circularity: int | None = Field(
+        default=None, ge=1, le=3, description="Overrides level for circularity"
+    )
+    social: int | None = Field(default=None, ge=1, le=3, description="Overrides level for social")
+    environment: int | None = Field(
+        default=None, ge=1, le=3, description="Overrides level for environment"
+    )
 
     def for_theme(self, theme: Theme) -> int:
         """The level for a theme: its own setting, else the overall level."""
@@ -433,9 +465,17 @@ class Commitments(BaseModel):
 
     model_config = _Strict
 
-    electronics_watch_affiliate: bool = False
-    fira_participant: bool = False
-    isv_policy: bool = False
+    electronics_watch_affiliate: bool = Field(
+        default=False, description="The buyer is affiliated with Electronics Watch"
+    )
+    fira_participant: bool = Field(
+        default=False,
+        description="The buyer takes part in FIRA (which rates suppliers' CSR as organisations)",
+    )
+    isv_policy: bool = Field(
+        default=False,
+        description="The buyer applies the international social conditions (ISV) as policy",
+    )
     csr_targets: list[Annotated[str, AfterValidator(single_line)]] = Field(
         default_factory=list, description="Own CSR targets, free text"
     )
@@ -449,12 +489,16 @@ class ProcurementProfile(BaseModel):
 
     model_config = _Strict
 
-    buyer: Buyer
-    procurement: Procurement
-    lots: list[Lot] = Field(min_length=1)
-    ambition: Ambition
-    commitments: Commitments = Field(default_factory=Commitments)
-    output_language: Language = "nl"
+    buyer: Buyer = Field(description="The contracting authority")
+    procurement: Procurement = Field(description="The procurement as a whole")
+    lots: list[Lot] = Field(min_length=1, description="The lots, at least one")
+    ambition: Ambition = Field(description="Ambition level, overall and per theme")
+    commitments: Commitments = Field(
+        default_factory=Commitments, description="Policies the buyer has already committed to"
+    )
+    output_language: Language = Field(
+        default="nl", description="Language of the annex: nl (Dutch) or en (English)"
+    )
     parameters: dict[str, dict[str, ParameterValue]] = Field(
         default_factory=dict,
         description="Per criterion id, parameter values that replace the catalogue defaults",

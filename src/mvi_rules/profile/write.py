@@ -11,6 +11,7 @@ import json
 import re
 import textwrap
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -48,6 +49,17 @@ def _comment(text: str | None, pad: str) -> list[str]:
     )
 
 
+def _described(text: str | None, value: Any) -> str | None:
+    # A buyer editing the file needs the valid choices next to a coded field.
+    if not isinstance(value, Enum):
+        return text
+    choices = [str(member.value) for member in type(value)]
+    if text and all(choice in text for choice in choices):
+        return text
+    listed = "One of: " + ", ".join(choices) + "."
+    return f"{text.rstrip('.')}. {listed}" if text else listed
+
+
 def _doc(model: type[BaseModel]) -> str:
     return (model.__doc__ or "").strip().split("\n\n")[0]
 
@@ -66,7 +78,7 @@ def _emit(
             continue
         where = f"{path}{name}"
         if comments:
-            out.extend(_comment(field.description or notes.get(where), pad))
+            out.extend(_comment(_described(field.description or notes.get(where), value), pad))
         if isinstance(value, BaseModel):
             if comments and not field.description:
                 out.extend(_comment(_doc(type(value)), pad))
