@@ -167,7 +167,7 @@ def test_a_label_version_without_a_valid_successor_is_flagged(small: Catalogue) 
 def test_a_label_with_a_thin_market_is_noticed(small: Catalogue) -> None:
     result = evaluate(profile(), small)
     (thin,) = [n for n in result.notices if n.code == "label-thin-market"]
-    assert "few smartphone products carry TCO Certified Edge" in thin.message
+    assert "few smartphones carry TCO Certified Edge" in thin.message
 
 
 def test_declared_conflicts_keep_the_more_ambitious_criterion(small: Catalogue) -> None:

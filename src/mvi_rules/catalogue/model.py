@@ -126,6 +126,17 @@ class Parameter(BaseModel):
     description: LocalText
     confidence: Confidence = Confidence.CONFIRMED
     legal_limits: list[LegalLimit] = Field(default_factory=list)
+    product_groups: list[ProductGroup] | None = Field(
+        default=None,
+        description="The product groups the value concerns (e.g. a degree of protection for"
+        " tablets); a document for lots that buy none of them does not ask the buyer about it."
+        " Unset: the value concerns every group of the criterion",
+    )
+    value_labels: dict[str, LocalText] = Field(
+        default_factory=dict,
+        description="How a document names a coded value, e.g. none: {nl: geen eis, en: no"
+        " requirement}",
+    )
 
     @field_validator("default", "min", "max")
     @classmethod
@@ -138,6 +149,17 @@ class Parameter(BaseModel):
         for item in value or ():
             _finite(item)
         return value
+
+    @model_validator(mode="after")
+    def _labels_name_values(self) -> Parameter:
+        known = {str(v) for v in (self.allowed or [self.default])}
+        unknown = sorted(set(self.value_labels) - known)
+        if unknown:
+            raise ValueError(
+                f"value_labels name {', '.join(unknown)}, which is not an allowed value"
+                f" (allowed: {', '.join(sorted(known))})"
+            )
+        return self
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> Parameter:
@@ -384,6 +406,11 @@ class Criterion(BaseModel):
     )
     value_share: ValueShare | None = Field(
         default=None, description="What the criterion may add to the contract value"
+    )
+    attachments: list[LocalText] = Field(
+        default_factory=list,
+        description="Documents the clause refers to that the buyer must add to the tender"
+        " documents (mvi-rules does not supply them), e.g. the LCC calculation sheet",
     )
 
     @model_validator(mode="after")

@@ -24,6 +24,7 @@ def explain_command(
 ) -> None:
     """Explain, per lot, why each criterion is selected or not (or only CRITERION_ID).
 
+    With CRITERION_ID only that criterion's reasons and notices are shown.
     ✓ marks a part of the condition that held for the lot, ✗ one that did not.
     """
     catalogue = open_catalogue(rulesets, templates)
@@ -50,5 +51,8 @@ def explain_command(
                 lead = "conflict: het" if lang == "nl" else "conflict: it"
                 click.echo(f"    ✗ {lead} {decision.conflict.get(lang)}")
         click.echo("")
-    for notice in result.notices:
-        click.echo(f"note: {notice.message}")
+    # Asked about one criterion, the buyer wants its notices, not the whole document's.
+    notices = [n for n in result.notices if criterion_id is None or n.criterion_id == criterion_id]
+    for notice in notices:
+        text = notice.text.get(lang) if notice.text is not None else notice.message
+        click.echo(f"note: {text}")

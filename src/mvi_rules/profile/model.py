@@ -106,6 +106,29 @@ class ProductGroup(_StrEnum):
             ProductGroup.WERKPLEK,
         )
 
+    def plural(self, lang: str) -> str:
+        """What a document calls the group, in ``lang`` (nl or en): ``beeldschermen``."""
+        nl, en = GROUP_NAMES[self]
+        return nl if lang == "nl" else en
+
+
+#: The plural names of the product groups in Dutch and English, the one place documents and
+#: notices take them from.
+GROUP_NAMES: dict[ProductGroup, tuple[str, str]] = {
+    ProductGroup.LAPTOP: ("laptops", "laptops"),
+    ProductGroup.DESKTOP: ("desktops", "desktop computers"),
+    ProductGroup.MONITOR: ("beeldschermen", "monitors"),
+    ProductGroup.TABLET: ("tablets", "tablets"),
+    ProductGroup.SMARTPHONE: ("smartphones", "smartphones"),
+    ProductGroup.THIN_CLIENT: ("thin clients", "thin clients"),
+    ProductGroup.SERVER: ("servers", "servers"),
+    ProductGroup.NETWORK_EQUIPMENT: ("netwerkapparatuur", "network equipment"),
+    ProductGroup.DATA_CENTRE_SERVICE: ("datacenterdiensten", "data centre services"),
+    ProductGroup.CLOUD_SERVICE: ("clouddiensten", "cloud services"),
+    ProductGroup.PRINTER: ("printers", "printers"),
+    ProductGroup.WERKPLEK: ("werkplekpakket", "workplace bundle"),
+}
+
 
 # Devices that normally hold user data, used when a lot does not say.
 _DATA_BEARING = {

@@ -42,7 +42,15 @@ from .docx_parts import (
     set_core_properties,
     start_landscape_section,
 )
-from .formatting import format_date, format_money, format_number, format_unit, format_value, yes_no
+from .formatting import (
+    format_date,
+    format_money,
+    format_number,
+    format_parameter,
+    format_unit,
+    format_value,
+    yes_no,
+)
 from .law import below_threshold_nl, legal_basis, localise
 from .notices import attention_points, notice_text
 from .text import to_blocks
@@ -317,7 +325,7 @@ def _checklist(doc: DocumentObj, result: EvaluationResult, words: Wording) -> No
         (
             f"{c.id} {c.title.get(lang)}",
             localise(p.description.get(lang), jurisdiction, lang),
-            format_value(p.value, p.unit, lang),
+            format_parameter(p.value, p.unit, p.value_labels, lang),
             _range_text(p, words),
         )
         for c in result.selected
@@ -340,7 +348,7 @@ def _checklist(doc: DocumentObj, result: EvaluationResult, words: Wording) -> No
 def _range_text(p: ResolvedParameter, words: Wording) -> str:
     lang = words.lang
     if p.allowed is not None:
-        return ", ".join(format_value(v, p.unit, lang) for v in p.allowed)
+        return ", ".join(format_parameter(v, p.unit, p.value_labels, lang) for v in p.allowed)
     if p.minimum is not None and p.maximum is not None:
         low = format_value(_whole(p.minimum), p.unit, lang)
         high = format_value(_whole(p.maximum), p.unit, lang)

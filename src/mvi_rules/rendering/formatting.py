@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..catalogue.model import ParamValue
+from ..catalogue.model import LocalText, ParamValue
 
 _MONTHS = {
     "nl": (
@@ -165,6 +165,15 @@ def format_unit(unit: str, count: float, lang: str) -> str:
     if lang == "nl":
         return nl_one if one else nl_many
     return en_one if one else en_many
+
+
+def format_parameter(
+    value: ParamValue, unit: str | None, labels: dict[str, LocalText], lang: str
+) -> str:
+    """A parameter value as :func:`format_value` writes it, or the catalogue's name for a coded
+    value (``none`` -> ``geen eis``)."""
+    label = labels.get(str(value))
+    return label.get(lang) if label is not None else format_value(value, unit, lang)
 
 
 def format_value(value: ParamValue, unit: str | None, lang: str) -> str:

@@ -73,6 +73,7 @@ _RANK = (
     "options-over-half",
     "lot-values-missing",
     "no-threshold",
+    "attachment-needed",
     "legal-limit",
     "label-version-expired",
     "label-version-replaced",

@@ -27,7 +27,7 @@ from ..catalogue.load import Catalogue
 from ..errors import MviRulesError
 from ..selection.result import EvaluationResult, ProofLabel, SelectedCriterion
 from .docx_writer import templates_dir_of
-from .formatting import format_value
+from .formatting import format_parameter
 from .law import legal_basis, localise
 from .templates import ClauseRenderer
 from .text import to_blocks
@@ -99,7 +99,7 @@ def _clause_text(
     # The annex lists these in its "defaults to confirm" table: what the value is, and the value.
     to_verify = [
         f"{localise(p.description.get(lang), jurisdiction, lang)}: "
-        f"{format_value(p.value, p.unit, lang)}"
+        f"{format_parameter(p.value, p.unit, p.value_labels, lang)}"
         for p in criterion.parameters
         if p.to_verify
     ]

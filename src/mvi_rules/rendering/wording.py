@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalogue.model import Confidence, CriterionType
-from ..profile.model import AuthorityType, Jurisdiction, ProductGroup, Theme
+from ..profile.model import GROUP_NAMES, AuthorityType, Jurisdiction, ProductGroup, Theme
 
 #: key -> (nl, en)
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -503,18 +503,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "niet-federale aanbestedende overheid",
         "non-federal contracting authority",
     ),
-    "group_laptop": ("laptops", "laptops"),
-    "group_desktop": ("desktops", "desktop computers"),
-    "group_monitor": ("beeldschermen", "monitors"),
-    "group_tablet": ("tablets", "tablets"),
-    "group_smartphone": ("smartphones", "smartphones"),
-    "group_thin_client": ("thin clients", "thin clients"),
-    "group_server": ("servers", "servers"),
-    "group_network_equipment": ("netwerkapparatuur", "network equipment"),
-    "group_data_centre_service": ("datacenterdiensten", "data centre services"),
-    "group_cloud_service": ("clouddiensten", "cloud services"),
-    "group_printer": ("printers", "printers"),
-    "group_werkplek": ("werkplekpakket", "workplace bundle"),
+    **{f"group_{group.value}": names for group, names in GROUP_NAMES.items()},
     "procedure_open": ("openbare procedure", "open procedure"),
     "procedure_restricted": ("niet-openbare procedure", "restricted procedure"),
     "procedure_competitive_dialogue": ("concurrentiegerichte dialoog", "competitive dialogue"),

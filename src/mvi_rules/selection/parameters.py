@@ -111,6 +111,9 @@ def resolve_parameters(
                 minimum=spec.min,
                 maximum=spec.max,
                 allowed=list(spec.allowed) if spec.allowed is not None else None,
+                concerns_lots=spec.product_groups is None
+                or bool(groups & set(spec.product_groups)),
+                value_labels=dict(spec.value_labels),
             )
         )
     return resolved, notices

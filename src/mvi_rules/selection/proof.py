@@ -46,17 +46,18 @@ def resolve_proof(
         labels.append(
             ProofLabel(key=ref.label, name=label.name, version=version, level=ref.level, note=note)
         )
-        thin = sorted(g.value for g in covered & set(label.thin_market))
+        thin = sorted(covered & set(label.thin_market), key=lambda g: g.value)
         if thin:
+            thin_nl = ", ".join(g.plural("nl") for g in thin)
+            thin_en = ", ".join(g.plural("en") for g in thin)
             notices.append(
                 notice(
                     "label-thin-market",
-                    f"{criterion.id}: voor {', '.join(thin)} zijn weinig producten met "
-                    f"{label.name} op de markt; vraag het keurmerk niet als enige bewijs en "
-                    "toets de beschikbaarheid in een marktconsultatie.",
-                    f"{criterion.id}: few {', '.join(thin)} products carry {label.name}; do not "
-                    "ask for the label as the only proof, and check availability in a market "
-                    "consultation.",
+                    f"{criterion.id}: weinig {thin_nl} dragen {label.name}; vraag het keurmerk"
+                    " niet als enige bewijs en toets de beschikbaarheid in een"
+                    " marktconsultatie.",
+                    f"{criterion.id}: few {thin_en} carry {label.name}; do not ask for the label"
+                    " as the only proof, and check availability in a market consultation.",
                     criterion.id,
                 )
             )

@@ -72,11 +72,23 @@ class ResolvedParameter(BaseModel):
     allowed: list[ParamValue] | None = Field(
         default=None, description="The values a profile may choose from, where closed"
     )
+    concerns_lots: bool = Field(
+        default=True,
+        description="False when the value concerns product groups none of the criterion's lots"
+        " buy: the clause template still has it, the buyer is not asked about it",
+    )
+    value_labels: dict[str, LocalText] = Field(
+        default_factory=dict, description="Names of coded values in each language"
+    )
 
     @property
     def to_verify(self) -> bool:
-        """An unconfirmed catalogue default is shown to the reader as 'to be verified'."""
-        return self.origin == "catalogue" and self.confidence is Confidence.UNCONFIRMED
+        """An unconfirmed catalogue default the buyer must confirm, for the lots it concerns."""
+        return (
+            self.origin == "catalogue"
+            and self.confidence is Confidence.UNCONFIRMED
+            and self.concerns_lots
+        )
 
 
 class ProofLabel(BaseModel):

@@ -15,6 +15,7 @@ from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile, Pro
 from .award import award_conflicts, weighting
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
+from .notices import notice
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
 from .result import (
@@ -26,6 +27,7 @@ from .result import (
     LeftOut,
     LotDecision,
     Notice,
+    ResolvedParameter,
     SelectedCriterion,
     ValueEstimate,
 )
@@ -287,16 +289,35 @@ def _selected(
     )
     notices.extend(proof_notices)
     notices.extend(
-        Notice(
-            code="parameter-unconfirmed",
-            criterion_id=item.id,
-            message=f"{item.id}: {p.name} = {p.value} comes from a source marked "
-            "unconfirmed; verify it before publishing",
+        notice(
+            "attachment-needed",
+            f"{item.id} {item.title.nl} verwijst naar {a.nl}; mvi-rules levert die niet mee."
+            " Voeg dat document toe aan de aanbestedingsstukken of pas de clausule aan.",
+            f"{item.id} {item.title.en} refers to {a.en}; mvi-rules does not supply it. Add it"
+            " to the tender documents or change the clause.",
+            item.id,
+        )
+        for a in c.attachments
+    )
+    notices.extend(
+        notice(
+            "parameter-unconfirmed",
+            f"{item.id}: de standaardwaarde {_shown(p, 'nl')} voor ‘{p.description.nl}’ is"
+            " niet bevestigd; bevestig of wijzig haar vóór publicatie.",
+            f"{item.id}: the default {_shown(p, 'en')} for ‘{p.description.en}’ is not"
+            " confirmed; confirm or change it before publishing.",
+            item.id,
         )
         for p in item.parameters
         if p.to_verify
     )
     return item, notices
+
+
+def _shown(parameter: ResolvedParameter, lang: str) -> str:
+    # A coded value ("none") is named as the catalogue names it, never as its code.
+    label = parameter.value_labels.get(str(parameter.value))
+    return label.get(lang) if label is not None else str(parameter.value)
 
 
 #: Times an engine other than the reference evaluator is tried before the reference decides.
