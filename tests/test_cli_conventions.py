@@ -279,3 +279,34 @@ def test_shell_completion_offers_the_themes() -> None:
         "plain,social",
         "plain,environment",
     ]
+
+
+def _run_generate(tmp_path: Path, *flags: str) -> Result:
+    runner = CliRunner()
+    out = tmp_path / "annex.json"
+    return runner.invoke(
+        main, [*flags, "generate", str(EXAMPLES / "gemeente-laptops.yaml"), "-o", str(out)]
+    )
+
+
+def test_progress_is_silent_when_not_a_terminal(tmp_path: Path) -> None:
+    result = _run_generate(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "\r" not in result.output
+    assert "selecting criteria" not in result.output
+
+
+def test_progress_shows_steps_on_a_terminal_and_quiet_silences_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mvi_rules.cli import _common
+
+    monkeypatch.setattr(_common, "_on_terminal", lambda: True)
+    shown = _run_generate(tmp_path)
+    assert shown.exit_code == 0, shown.output
+    assert "selecting criteria ..." in shown.output
+    assert shown.output.count("\r") >= 4
+    (tmp_path / "annex.json").unlink()
+    quiet = _run_generate(tmp_path, "--quiet")
+    assert quiet.exit_code == 0, quiet.output
+    assert "selecting criteria" not in quiet.output

@@ -65,7 +65,26 @@ def test_a_typo_in_a_field_name_is_an_error_with_its_line(write) -> None:
     path = write("p.yaml", VALID.replace("  level: 2", "  level: 2\n  circulairity: 3"))
     (message,) = problems(path)
     assert message.startswith(f"{path}:17: ambition.circulairity: unknown field")
-    assert "valid fields here: level, climate, circularity, social, environment" in message
+    assert "did you mean 'circularity'? Valid fields here: level, climate, circularity" in message
+
+
+def test_a_near_miss_in_a_choice_gets_a_suggestion(write) -> None:
+    path = write(
+        "p.yaml",
+        VALID.replace("authority_type: municipality", "authority_type: municipalty").replace(
+            "product_group: laptop", "product_group: laptops"
+        ),
+    )
+    messages = problems(path)
+    assert any("did you mean 'municipality'?" in m for m in messages), messages
+    assert any("(got 'laptops'); did you mean 'laptop'?" in m for m in messages), messages
+
+
+def test_a_far_miss_gets_no_suggestion(write) -> None:
+    path = write("p.yaml", VALID.replace("product_group: laptop", "product_group: koffie"))
+    (message,) = problems(path)
+    assert "(got 'koffie')" in message
+    assert "did you mean" not in message
 
 
 def test_impossible_values_are_all_reported_at_once(write) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -51,6 +52,21 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
+def _expected(err: Any) -> str:
+    # pydantic words the choices "'a', 'b' or 'c'"; normalise to a comma list.
+    expected = str((err.get("ctx") or {}).get("expected", ""))
+    return expected.replace(" or ", ", ")
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    """``; did you mean 'x'?`` for a near miss among ``choices``, else nothing."""
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    match = next(c for c in choices if c.lower() == close[0])
+    return f"; did you mean {match!r}?"
+
+
 def problems_from(
     exc: ValidationError,
     located: Located,
@@ -69,7 +85,9 @@ def problems_from(
         if err["type"] == "extra_forbidden" and model is not None:
             parent = _model_at(model, loc[:-1])
             if parent is not None:
-                message += "; valid fields here: " + ", ".join(parent.model_fields)
+                hint = _did_you_mean(str(loc[-1]) if loc else "", list(parent.model_fields))
+                message += hint + (" Valid" if hint else "; valid") + " fields here: "
+                message += ", ".join(parent.model_fields)
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if (
@@ -78,6 +96,9 @@ def problems_from(
             and not isinstance(err["input"], (dict, list))
         ):
             message += f" (got {err['input']!r})"
+            if err["type"] == "enum" and isinstance(err["input"], str):
+                choices = [c.strip(" '") for c in _expected(err).split(",")]
+                message += _did_you_mean(err["input"], choices)
         problems.append(
             Problem(str(located.path), field_path(full), message, located.line_of(full))
         )

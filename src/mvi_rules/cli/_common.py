@@ -98,6 +98,26 @@ def info(message: str, *, err: bool = True) -> None:
         click.echo(message, err=err)
 
 
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def progress(message: str) -> None:
+    """A step of long work, on a terminal only: silent in pipes, logs and with ``--quiet``.
+
+    The line is overwritten by the next step, so a finished run leaves no trace of it.
+    """
+    if _verbosity() < 0 or not _on_terminal():
+        return
+    click.echo(f"\r\033[K{message}", err=True, nl=False)
+
+
+def progress_done() -> None:
+    """Clear the last progress line (on a terminal)."""
+    if _verbosity() >= 0 and _on_terminal():
+        click.echo("\r\033[K", err=True, nl=False)
+
+
 def detail(message: str) -> None:
     """A line only ``--verbose`` shows (on standard error, so output stays clean)."""
     if _verbosity() > 0:

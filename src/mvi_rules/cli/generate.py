@@ -12,7 +12,15 @@ from ..rendering.eforms import render_eforms
 from ..rendering.ocds import render_ocds
 from ..rendering.systems import render_systems_json, write_systems_json, write_text
 from ..selection import evaluate
-from ._common import catalogue_options, check_output, info, open_catalogue, read_profile
+from ._common import (
+    catalogue_options,
+    check_output,
+    info,
+    open_catalogue,
+    progress,
+    progress_done,
+    read_profile,
+)
 
 
 @click.command("generate")
@@ -79,9 +87,13 @@ def generate_command(
     if str(output) != "-":
         check_output(output, force)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
+    progress("reading the profile ...")
     loaded = read_profile(profile)
+    progress("loading the rulesets ...")
     catalogue = open_catalogue(rulesets, templates)
+    progress("selecting criteria ...")
     result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
+    progress(f"writing {fmt} ...")
     if fmt in ("eforms", "ocds"):
         text = render_eforms(result, catalogue) if fmt == "eforms" else render_ocds(result, lang)
         if str(output) == "-":
@@ -100,6 +112,7 @@ def generate_command(
             write_json(result, output, force=force)
     else:
         write_docx(result, catalogue, output, lang=lang, force=force)
+    progress_done()
     info(
         f"{output}: {len(result.selected)} criteria for {len(result.profile.lots)} lot(s), "
         f"rulesets {result.catalogue_version}"

@@ -8,7 +8,7 @@ import click
 
 from ..errors import InputError
 from ..scenarios import default_scenarios_dir, discover, load_scenario, run_scenario
-from ._common import catalogue_options, open_catalogue
+from ._common import catalogue_options, open_catalogue, progress, progress_done
 
 
 @click.command("test")
@@ -30,13 +30,16 @@ def test_command(paths: tuple[Path, ...], rulesets: Path | None, templates: Path
     if not files:
         raise click.ClickException("no scenario files found")
     passed = failed = 0
-    for path in files:
+    for number, path in enumerate(files, start=1):
+        progress(f"[{number}/{len(files)}] {path.name} ...")
         try:
             outcome = run_scenario(load_scenario(path), catalogue)
         except InputError as exc:
+            progress_done()
             failed += 1
             click.echo(f"ERROR {path}\n" + "\n".join(f"  {p}" for p in exc.problems))
             continue
+        progress_done()
         if outcome.passed:
             passed += 1
             click.echo(f"PASS  {path.name}: {outcome.name}")
