@@ -310,3 +310,20 @@ def test_progress_shows_steps_on_a_terminal_and_quiet_silences_it(
     quiet = _run_generate(tmp_path, "--quiet")
     assert quiet.exit_code == 0, quiet.output
     assert "selecting criteria" not in quiet.output
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # `mvi-rules explain ... | head -1`: the reader stops after one line of an output larger
+    # than a pipe's buffer; no "Broken pipe" error.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mvi_rules", "explain", str(EXAMPLES / "hogeschool-infra.yaml")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Broken pipe" not in err
+    assert "Traceback" not in err

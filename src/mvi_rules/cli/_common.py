@@ -132,6 +132,13 @@ class FriendlyGroup(click.Group):
             return super().invoke(ctx)
         except MviRulesError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # The reader went away (`mvi-rules list | head`): stop quietly, as other command
+            # line tools do. Python's advice: point stdout at devnull so the flush at exit
+            # does not fail a second time.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(1) from None
         except OSError as exc:
             name = f" {exc.filename}" if exc.filename else ""
             raise click.ClickException(f"cannot access{name}: {exc.strerror or exc}") from None
