@@ -143,3 +143,17 @@ def test_explain_one_criterion_shows_its_notices_only() -> None:
     assert notes, out.output
     assert all("MVI-LAB-002" in line for line in notes), notes
     assert not any("MVI-CIR-001" in line for line in notes)
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_dates_are_written_out_in_the_clauses_and_notes(catalogue: Catalogue, path: Path) -> None:
+    # The trace annex cites publication dates as its sources give them; everything the buyer
+    # reads before it writes a date as words ("30 november 2026").
+    result = _result(path, catalogue)
+    for lang, trace in (("nl", "Verantwoording: herkomst"), ("en", "Traceability: source")):
+        text = all_text(render_docx(result, catalogue, lang=lang))
+        body = text.split(trace)[0]
+        assert not ISO_DATE.findall(body), (lang, ISO_DATE.findall(body))

@@ -9,38 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from .._calendar import written_date
 from ..catalogue.model import LocalText, ParamValue
-
-_MONTHS = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 
 # Units as the catalogue writes them (English, lower case) -> (nl singular, nl plural,
 # en singular, en plural). Units not listed here are printed as the catalogue spells them.
@@ -151,8 +121,7 @@ def yes_no(value: bool, lang: str) -> str:
 
 def format_date(value: date, lang: str) -> str:
     """A date written out: ``1 januari 2026`` or ``1 January 2026``."""
-    months = _MONTHS["nl" if lang == "nl" else "en"]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return written_date(value, lang)
 
 
 def format_unit(unit: str, count: float, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .._calendar import written_date
 from ..catalogue import Catalogue
 from ..catalogue.model import Criterion, Label, LocalText
 from ..profile.model import ProductGroup
@@ -76,7 +77,8 @@ def _valid_version(
         return key, None, []
     current = label.current_version(day)
     asked_name = f"{label.name} {asked.name.en}"
-    when = f"{asked.valid_until}" if expired else f"{asked.valid_from}"
+    moment = asked.valid_until if expired else asked.valid_from
+    when, when_en = _written(moment, "nl"), _written(moment, "en")
     if current is not None:
         now = label.versions[current]
         return (
@@ -89,7 +91,7 @@ def _valid_version(
                     f"{'niet meer' if expired else 'nog niet'} geldig ({when}); de bijlage vraagt "
                     f"daarom {label.name} {now.name.nl}.",
                     f"{criterion.id}: {asked_name} is {'no longer' if expired else 'not yet'} "
-                    f"valid on the reference date ({when}); the annex asks for {label.name} "
+                    f"valid on the reference date ({when_en}); the annex asks for {label.name} "
                     f"{now.name.en} instead.",
                     criterion.id,
                 )
@@ -97,7 +99,7 @@ def _valid_version(
         )
     note = LocalText(
         nl=f"versie {'verlopen op' if expired else 'geldig vanaf'} {when}; noem een geldige versie",
-        en=f"version {'expired on' if expired else 'valid from'} {when}; name a valid version",
+        en=f"version {'expired on' if expired else 'valid from'} {when_en}; name a valid version",
     )
     return (
         key,
@@ -108,7 +110,7 @@ def _valid_version(
                 f"{criterion.id}: {label.name} {asked.name.nl} is op de peildatum niet geldig "
                 f"({when}) en de criteriaset kent geen geldige versie; pas de eis aan voordat u "
                 "publiceert.",
-                f"{criterion.id}: {asked_name} is not valid on the reference date ({when}) and "
+                f"{criterion.id}: {asked_name} is not valid on the reference date ({when_en}) and "
                 "the catalogue knows no valid version; adjust the requirement before publishing.",
                 criterion.id,
             )
@@ -128,12 +130,18 @@ def _with_legacy(label: Label, key: str, name: LocalText, day: date) -> LocalTex
     return LocalText(
         nl=name.nl
         + "".join(
-            f" of een geldig certificaat van {v.name.nl} (geldig tot uiterlijk {v.valid_until})"
+            f" of een geldig certificaat van {v.name.nl} (geldig tot uiterlijk"
+            f" {_written(v.valid_until, 'nl')})"
             for v in legacy
         ),
         en=name.en
         + "".join(
-            f" or a valid certificate of {v.name.en} (valid until {v.valid_until} at the latest)"
+            f" or a valid certificate of {v.name.en} (valid until"
+            f" {_written(v.valid_until, 'en')} at the latest)"
             for v in legacy
         ),
     )
+
+
+def _written(day: date | None, lang: str) -> str:
+    return written_date(day, lang) if day is not None else "?"
