@@ -21,6 +21,7 @@ from .._validation import field_path, problems_from
 from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, fields_of, parse_condition
 from ..errors import CatalogueError, InputError, Problem
+from . import cache
 from .citations import SOURCES_FILE, check_citations, cite
 from .isv import IsvRegistry
 from .model import (
@@ -127,15 +128,30 @@ def load_catalogue(
 ) -> Catalogue:
     """Load and check the catalogue; by default the rulesets and templates shipped with mvi-rules.
 
-    Raises :class:`~mvi_rules.errors.CatalogueError` listing every problem found.
+    A catalogue whose files have not changed since it was last loaded in this process is
+    returned from a cache (it is immutable, so callers may share it); an edited file is always
+    read again. Raises :class:`~mvi_rules.errors.CatalogueError` listing every problem found.
     """
     rules_dir = Path(rulesets) if rulesets is not None else rulesets_dir()
     tmpl_dir = Path(templates) if templates is not None else templates_dir()
-    problems: list[Problem] = []
     if not rules_dir.is_dir():
         raise CatalogueError.single(rules_dir, "", "rulesets directory not found")
     if not tmpl_dir.is_dir():
         raise CatalogueError.single(tmpl_dir, "", "clause templates directory not found")
+    try:
+        key = cache.content_key(rules_dir, tmpl_dir)
+    except OSError:
+        key = None  # unreadable now: the loader below reports it with the file's name
+    catalogue = cache.cached(key) if key is not None else None
+    if catalogue is None:
+        catalogue = _load(rules_dir, tmpl_dir)
+        if key is not None:
+            cache.remember(key, catalogue)
+    return catalogue
+
+
+def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
+    problems: list[Problem] = []
 
     digest = hashlib.sha256()
     meta = _load_model(rules_dir / META_FILE, CatalogueMeta, problems, digest)
