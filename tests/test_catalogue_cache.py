@@ -62,3 +62,13 @@ def test_the_cache_keeps_a_few_catalogues_only(tmp_path: Path) -> None:
     assert len(cache._cache) == cache.MAX_CACHED
     first_rules = tmp_path / "0" / "rulesets"
     assert load_catalogue(first_rules, tmp_path / "0" / "templates") is not loaded[0]
+
+
+def test_renderers_share_compiled_templates_until_a_file_changes(rulesets: Path) -> None:
+    from mvi_rules.rendering.templates import ClauseRenderer
+
+    templates = rulesets.parent / "templates"
+    first, second = ClauseRenderer(templates, "nl"), ClauseRenderer(templates, "nl")
+    assert first._env is second._env
+    (templates / "nl" / "test" / "clause.j2").write_text("Nieuwe tekst, langer.", encoding="utf-8")
+    assert ClauseRenderer(templates, "nl")._env is not first._env

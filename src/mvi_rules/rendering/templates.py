@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -122,13 +123,39 @@ def make_environment(templates_dir: Path, lang: str) -> ImmutableSandboxedEnviro
     return env
 
 
+@lru_cache(maxsize=16)
+def _shared_environment(
+    templates_dir: Path, lang: str, _files: tuple[tuple[str, int, int], ...]
+) -> ImmutableSandboxedEnvironment:
+    # Compiling the templates is about a third of a render; one environment per directory and
+    # language keeps them compiled across documents, and its template cache is safe to share
+    # between threads. ``_files`` (name, size, mtime) is part of the key so that an edited
+    # template gets a fresh environment even where file times are coarse.
+    return make_environment(templates_dir, lang)
+
+
+def _file_stamps(lang_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    stamps = []
+    for path in sorted(lang_dir.rglob("*.j2")):
+        stat = path.stat()
+        stamps.append((str(path.relative_to(lang_dir)), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
 class ClauseRenderer:
-    """Renders clause texts for one templates directory and language (templates are cached)."""
+    """Renders clause texts for one templates directory and language.
+
+    Renderers of the same directory and language share one environment, so each template is
+    compiled once per process (and again only when its file changes).
+    """
 
     def __init__(self, templates_dir: Path, lang: str) -> None:
         self.templates_dir = Path(templates_dir)
         self.lang = lang
-        self._env = make_environment(self.templates_dir, lang)
+        directory = self.templates_dir.resolve()
+        lang_dir = directory / lang
+        stamps = _file_stamps(lang_dir) if lang_dir.is_dir() else ()
+        self._env = _shared_environment(directory, lang, stamps)
 
     def render(self, criterion: SelectedCriterion, profile: ProcurementProfile) -> str:
         """The clause text of ``criterion`` for ``profile`` (plain text, see :mod:`.text`).
