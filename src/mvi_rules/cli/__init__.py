@@ -11,11 +11,19 @@ from ._common import FriendlyGroup, set_verbosity
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    # The ruleset version matters as much as the code version: it decides the document.
-    from ..catalogue import load_catalogue
+    # The ruleset version matters as much as the code version: it decides the document. It is
+    # read from catalogue.yaml alone (the rulesets the other commands would use), not by
+    # loading the whole catalogue.
+    from .._resources import rulesets_dir
+    from .._yaml import load_located
+    from ..catalogue.load import META_FILE
+    from ..errors import CatalogueError
+    from ._config import resolve
 
     try:
-        ruleset = load_catalogue().version
+        where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
+        meta = load_located(where / META_FILE, CatalogueError).data
+        ruleset = str(meta["version"])
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
     click.echo(f"mvi-rules {__version__}\nrulesets {ruleset}")
