@@ -327,3 +327,39 @@ def test_a_closed_pipe_ends_quietly() -> None:
     proc.wait(timeout=120)
     assert "Broken pipe" not in err
     assert "Traceback" not in err
+
+
+def test_help_lists_every_command_with_its_own_short_help() -> None:
+    import click
+
+    from mvi_rules.cli import COMMANDS
+
+    ctx = click.Context(main)
+    for name, (_module, _function, short) in COMMANDS.items():
+        command = main.get_command(ctx, name)
+        assert command is not None, name
+        assert command.get_short_help_str(limit=200) == short, name
+    listed = CliRunner().invoke(main, ["--help"]).output
+    for name in COMMANDS:
+        assert f"  {name} " in listed
+
+
+def test_help_and_version_do_not_load_the_catalogue() -> None:
+    # `mvi-rules --help` and `--version` answer without importing the catalogue, the engine or
+    # python-docx (issue 13: their cost is a few times `import click`).
+    code = (
+        "import sys\n"
+        "from mvi_rules.cli import main\n"
+        "for args in (['--help'], ['--version']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = [m for m in ('mvi_rules.catalogue', 'docx', 'durable', 'mvi_rules.selection')"
+        " if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "HEAVY []" in out, out

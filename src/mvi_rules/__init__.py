@@ -17,35 +17,99 @@ Every error raised on purpose is a :class:`MviRulesError`.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# The public names are imported on first use (PEP 562), so that `import mvi_rules` and the
+# command line's --help stay cheap: the catalogue, the engine and python-docx load only when a
+# program touches them. Type checkers and editors see the real imports below.
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, CriterionType, load_catalogue
+    from .changes import ChangeCheck, Ledger, check_change, load_ledger
+    from .engine import durable_available
+    from .errors import (
+        CatalogueError,
+        EngineError,
+        InputError,
+        LedgerError,
+        MviRulesError,
+        OutputExistsError,
+        Problem,
+        ProfileError,
+        ScenarioError,
+        TemplateError,
+    )
+    from .profile import ProcurementProfile, load_profile, parse_profile
+    from .rendering import render_docx, render_json, write_docx, write_json
+    from .rendering.eforms import eforms_fields, render_eforms
+    from .rendering.ocds import ocds_release, render_ocds
+    from .rendering.systems import (
+        SCHEMA_VERSION,
+        SystemsResult,
+        render_systems_json,
+        result_schema,
+        systems_result,
+        write_systems_json,
+    )
+    from .selection import EvaluationResult, SelectedCriterion, evaluate
+
 from ._version import __version__
-from .catalogue import Catalogue, CriterionType, load_catalogue
-from .changes import ChangeCheck, Ledger, check_change, load_ledger
-from .engine import durable_available
-from .errors import (
-    CatalogueError,
-    EngineError,
-    InputError,
-    LedgerError,
-    MviRulesError,
-    OutputExistsError,
-    Problem,
-    ProfileError,
-    ScenarioError,
-    TemplateError,
-)
-from .profile import ProcurementProfile, load_profile, parse_profile
-from .rendering import render_docx, render_json, write_docx, write_json
-from .rendering.eforms import eforms_fields, render_eforms
-from .rendering.ocds import ocds_release, render_ocds
-from .rendering.systems import (
-    SCHEMA_VERSION,
-    SystemsResult,
-    render_systems_json,
-    result_schema,
-    systems_result,
-    write_systems_json,
-)
-from .selection import EvaluationResult, SelectedCriterion, evaluate
+
+#: Public name -> the module that defines it.
+_LAZY: dict[str, str] = {
+    "Catalogue": ".catalogue",
+    "CriterionType": ".catalogue",
+    "load_catalogue": ".catalogue",
+    "ChangeCheck": ".changes",
+    "Ledger": ".changes",
+    "check_change": ".changes",
+    "load_ledger": ".changes",
+    "durable_available": ".engine",
+    "CatalogueError": ".errors",
+    "EngineError": ".errors",
+    "InputError": ".errors",
+    "LedgerError": ".errors",
+    "MviRulesError": ".errors",
+    "OutputExistsError": ".errors",
+    "Problem": ".errors",
+    "ProfileError": ".errors",
+    "ScenarioError": ".errors",
+    "TemplateError": ".errors",
+    "ProcurementProfile": ".profile",
+    "load_profile": ".profile",
+    "parse_profile": ".profile",
+    "render_docx": ".rendering",
+    "render_json": ".rendering",
+    "write_docx": ".rendering",
+    "write_json": ".rendering",
+    "eforms_fields": ".rendering.eforms",
+    "render_eforms": ".rendering.eforms",
+    "ocds_release": ".rendering.ocds",
+    "render_ocds": ".rendering.ocds",
+    "SCHEMA_VERSION": ".rendering.systems",
+    "SystemsResult": ".rendering.systems",
+    "render_systems_json": ".rendering.systems",
+    "result_schema": ".rendering.systems",
+    "systems_result": ".rendering.systems",
+    "write_systems_json": ".rendering.systems",
+    "EvaluationResult": ".selection",
+    "SelectedCriterion": ".selection",
+    "evaluate": ".selection",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mvi_rules' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -7,6 +7,9 @@ import click
 from .._version import __version__
 from ._common import FriendlyGroup, set_verbosity
 
+#: The rulesets' catalogue file (catalogue.load.META_FILE; importing it would load the catalogue).
+CATALOGUE_FILE = "catalogue.yaml"
+
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
@@ -16,13 +19,12 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     # loading the whole catalogue.
     from .._resources import rulesets_dir
     from .._yaml import load_located
-    from ..catalogue.load import META_FILE
     from ..errors import CatalogueError
     from ._config import resolve
 
     try:
         where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
-        meta = load_located(where / META_FILE, CatalogueError).data
+        meta = load_located(where / CATALOGUE_FILE, CatalogueError).data
         ruleset = str(meta["version"])
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
@@ -56,21 +58,50 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     set_verbosity(ctx, -1 if quiet else 1 if verbose else 0)
 
 
-# Commands are registered below, one module each.
-from .change import change_command  # noqa: E402
-from .examples_cmd import examples_command  # noqa: E402
-from .explain import explain_command  # noqa: E402
-from .generate import generate_command  # noqa: E402
-from .init_cmd import init_command  # noqa: E402
-from .list_cmd import list_command  # noqa: E402
-from .test_cmd import test_command  # noqa: E402
-from .validate import validate_command  # noqa: E402
-
-main.add_command(generate_command)
-main.add_command(validate_command)
-main.add_command(list_command)
-main.add_command(explain_command)
-main.add_command(change_command)
-main.add_command(test_command)
-main.add_command(examples_command)
-main.add_command(init_command)
+#: The commands: name -> (module in this package, function, the short help ``--help`` lists).
+#: A command's module is imported only when that command runs, so ``mvi-rules --help`` does
+#: not load the catalogue, the engine or python-docx; a test keeps the short help equal to
+#: each command's own.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "change": (
+        "change",
+        "change_command",
+        'Check whether a change to a running contract fits a drawer of the "ladekast".',
+    ),
+    "examples": (
+        "examples_cmd",
+        "examples_command",
+        "List the example profiles and contract ledgers, or write the one called NAME.",
+    ),
+    "explain": (
+        "explain",
+        "explain_command",
+        "Explain, per lot, why each criterion is selected or not (or only CRITERION_ID).",
+    ),
+    "generate": (
+        "generate",
+        "generate_command",
+        "Generate the tender annex with the MVI criteria selected for PROFILE ('-': stdin).",
+    ),
+    "init": (
+        "init_cmd",
+        "init_command",
+        "Write a procurement profile by answering questions (Enter takes the default).",
+    ),
+    "list": (
+        "list_cmd",
+        "list_command",
+        "List the criteria in the catalogue, optionally filtered.",
+    ),
+    "test": (
+        "test_cmd",
+        "test_command",
+        "Run scenario tests (default: the rulesets' own tests/ folder).",
+    ),
+    "validate": (
+        "validate",
+        "validate_command",
+        "Check one or more PROFILES ('-': stdin); list every problem with file, line and field.",
+    ),
+}
+main.lazy_commands = COMMANDS

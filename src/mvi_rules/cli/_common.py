@@ -9,16 +9,19 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .._atomic import check_writable_target
-from ..catalogue import Catalogue, load_catalogue
 from ..errors import InputError, MviRulesError, OutputExistsError
-from ..profile import ProcurementProfile, load_profile
 from ._config import resolve
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..profile import ProcurementProfile
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -57,6 +60,8 @@ def open_catalogue(rulesets: Path | None, templates: Path | None) -> Catalogue:
     settings = resolve({"rulesets": rulesets, "templates": templates})
     for key, setting in settings.items():
         detail(setting.describe(key))
+    from ..catalogue import load_catalogue  # the catalogue's imports are heavy: on use only
+
     catalogue = load_catalogue(settings["rulesets"].path, settings["templates"].path)
     detail(f"rulesets version {catalogue.version}, {len(catalogue)} criteria")
     return catalogue
@@ -64,6 +69,8 @@ def open_catalogue(rulesets: Path | None, templates: Path | None) -> Catalogue:
 
 def read_profile(path: Path) -> ProcurementProfile:
     """Load the profile at ``path``, or from standard input when ``path`` is ``-``."""
+    from ..profile import load_profile
+
     if str(path) != STDIN:
         return load_profile(path)
     text = sys.stdin.read()
@@ -125,7 +132,39 @@ def detail(message: str) -> None:
 
 
 class FriendlyGroup(click.Group):
-    """A group whose commands report errors as one message, never as a traceback."""
+    """A group whose commands report errors as one message, never as a traceback.
+
+    Commands named in ``lazy_commands`` (name -> module, function, short help) are imported
+    when they run, not when the group is built.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, tuple[str, str, str]] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in self.lazy_commands:
+            return super().get_command(ctx, cmd_name)
+        module, name, _ = self.lazy_commands[cmd_name]
+        command: click.Command = getattr(import_module(f".{module}", __package__), name)
+        self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.lazy_commands and name not in self.commands:
+                rows.append((name, self.lazy_commands[name][2]))
+            else:
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(formatter.width)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
