@@ -51,7 +51,7 @@ if TYPE_CHECKING:
         systems_result,
         write_systems_json,
     )
-    from .selection import EvaluationResult, SelectedCriterion, evaluate
+    from .selection import EvaluationResult, SelectedCriterion, evaluate, evaluate_many
 
 from ._version import __version__
 
@@ -95,6 +95,7 @@ _LAZY: dict[str, str] = {
     "EvaluationResult": ".selection",
     "SelectedCriterion": ".selection",
     "evaluate": ".selection",
+    "evaluate_many": ".selection",
 }
 
 
@@ -136,6 +137,7 @@ __all__ = [
     "durable_available",
     "eforms_fields",
     "evaluate",
+    "evaluate_many",
     "load_catalogue",
     "load_ledger",
     "load_profile",

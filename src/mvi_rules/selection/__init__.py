@@ -1,5 +1,6 @@
 """Selection: evaluating the catalogue against a profile into an explained result."""
 
+from .batch import evaluate_many
 from .result import (
     ConditionTrace,
     CriterionOutcome,
@@ -24,4 +25,5 @@ __all__ = [
     "ResolvedParameter",
     "SelectedCriterion",
     "evaluate",
+    "evaluate_many",
 ]

@@ -1,0 +1,75 @@
+"""Evaluating many profiles at once, over a pool of worker processes.
+
+A procurement system that re-evaluates its running tenders after a ruleset update has hundreds
+of profiles; one process evaluates one at a time on one core. :func:`evaluate_many` spreads
+them over worker processes, each of which loads the catalogue once (from the same directories,
+so every worker uses the same ruleset version) and keeps it for every profile it is given.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..catalogue import Catalogue, load_catalogue
+from ..engine import BackendName
+from ..profile.model import ProcurementProfile
+from .result import EvaluationResult
+from .select import evaluate
+
+#: Below this many profiles per worker the pool is not worth starting by default: a worker
+#: spends about as long starting (imports, loading the catalogue) as evaluating some 40
+#: profiles (measured on the shipped examples; benchmarks/batch.py).
+MIN_PROFILES_PER_WORKER = 50
+
+#: The catalogue a worker process loaded in its initializer.
+_worker_catalogue: Catalogue | None = None
+
+
+def _start_worker(rulesets: Path, templates: Path) -> None:
+    global _worker_catalogue
+    _worker_catalogue = load_catalogue(rulesets, templates)
+
+
+def _evaluate_in_worker(profile: ProcurementProfile, backend: BackendName) -> EvaluationResult:
+    return evaluate(profile, _worker_catalogue, backend=backend)
+
+
+def evaluate_many(
+    profiles: Iterable[ProcurementProfile],
+    catalogue: Catalogue | None = None,
+    backend: BackendName = "auto",
+    workers: int | None = None,
+) -> list[EvaluationResult]:
+    """:func:`~mvi_rules.evaluate` for every profile, in the order given, using ``workers``
+    processes.
+
+    By default (``workers=None``) one worker per CPU, but only as many as have at least
+    :data:`MIN_PROFILES_PER_WORKER` profiles each, since starting a worker costs about as much
+    as evaluating a few dozen profiles; a number given is used as it is (at most one worker per
+    profile). The results are the same as evaluating the profiles one by one. With one worker
+    no process is started. Workers are started fresh ("spawn"), so nothing of the
+    calling process (threads, the rules engine's state) is shared with them; each loads
+    ``catalogue``'s directories once. The first profile that fails raises its error (e.g.
+    :class:`~mvi_rules.errors.ProfileError`), as :func:`~mvi_rules.evaluate` would.
+    """
+    items: Sequence[ProcurementProfile] = list(profiles)
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(items) // MIN_PROFILES_PER_WORKER)
+    count = min(workers, len(items))
+    if count <= 1:
+        return [evaluate(p, catalogue, backend=backend) for p in items]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(catalogue.rulesets_dir, catalogue.templates_dir),
+    ) as pool:
+        # Large chunks keep the pickling of profiles and results a small part of the work.
+        chunk = max(1, len(items) // (count * 4))
+        return list(pool.map(_evaluate_in_worker, items, [backend] * len(items), chunksize=chunk))
