@@ -114,15 +114,21 @@ def test_defaults_for_groups_a_lot_does_not_buy_are_not_asked(catalogue: Catalog
     assert "voor tablets" not in text.split("Te bevestigen standaardwaarden")[-1]
 
 
-def test_attachments_the_tool_does_not_supply_are_points_of_attention(
-    catalogue: Catalogue,
-) -> None:
+def test_attachments_are_points_of_attention_with_who_makes_them(catalogue: Catalogue) -> None:
+    # The LCC sheet mvi-rules writes itself; the Electronics Watch conditions come from
+    # Electronics Watch, and the point says where.
     result = _result(EXAMPLES / "gemeente-laptops.yaml", catalogue)
     assert any(c.id == "MVI-LCC-001" for c in result.selected)
     points = attention_points(result, Wording("nl", result.profile.buyer.jurisdiction))
-    assert any("LCC-rekenblad" in p and "levert die niet mee" in p for p in points), points
+    assert any("LCC-rekenblad" in p and "mvi-rules stelt het op" in p for p in points), points
     text = all_text(render_docx(result, catalogue, lang="en"))
     assert "refers to the LCC calculation sheet in the tender documents" in text
+    ministry = _result(EXAMPLES / "ministerie-werkplek.yaml", catalogue)
+    if not any(c.id == "MVI-SOC-002" for c in ministry.selected):
+        pytest.skip("no Electronics Watch clause for this profile")
+    points = attention_points(ministry, Wording("nl", ministry.profile.buyer.jurisdiction))
+    watch = [p for p in points if "Electronics Watch" in p]
+    assert watch and "te verkrijgen via http" in watch[0] and "levert die niet mee" in watch[0]
 
 
 def test_thin_market_points_name_product_groups_in_words(catalogue: Catalogue) -> None:

@@ -376,6 +376,20 @@ class ValueShare(BaseModel):
         return self
 
 
+class Attachment(LocalText):
+    """A document a clause refers to that must go with the tender documents (nl, en: its name
+    as the clause gives it)."""
+
+    source: str | None = Field(
+        default=None,
+        description="Key in rulesets/sources.yaml of where to get it (its address is shown)",
+    )
+    supplied: bool = Field(
+        default=False,
+        description="mvi-rules writes it itself (the LCC sheet: generate --lcc-sheet)",
+    )
+
+
 class Criterion(BaseModel):
     """One criterion of the catalogue."""
 
@@ -407,7 +421,7 @@ class Criterion(BaseModel):
     value_share: ValueShare | None = Field(
         default=None, description="What the criterion may add to the contract value"
     )
-    attachments: list[LocalText] = Field(
+    attachments: list[Attachment] = Field(
         default_factory=list,
         description="Documents the clause refers to that the buyer must add to the tender"
         " documents (mvi-rules does not supply them), e.g. the LCC calculation sheet",

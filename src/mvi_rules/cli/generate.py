@@ -53,7 +53,14 @@ from ._common import (
     help="JSON only: add the rendered clause texts (nl and en), see the README's 'JSON for"
     " systems'.",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--lcc-sheet",
+    "lcc_sheet",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file(s) if they exist.")
 @click.option(
     "--backend",
     type=click.Choice(["auto", "durable", "plain"]),
@@ -68,6 +75,7 @@ def generate_command(
     lang: str | None,
     fmt: str | None,
     texts: bool,
+    lcc_sheet: Path | None,
     force: bool,
     backend: str,
     rulesets: Path | None,
@@ -86,6 +94,8 @@ def generate_command(
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-":
         check_output(output, force)
+    if lcc_sheet is not None:
+        check_output(lcc_sheet, force)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
     progress("reading the profile ...")
     loaded = read_profile(profile)
@@ -93,6 +103,12 @@ def generate_command(
     catalogue = open_catalogue(rulesets, templates)
     progress("selecting criteria ...")
     result = evaluate(loaded, catalogue, backend=backend)  # type: ignore[arg-type]
+    if lcc_sheet is not None:
+        from ..rendering.lcc_sheet import write_lcc_sheet
+
+        progress("writing the LCC sheet ...")
+        write_lcc_sheet(result, lcc_sheet, lang=lang, force=force)
+        info(f"{lcc_sheet}: LCC calculation sheet")
     progress(f"writing {fmt} ...")
     if fmt in ("eforms", "ocds"):
         text = render_eforms(result, catalogue) if fmt == "eforms" else render_ocds(result, lang)

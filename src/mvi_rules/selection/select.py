@@ -7,7 +7,7 @@ from typing import Any
 
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
-from ..catalogue.model import LocalText, ParamValue, ValueKind
+from ..catalogue.model import Attachment, LocalText, ParamValue, ValueKind
 from ..conditions import Trace, lot_facts, trace
 from ..engine import Backend, BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
@@ -288,17 +288,7 @@ def _selected(
         scoring=list(c.scoring),
     )
     notices.extend(proof_notices)
-    notices.extend(
-        notice(
-            "attachment-needed",
-            f"{item.id} {item.title.nl} verwijst naar {a.nl}; mvi-rules levert die niet mee."
-            " Voeg dat document toe aan de aanbestedingsstukken of pas de clausule aan.",
-            f"{item.id} {item.title.en} refers to {a.en}; mvi-rules does not supply it. Add it"
-            " to the tender documents or change the clause.",
-            item.id,
-        )
-        for a in c.attachments
-    )
+    notices.extend(_attachment_notice(item, a, catalogue) for a in c.attachments)
     notices.extend(
         notice(
             "parameter-unconfirmed",
@@ -312,6 +302,35 @@ def _selected(
         if p.to_verify
     )
     return item, notices
+
+
+def _attachment_notice(
+    item: SelectedCriterion, attachment: Attachment, catalogue: Catalogue
+) -> Notice:
+    """A point of attention for a document the clause refers to: who makes it, where to get it."""
+    lead_nl = f"{item.id} {item.title.nl} verwijst naar {attachment.nl}"
+    lead_en = f"{item.id} {item.title.en} refers to {attachment.en}"
+    if attachment.supplied:
+        return notice(
+            "attachment-needed",
+            f"{lead_nl}. mvi-rules stelt het op (generate --lcc-sheet); controleer het en voeg"
+            " het toe aan de aanbestedingsstukken.",
+            f"{lead_en}. mvi-rules writes it (generate --lcc-sheet); check it and add it to the"
+            " tender documents.",
+            item.id,
+        )
+    record = catalogue.sources.sources.get(attachment.source) if attachment.source else None
+    where = (record.url or record.identifier) if record is not None else None
+    get_nl = f" (te verkrijgen via {where})" if where else ""
+    get_en = f" (available from {where})" if where else ""
+    return notice(
+        "attachment-needed",
+        f"{lead_nl}{get_nl}; mvi-rules levert die niet mee. Voeg dat document toe aan de"
+        " aanbestedingsstukken of pas de clausule aan.",
+        f"{lead_en}{get_en}; mvi-rules does not supply it. Add it to the tender documents or"
+        " change the clause.",
+        item.id,
+    )
 
 
 def _shown(parameter: ResolvedParameter, lang: str) -> str:

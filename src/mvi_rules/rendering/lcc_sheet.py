@@ -1,0 +1,317 @@
+"""The LCC calculation sheet the life-cycle-cost price criterion refers to, as an .xlsx workbook.
+
+The clause (MVI-LCC-001, or MVI-LCC-002 with a CO2 price) says the buyer computes each offer's
+life-cycle cost "with the calculation sheet attached to the tender documents". This module
+writes that sheet: one worksheet per lot the criterion applies to, with the buyer's fixed
+figures taken from the selected criterion's parameters (use years, electricity price, hours,
+CO2 price and grid factor), a row per offered model for the tenderer to fill in, and the cost
+items of the clause as visible formulas. The first lines state the method, as the law asks a
+buyer to state it in the procurement documents (Aw 2012 art. 2.115a; BE: Wet 17 juni 2016
+art. 82).
+
+The workbook is byte-identical for the same result: its dates are the profile's reference
+date and the zip entries carry a fixed time stamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .._atomic import write_atomic
+from ..errors import MviRulesError
+from ..profile.model import Jurisdiction, Lot, ProductGroup
+from ..selection.result import EvaluationResult, SelectedCriterion
+from .law import localise
+
+#: The criteria whose clause refers to this sheet.
+LCC_CRITERIA = ("MVI-LCC-001", "MVI-LCC-002")
+#: Rows for offered models on each lot's sheet.
+MODEL_ROWS = 6
+#: Servers run all year: the clause counts 8,760 hours for them.
+HOURS_PER_YEAR = 8760
+
+_INPUT = PatternFill("solid", fgColor="FFF2CC")
+_BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class _Column:
+    key: str
+    nl: str
+    en: str
+    formula: str | None = None  # with {r} for the row; None: the tenderer fills it in
+
+
+def _columns(with_co2: bool) -> list[_Column]:
+    # Letters follow the order of this list (A, B, C, ...); formulas name them directly.
+    cols = [
+        _Column("model", "Model", "Model"),
+        _Column("units", "Aantal", "Units"),
+        _Column("price", "Prijs per stuk (€)", "Price per unit (€)"),
+        _Column("tec", "TEC (kWh per jaar)", "TEC (kWh per year)"),
+        _Column(
+            "watt",
+            "Vermogen in gebruik (W), alleen zonder TEC",
+            "Power in use (W), only without TEC",
+        ),
+        _Column(
+            "service",
+            "Servicepakketten over de gebruiksduur (€)",
+            "Service packages over the use period (€)",
+        ),
+        _Column("fee", "Innamevergoeding per stuk (€)", "Take-back fee per unit (€)"),
+        _Column("buyback", "Terugkoopwaarde per stuk (€)", "Buy-back value per unit (€)"),
+    ]
+    if with_co2:
+        cols.append(
+            _Column(
+                "production",
+                "Productie-uitstoot per stuk (kg CO2e)",
+                "Production emissions per unit (kg CO2e)",
+            )
+        )
+    cols += [
+        _Column(
+            "kwh",
+            "Energieverbruik (kWh per jaar)",
+            "Energy use (kWh per year)",
+            "=D{r}+E{r}*$B$7/1000",
+        ),
+        _Column("c_purchase", "Aanschaf (€)", "Purchase (€)", "=B{r}*C{r}"),
+        _Column("c_energy", "Energie (€)", "Energy (€)", "={kwh}{r}*B{r}*$B$5*$B$6"),
+        _Column("c_service", "Service (€)", "Service (€)", "=F{r}"),
+        _Column("c_end", "Einde gebruiksduur (€)", "End of use (€)", "=B{r}*(G{r}-H{r})"),
+    ]
+    if with_co2:
+        cols.append(
+            _Column(
+                "c_co2",
+                "CO2 (€)",
+                "CO2 (€)",
+                "=B{r}*(I{r}+{kwh}{r}*$B$5*$B$9)/1000*$B$8",
+            )
+        )
+    cols.append(_Column("lcc", "LCC (€)", "LCC (€)", None))
+    return cols
+
+
+def lcc_criterion(result: EvaluationResult) -> SelectedCriterion | None:
+    """The selected LCC price criterion whose clause refers to the sheet, if any."""
+    return next((c for c in result.selected if c.id in LCC_CRITERIA), None)
+
+
+def render_lcc_sheet(result: EvaluationResult, lang: str | None = None) -> bytes:
+    """The LCC calculation sheet (.xlsx) for ``result``, in ``lang`` (default: the profile's).
+
+    Raises :class:`~mvi_rules.errors.MviRulesError` when no LCC price criterion is selected.
+    """
+    criterion = lcc_criterion(result)
+    if criterion is None:
+        raise MviRulesError(
+            "no LCC price criterion (MVI-LCC-001 or MVI-LCC-002) is selected for this profile,"
+            " so the annex refers to no LCC calculation sheet"
+        )
+    lang = lang or result.profile.output_language
+    book = Workbook()
+    for default in list(book.worksheets):
+        book.remove(default)
+    lots = [lot for lot in result.profile.lots if lot.id in criterion.lots]
+    for lot in lots:
+        _lot_sheet(book.create_sheet(_sheet_title(lot, lang)), result, criterion, lot, lang)
+    day = dt.datetime.combine(result.profile.procurement.reference_date, dt.time())
+    book.properties.created = day
+    book.properties.modified = day
+    book.properties.creator = "mvi-rules"
+    book.properties.title = _t(lang, "LCC-rekenblad", "LCC calculation sheet")
+    out = io.BytesIO()
+    book.save(out)
+    return _fixed_zip(out.getvalue())
+
+
+def write_lcc_sheet(
+    result: EvaluationResult, path: str | Path, lang: str | None = None, force: bool = False
+) -> Path:
+    """Write :func:`render_lcc_sheet` to ``path`` atomically and return the path.
+
+    Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
+    false.
+    """
+    target = Path(path)
+    write_atomic(target, render_lcc_sheet(result, lang), force=force)
+    return target
+
+
+def _t(lang: str, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def _sheet_title(lot: Lot, lang: str) -> str:
+    # Excel allows 31 characters and no []:*?/\ in a sheet name.
+    title = f"{_t(lang, 'Perceel', 'Lot')} {lot.id}"
+    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31]
+
+
+def _parameter(criterion: SelectedCriterion, name: str) -> float:
+    value = next(p.value for p in criterion.parameters if p.name == name)
+    return float(value)
+
+
+def _lot_sheet(
+    sheet: Worksheet,
+    result: EvaluationResult,
+    criterion: SelectedCriterion,
+    lot: Lot,
+    lang: str,
+) -> None:
+    profile = result.profile
+    jurisdiction = profile.buyer.jurisdiction
+    with_co2 = criterion.id == "MVI-LCC-002"
+    law = (
+        _t(lang, "art. 82 van de Wet van 17 juni 2016", "art. 82 of the Law of 17 June 2016")
+        if jurisdiction is Jurisdiction.BE
+        else _t(
+            lang, "art. 2.115a Aanbestedingswet 2012", "art. 2.115a of the Aanbestedingswet 2012"
+        )
+    )
+    sheet["A1"] = (
+        _t(lang, "LCC-rekenblad", "LCC calculation sheet") + f" — {profile.procurement.title}"
+    )
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = (
+        f"{profile.buyer.name}; {_t(lang, 'perceel', 'lot')} {lot.id} ({lot.name}); "
+        f"{criterion.id} {criterion.title.get(lang)}"
+        f" ({_t(lang, 'versie', 'version')} {criterion.version})"
+    )
+    items = _t(
+        lang,
+        "aanschaf + energie + service + einde gebruiksduur" + (" + CO2" if with_co2 else ""),
+        "purchase + energy + service + end of use" + (" + CO2" if with_co2 else ""),
+    )
+    sheet["A3"] = localise(
+        _t(
+            lang,
+            f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
+            " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
+            " gele cellen in (TEC of, zonder TEC, het vermogen in gebruik); de overige cellen"
+            " rekenen. De vaste gegevens hieronder stelt de aanbestedende dienst vast.",
+            f"Method ({law}): LCC = {items}, summed per model over the use period; amounts"
+            " excluding VAT and not discounted. The tenderer fills in the yellow cells for each"
+            " offered model (TEC or, without TEC, the power in use); the other cells calculate."
+            " The contracting authority sets the fixed figures below.",
+        ),
+        jurisdiction,
+        lang,
+    )
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells("A3:H3")
+    sheet.row_dimensions[3].height = 60
+
+    hours = (
+        HOURS_PER_YEAR
+        if lot.product_group is ProductGroup.SERVER
+        else _parameter(criterion, "on_hours_per_year")
+    )
+    fixed: list[tuple[str, float, str]] = [
+        (
+            _t(lang, "Gebruiksduur", "Use period"),
+            _parameter(criterion, "use_years"),
+            _t(lang, "jaar", "years"),
+        ),
+        (
+            _t(lang, "Elektriciteitsprijs", "Electricity price"),
+            _parameter(criterion, "energy_price_eur_per_kwh"),
+            "€/kWh",
+        ),
+        (
+            _t(
+                lang, "Uren per jaar in gebruik (zonder TEC)", "Hours per year in use (without TEC)"
+            ),
+            hours,
+            _t(lang, "uur", "hours"),
+        ),
+    ]
+    if with_co2:
+        fixed += [
+            (
+                _t(lang, "CO2-prijs", "CO2 price"),
+                _parameter(criterion, "co2_price_eur_per_tonne"),
+                "€/t CO2e",
+            ),
+            (
+                _t(lang, "Emissiefactor elektriciteit", "Grid emission factor"),
+                _parameter(criterion, "grid_factor_kg_per_kwh"),
+                "kg CO2e/kWh",
+            ),
+        ]
+    # Rows 5-9: the fixed figures the formulas refer to ($B$5 years, $B$6 price, $B$7 hours,
+    # $B$8 CO2 price, $B$9 grid factor).
+    for offset, (label, value, unit) in enumerate(fixed):
+        row = 5 + offset
+        sheet.cell(row, 1, label)
+        sheet.cell(row, 2, value)
+        sheet.cell(row, 3, unit)
+    quantity_row = 5 + len(fixed)
+    sheet.cell(quantity_row, 1, _t(lang, "Aantal apparaten in het perceel", "Devices in the lot"))
+    sheet.cell(quantity_row, 2, lot.quantity)
+
+    columns = _columns(with_co2)
+    letters = {col.key: get_column_letter(i + 1) for i, col in enumerate(columns)}
+    header = quantity_row + 2
+    for i, col in enumerate(columns, start=1):
+        cell = sheet.cell(header, i, _t(lang, col.nl, col.en))
+        cell.font = _BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 24
+    sheet.row_dimensions[header].height = 48
+    first, last = header + 1, header + MODEL_ROWS
+    cost_keys = ["c_purchase", "c_energy", "c_service", "c_end"] + (["c_co2"] if with_co2 else [])
+    for row in range(first, last + 1):
+        for i, col in enumerate(columns, start=1):
+            field = sheet.cell(row, i)
+            if col.key == "lcc":
+                field.value = "=" + "+".join(f"{letters[k]}{row}" for k in cost_keys)
+            elif col.formula is not None:
+                field.value = col.formula.format(r=row, kwh=letters["kwh"])
+            else:
+                field.fill = _INPUT
+    total = last + 2
+    sheet.cell(
+        total, 1, _t(lang, "LCC van de inschrijving (€)", "LCC of the tender (€)")
+    ).font = _BOLD
+    lcc = letters["lcc"]
+    sheet.cell(total, len(columns), f"=SUM({lcc}{first}:{lcc}{last})").font = _BOLD
+    check = total + 1
+    sheet.cell(
+        check,
+        1,
+        _t(
+            lang,
+            "Controle: de aantallen per model tellen op tot het aantal in het perceel"
+            f" (B{quantity_row}).",
+            f"Check: the units per model add up to the devices in the lot (B{quantity_row}).",
+        ),
+    )
+    sheet.cell(check, 2, f"=SUM(B{first}:B{last})")
+    sheet.freeze_panes = f"B{first}"
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same workbook with every zip entry stamped 1980-01-01, so output is reproducible."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
