@@ -29,6 +29,7 @@ from .model import (
     Criterion,
     Label,
     LabelRegistry,
+    LegalBasisRegistry,
     RulesetFile,
     SourceRegistry,
 )
@@ -37,7 +38,17 @@ from .thresholds import ThresholdTable
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
 ISV_FILE, ASPECTS_FILE = "isv.yaml", "aspects.yaml"
-REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, ASPECTS_FILE, SOURCES_FILE)
+#: The default legal basis per criterion type and jurisdiction (README section 7).
+LEGAL_BASES_FILE = "legal_bases.yaml"
+REGISTRY_FILES = (
+    META_FILE,
+    LABELS_FILE,
+    THRESHOLDS_FILE,
+    ISV_FILE,
+    ASPECTS_FILE,
+    SOURCES_FILE,
+    LEGAL_BASES_FILE,
+)
 #: Condition fields that depend on the value including options; a criterion that adds to the
 #: value cannot test them, or the estimate would depend on itself.
 VALUE_FIELDS = frozenset({"procurement.above_eu_threshold", "procurement.total_value_eur"})
@@ -78,6 +89,9 @@ class Catalogue:
     thresholds: ThresholdTable
     isv: IsvRegistry
     aspects: AspectRegistry
+    #: The default legal basis per criterion type (``rulesets/legal_bases.yaml``); every
+    #: criterion's ``legal_basis`` is already resolved against it.
+    legal_bases: LegalBasisRegistry
     entries: tuple[Entry, ...]
     rulesets_dir: Path
     templates_dir: Path
@@ -144,6 +158,9 @@ def load_catalogue(
     thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources)
     isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest, sources)
     aspects = _load_model(rules_dir / ASPECTS_FILE, AspectRegistry, problems, digest, sources)
+    legal_bases = _load_model(
+        rules_dir / LEGAL_BASES_FILE, LegalBasisRegistry, problems, digest, sources
+    )
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -179,6 +196,14 @@ def load_catalogue(
                 criterion = criterion.model_copy(
                     update={"sources": cite(criterion.sources, sources)}
                 )
+            if legal_bases is not None and _check_legal_basis(
+                criterion, legal_bases, located, loc, problems
+            ):
+                criterion = criterion.model_copy(
+                    update={
+                        "legal_basis": legal_bases.resolve(criterion.type, criterion.legal_basis)
+                    }
+                )
             if when is not None:
                 entries.append(
                     Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
@@ -197,6 +222,7 @@ def load_catalogue(
         or thresholds is None
         or isv is None
         or aspects is None
+        or legal_bases is None
     ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
@@ -212,6 +238,12 @@ def load_catalogue(
         thresholds=thresholds,
         isv=isv,
         aspects=aspects,
+        legal_bases=LegalBasisRegistry(
+            legal_bases={
+                t: v.model_copy(update={"sources": cite(v.sources, sources)})
+                for t, v in legal_bases.legal_bases.items()
+            }
+        ),
         entries=tuple(entries),
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
@@ -365,6 +397,56 @@ def _check_references(
                 (*at, "level"),
                 f"{label.name} has no level {ref.level!r}; known: " + ", ".join(label.levels),
             )
+
+
+def _check_legal_basis(
+    criterion: Criterion,
+    registry: LegalBasisRegistry,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> bool:
+    """A criterion's own legal basis lists only what differs from its type's default.
+
+    A line that repeats the default (when the criterion adds to it), or a replacement that is
+    exactly the default, would say the same thing twice and drift apart when the default
+    changes. Returns whether the basis is fine (and can be resolved).
+    """
+    before = len(problems)
+    own = criterion.legal_basis
+    kind = criterion.type.value
+    for jurisdiction in own.replace_default:
+        if own[jurisdiction] == registry.default(criterion.type, jurisdiction):
+            at = (*loc, "legal_basis", "replace_default")
+            problems.append(
+                Problem(
+                    str(located.path),
+                    field_path(at),
+                    f"the {jurisdiction.value} legal basis replaces the default of a {kind} with"
+                    f" the same lines; drop {jurisdiction.value} from replace_default and the"
+                    " lines (rulesets/legal_bases.yaml gives them)",
+                    located.line_of(at),
+                )
+            )
+    for jurisdiction, lines in own.items():
+        if jurisdiction in own.replace_default:
+            continue
+        default = registry.default(criterion.type, jurisdiction)
+        for i, line in enumerate(lines):
+            if line in default:
+                at = (*loc, "legal_basis", jurisdiction.value, i)
+                problems.append(
+                    Problem(
+                        str(located.path),
+                        field_path(at),
+                        f"{line!r} is already in the default {jurisdiction.value} legal basis of"
+                        f" a {kind} (rulesets/legal_bases.yaml); list only what the criterion"
+                        f" adds, or name {jurisdiction.value} in replace_default and give the"
+                        " full list",
+                        located.line_of(at),
+                    )
+                )
+    return len(problems) == before
 
 
 def _check_value_rules(
