@@ -265,3 +265,47 @@ def test_the_rulesets_readme_lists_every_topic_file_and_criterion(catalogue) -> 
     assert missing_ids == []
     missing_files = sorted({e.file.name for e in catalogue} - set(readme.split("`")))
     assert missing_files == []
+
+
+RETIRED = """\
+retired:
+  - id: MVI-TST-001
+    title: {nl: Oude levensduur, en: Old lifetime}
+    retired_in: 2026.1.0
+    reason: {nl: Vervangen, en: Replaced}
+    replaced_by: [MVI-TST-002]
+"""
+
+
+def test_a_retired_id_is_never_reused(rules: Path) -> None:
+    (rules / "retired.yaml").write_text(RETIRED, encoding="utf-8")
+    found = problems(rules, CRITERION)
+    assert (
+        f"{rules / 'test.yaml'}:4: criteria[0].id: id MVI-TST-001 was retired in catalogue"
+        in (found[0])
+    )
+    assert "an id is never reused: give this criterion a new id" in found[0]
+    # Its replacement is not in this catalogue either: the registry says where.
+    assert found[1] == (
+        f"{rules / 'retired.yaml'}:6: retired[0].replaced_by[0]: MVI-TST-001 is replaced by "
+        "MVI-TST-002, but the catalogue has no MVI-TST-002"
+    )
+
+
+def test_a_retired_id_listed_twice_is_an_error(rules: Path) -> None:
+    twice = RETIRED + RETIRED.removeprefix("retired:\n")
+    (rules / "retired.yaml").write_text(twice, encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load(rules)
+    assert any(
+        str(p).startswith(f"{rules / 'retired.yaml'}:") and "MVI-TST-001 more than once" in str(p)
+        for p in info.value.problems
+    )
+
+
+def test_the_shipped_retired_ids_are_not_in_the_catalogue(catalogue) -> None:
+    retired = {r.id for r in catalogue.retired.retired}
+    assert "MVI-LIF-007" in retired
+    assert not retired & {e.criterion.id for e in catalogue}
+    known = {e.criterion.id for e in catalogue}
+    assert all(set(r.replaced_by) <= known for r in catalogue.retired.retired)

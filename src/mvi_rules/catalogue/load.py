@@ -30,6 +30,7 @@ from .model import (
     Label,
     LabelRegistry,
     LegalBasisRegistry,
+    RetiredRegistry,
     RulesetFile,
     SourceRegistry,
 )
@@ -40,6 +41,8 @@ META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thre
 ISV_FILE, ASPECTS_FILE = "isv.yaml", "aspects.yaml"
 #: The default legal basis per criterion type and jurisdiction (README section 7).
 LEGAL_BASES_FILE = "legal_bases.yaml"
+#: Criterion ids that left the catalogue and may never be used again.
+RETIRED_FILE = "retired.yaml"
 REGISTRY_FILES = (
     META_FILE,
     LABELS_FILE,
@@ -48,6 +51,7 @@ REGISTRY_FILES = (
     ASPECTS_FILE,
     SOURCES_FILE,
     LEGAL_BASES_FILE,
+    RETIRED_FILE,
 )
 #: Condition fields that depend on the value including options; a criterion that adds to the
 #: value cannot test them, or the estimate would depend on itself.
@@ -92,6 +96,8 @@ class Catalogue:
     #: The default legal basis per criterion type (``rulesets/legal_bases.yaml``); every
     #: criterion's ``legal_basis`` is already resolved against it.
     legal_bases: LegalBasisRegistry
+    #: Retired criterion ids (``rulesets/retired.yaml``); none of them is in ``entries``.
+    retired: RetiredRegistry
     entries: tuple[Entry, ...]
     rulesets_dir: Path
     templates_dir: Path
@@ -161,6 +167,8 @@ def load_catalogue(
     legal_bases = _load_model(
         rules_dir / LEGAL_BASES_FILE, LegalBasisRegistry, problems, digest, sources
     )
+    retired_file = _read(rules_dir / RETIRED_FILE, problems, digest, sources)
+    retired = None if retired_file is None else _validate(retired_file, RetiredRegistry, problems)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -189,6 +197,19 @@ def load_catalogue(
                 )
                 continue
             seen[criterion.id] = where
+            gone = retired.get(criterion.id) if retired is not None else None
+            if gone is not None:
+                problems.append(
+                    Problem(
+                        str(path),
+                        field_path((*loc, "id")),
+                        f"id {criterion.id} was retired in catalogue {gone.retired_in}"
+                        f" ({gone.title.en}; see {RETIRED_FILE}); an id is never reused:"
+                        " give this criterion a new id",
+                        located.line_of((*loc, "id")),
+                    )
+                )
+                continue
             when = _parse_when(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
             _check_value_rules(criterion, when, aspects, located, loc, problems)
@@ -214,6 +235,8 @@ def load_catalogue(
         digest.update(tmpl.read_bytes())
 
     _check_conflict_references(entries, problems)
+    if retired is not None and retired_file is not None:
+        _check_replacements(retired, retired_file, {e.criterion.id for e in entries}, problems)
     if (
         problems
         or meta is None
@@ -223,6 +246,7 @@ def load_catalogue(
         or isv is None
         or aspects is None
         or legal_bases is None
+        or retired is None
     ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
@@ -244,6 +268,7 @@ def load_catalogue(
                 for t, v in legal_bases.legal_bases.items()
             }
         ),
+        retired=retired,
         entries=tuple(entries),
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
@@ -279,6 +304,24 @@ def _load_labels(
             merged[key] = label
             origin[key] = path.name
     return LabelRegistry(labels=merged) if complete else None
+
+
+def _check_replacements(
+    retired: RetiredRegistry, located: Located, known: set[str], problems: list[Problem]
+) -> None:
+    """Every ``replaced_by`` of a retired id names a criterion of the catalogue."""
+    for i, record in enumerate(retired.retired):
+        for j, other in enumerate(record.replaced_by):
+            if other not in known:
+                at: tuple[str | int, ...] = ("retired", i, "replaced_by", j)
+                problems.append(
+                    Problem(
+                        str(located.path),
+                        field_path(at),
+                        f"{record.id} is replaced by {other}, but the catalogue has no {other}",
+                        located.line_of(at),
+                    )
+                )
 
 
 def _check_conflict_references(entries: list[Entry], problems: list[Problem]) -> None:

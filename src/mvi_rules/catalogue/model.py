@@ -693,6 +693,43 @@ class AspectRegistry(BaseModel):
         return out
 
 
+class RetiredId(BaseModel):
+    """A criterion id that left the catalogue; it is never reused for another meaning."""
+
+    model_config = _Strict
+
+    id: str = Field(pattern=CRITERION_ID)
+    title: LocalText = Field(description="The title the criterion had")
+    retired_in: str = Field(
+        pattern=r"^\d{4}\.\d+\.\d+$", description="The catalogue version that withdrew it"
+    )
+    reason: LocalText
+    replaced_by: list[str] = Field(
+        default_factory=list, description="Ids of the criteria that now cover it, if any"
+    )
+
+
+class RetiredRegistry(BaseModel):
+    """``rulesets/retired.yaml``: every retired criterion id."""
+
+    model_config = _Strict
+
+    retired: list[RetiredId] = Field(default_factory=list)
+
+    @field_validator("retired")
+    @classmethod
+    def _each_once(cls, value: list[RetiredId]) -> list[RetiredId]:
+        ids = [r.id for r in value]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"retired lists {', '.join(twice)} more than once")
+        return value
+
+    def get(self, criterion_id: str) -> RetiredId | None:
+        """The retirement record of an id, or ``None``."""
+        return next((r for r in self.retired if r.id == criterion_id), None)
+
+
 class CatalogueMeta(BaseModel):
     """``rulesets/catalogue.yaml``: the ruleset version as a whole."""
 
