@@ -104,11 +104,99 @@ def test_a_missing_template_is_an_error_per_language(rules: Path) -> None:
     assert "no en clause template en/test/other.j2" in found[1]
 
 
-def test_every_criterion_needs_a_legal_basis_for_both_jurisdictions(rules: Path) -> None:
-    (message,) = problems(
-        rules, CRITERION.replace('      BE: ["Wet van 17 juni 2016, art. 53"]\n', "")
+OWN_BASIS = """\
+    legal_basis:
+      NL: ["Aanbestedingswet 2012, art. 2.75"]
+      BE: ["Wet van 17 juni 2016, art. 53"]
+"""
+MR_NL = [
+    "Aanbestedingswet 2012, art. 2.75 (technische specificaties)",
+    "Aanbestedingswet 2012, art. 2.76 (gelijkwaardigheid)",
+]
+MR_BE = ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53 (technische specificaties)"]
+
+
+def _with_basis(rules: Path, basis: str) -> Path:
+    (rules / "test.yaml").write_text(CRITERION.replace(OWN_BASIS, basis), encoding="utf-8")
+    return rules
+
+
+def test_a_criterion_without_a_legal_basis_gets_the_default_of_its_type(rules: Path) -> None:
+    (entry,) = load(_with_basis(rules, "")).entries
+    assert entry.criterion.legal_basis["NL"] == MR_NL
+    assert entry.criterion.legal_basis["BE"] == MR_BE
+
+
+def test_own_lines_come_after_the_default_and_replace_default_replaces_it(rules: Path) -> None:
+    basis = """\
+    legal_basis:
+      replace_default: [BE]
+      NL: ["Aanbestedingswet 2012, art. 2.78a (keurmerken)"]
+      BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 54 (keurmerken)"]
+"""
+    (entry,) = load(_with_basis(rules, basis)).entries
+    assert entry.criterion.legal_basis["NL"] == [
+        *MR_NL,
+        "Aanbestedingswet 2012, art. 2.78a (keurmerken)",
+    ]
+    assert entry.criterion.legal_basis["BE"] == [
+        "Wet van 17 juni 2016 inzake overheidsopdrachten, art. 54 (keurmerken)"
+    ]
+
+
+def test_a_line_that_repeats_the_default_is_refused_with_file_and_line(rules: Path) -> None:
+    basis = """\
+    legal_basis:
+      NL:
+        - "Aanbestedingswet 2012, art. 2.78a (keurmerken)"
+        - "Aanbestedingswet 2012, art. 2.76 (gelijkwaardigheid)"
+"""
+    (message,) = problems(rules, CRITERION.replace(OWN_BASIS, basis))
+    assert message.startswith(f"{rules / 'test.yaml'}:27: criteria[0].legal_basis.NL[1]: ")
+    assert "already in the default NL legal basis of a minimum_requirement" in message
+    assert "replace_default" in message
+
+
+def test_a_replacement_without_its_lines_is_refused(rules: Path) -> None:
+    basis = """\
+    legal_basis:
+      replace_default: [BE]
+      NL: ["Aanbestedingswet 2012, art. 2.78a (keurmerken)"]
+"""
+    (message,) = problems(rules, CRITERION.replace(OWN_BASIS, basis))
+    assert "test.yaml" in message and "criteria[0].legal_basis" in message
+    assert "replace_default names BE, so legal_basis needs the full list" in message
+
+
+def test_a_replacement_equal_to_the_default_is_refused(rules: Path) -> None:
+    basis = "    legal_basis:\n      replace_default: [BE]\n      BE:\n" + "".join(
+        f'        - "{line}"\n' for line in MR_BE
     )
-    assert "legal_basis needs at least one reference for BE" in message
+    (message,) = problems(rules, CRITERION.replace(OWN_BASIS, basis))
+    assert "criteria[0].legal_basis.replace_default" in message
+    assert "drop BE from replace_default" in message
+
+
+def test_the_legal_basis_registry_needs_every_type(rules: Path) -> None:
+    registry = rules / "legal_bases.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text[: text.index("  option:")], encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load(rules)
+    (problem,) = info.value.problems
+    assert str(problem).startswith(f"{registry}:")
+    assert "no default legal basis for type option" in str(problem)
+
+
+def test_no_shipped_criterion_repeats_a_default_line(catalogue) -> None:
+    # The shipped rulesets as written: the loader would refuse a repeated default line, so every
+    # criterion's resolved basis starts with its type default unless it replaces it.
+    for entry in catalogue:
+        c = entry.criterion
+        for jurisdiction, lines in c.legal_basis.items():
+            default = catalogue.legal_bases.default(c.type, jurisdiction)
+            assert lines, c.id
+            assert lines[: len(default)] == default or not set(default) <= set(lines), c.id
 
 
 def test_every_criterion_needs_a_source(rules: Path) -> None:
@@ -177,3 +265,47 @@ def test_the_rulesets_readme_lists_every_topic_file_and_criterion(catalogue) -> 
     assert missing_ids == []
     missing_files = sorted({e.file.name for e in catalogue} - set(readme.split("`")))
     assert missing_files == []
+
+
+RETIRED = """\
+retired:
+  - id: MVI-TST-001
+    title: {nl: Oude levensduur, en: Old lifetime}
+    retired_in: 2026.1.0
+    reason: {nl: Vervangen, en: Replaced}
+    replaced_by: [MVI-TST-002]
+"""
+
+
+def test_a_retired_id_is_never_reused(rules: Path) -> None:
+    (rules / "retired.yaml").write_text(RETIRED, encoding="utf-8")
+    found = problems(rules, CRITERION)
+    assert (
+        f"{rules / 'test.yaml'}:4: criteria[0].id: id MVI-TST-001 was retired in catalogue"
+        in (found[0])
+    )
+    assert "an id is never reused: give this criterion a new id" in found[0]
+    # Its replacement is not in this catalogue either: the registry says where.
+    assert found[1] == (
+        f"{rules / 'retired.yaml'}:6: retired[0].replaced_by[0]: MVI-TST-001 is replaced by "
+        "MVI-TST-002, but the catalogue has no MVI-TST-002"
+    )
+
+
+def test_a_retired_id_listed_twice_is_an_error(rules: Path) -> None:
+    twice = RETIRED + RETIRED.removeprefix("retired:\n")
+    (rules / "retired.yaml").write_text(twice, encoding="utf-8")
+    with pytest.raises(CatalogueError) as info:
+        load(rules)
+    assert any(
+        str(p).startswith(f"{rules / 'retired.yaml'}:") and "MVI-TST-001 more than once" in str(p)
+        for p in info.value.problems
+    )
+
+
+def test_the_shipped_retired_ids_are_not_in_the_catalogue(catalogue) -> None:
+    retired = {r.id for r in catalogue.retired.retired}
+    assert "MVI-LIF-007" in retired
+    assert not retired & {e.criterion.id for e in catalogue}
+    known = {e.criterion.id for e in catalogue}
+    assert all(set(r.replaced_by) <= known for r in catalogue.retired.retired)

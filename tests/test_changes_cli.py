@@ -326,6 +326,61 @@ def test_belgian_memo_uses_aur_labels(tmp_path: Path) -> None:
     assert "2.163" not in text
 
 
+#: The AUR article of each drawer (KB 14 januari 2013), numbered as the Walloon procurement
+#: portal "Modifier le marché" numbers them.
+BE_ARTICLES = {
+    "review_clause": "art. 38: herzieningsclausule",
+    "additional": "art. 38/1: bijkomende werken, leveringen of diensten",
+    "unforeseeable": "art. 38/2: onvoorzienbare omstandigheden",
+    "new_contractor": "art. 38/3: vervanging van de opdrachtnemer",
+    "de_minimis": "art. 38/4: de-minimisregel",
+    "non_substantial": "art. 38/5-38/6: niet-substantiële wijziging",
+}
+
+
+def test_belgian_article_numbers_per_drawer_in_text_json_and_memo(tmp_path: Path) -> None:
+    example = REPO / "examples" / "ledgers" / "be-school-laptops.yaml"
+    as_json = _run(example, "--format", "json")
+    assert as_json.exit_code == 0, as_json.output
+    drawers = {d["ground"]: d for d in json.loads(as_json.stdout)["drawers"]}
+    assert set(drawers) == set(BE_ARTICLES)
+    for ground, article in BE_ARTICLES.items():
+        (reference,) = [r for r in drawers[ground]["references"] if "AUR" in r]
+        assert reference == (
+            f"KB 14 januari 2013 (AUR), {article} "
+            "(nummering volgens het Waalse portaal 'Modifier le marché')"
+        )
+        assert "onbevestigd" not in reference
+    # The default review clauses the decree lays down, named in the review-clause drawer.
+    assert any(
+        "38/12 (schadevergoeding na schorsingen)" in n for n in drawers["review_clause"]["notes"]
+    )
+
+    as_text = _run(example)
+    assert as_text.exit_code == 0, as_text.output
+    flat = " ".join(as_text.output.split())
+    for article in BE_ARTICLES.values():
+        assert f"KB 14 januari 2013 (AUR), {article} (nummering volgens" in flat
+    assert "onbevestigd]" not in flat
+
+    memo = tmp_path / "be.docx"
+    assert _run(example, "--docx", memo).exit_code == 0
+    text = " ".join(_memo_text(memo).split())
+    # The memo details every drawer that applies (here all but 38 and 38/3), with its article.
+    shown = [g for g, d in drawers.items() if d["verdict"] != "not_applicable"]
+    assert set(shown) == set(BE_ARTICLES) - {"review_clause", "new_contractor"}
+    for ground in shown:
+        assert f"KB 14 januari 2013 (AUR), {BE_ARTICLES[ground]}" in text
+
+    english = _run(example, "--format", "json", "--lang", "en")
+    refs = {d["ground"]: d["references"][0] for d in json.loads(english.stdout)["drawers"]}
+    assert refs["de_minimis"] == (
+        "KB 14 januari 2013 (AUR), art. 38/4: de-minimis rule "
+        "(numbering per the Walloon portal 'Modifier le marché')"
+    )
+    assert refs["non_substantial"].startswith("KB 14 januari 2013 (AUR), arts 38/5-38/6:")
+
+
 def test_cli_is_registered_on_the_main_group() -> None:
     from mvi_rules.cli import main
 

@@ -418,14 +418,15 @@ def test_belgian_contract_uses_the_aur_equivalents(write: Any) -> None:
     assert d.verdict is Verdict.CONDITIONAL
     assert d.figures["cap"] == D("250000")
     assert d.label == "AUR bijkomende prestaties"
-    assert d.references[0].startswith("KB 14 januari 2013 (AUR), art. 37-38/19")
-    assert "onbevestigd" in d.references[0]
-    # No Dutch article numbers and no guessed AUR article numbers in a Belgian drawer.
+    assert d.references[0] == (
+        "KB 14 januari 2013 (AUR), art. 38/1: bijkomende werken, leveringen of diensten "
+        "(nummering volgens het Waalse portaal 'Modifier le marché')"
+    )
+    # No Dutch article numbers and no "unconfirmed" tails in a Belgian drawer.
     for drawer in result.drawers:
-        assert not any(
-            "2.163" in r or "38/" in r.replace("37-38/19", "") for r in drawer.references
-        )
-    assert any("AUR" in n and "niet bevestigd" in n for n in result.notes)
+        assert not any("2.163" in r or "onbevestigd" in r for r in drawer.references)
+    # The numbers are attributed to the Walloon portal, not presented as checked.
+    assert any("marchespublics.wallonie.be" in n and "niet" in n for n in result.notes)
     c = result.drawer(Ground.REVIEW_CLAUSE)
     assert any("van rechtswege" in n for n in c.notes)
 

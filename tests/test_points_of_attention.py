@@ -163,3 +163,24 @@ def test_dates_are_written_out_in_the_clauses_and_notes(catalogue: Catalogue, pa
         text = all_text(render_docx(result, catalogue, lang=lang))
         body = text.split(trace)[0]
         assert not ISO_DATE.findall(body), (lang, ISO_DATE.findall(body))
+
+
+def test_an_attachment_naming_an_unknown_source_is_refused(tmp_path: Path) -> None:
+    from mvi_rules import CatalogueError, load_catalogue
+
+    from .conftest import make_rulesets
+    from .test_catalogue_loader import CRITERION
+
+    topic = CRITERION.replace(
+        "    template: test/clause\n",
+        "    attachments:\n"
+        "      - {nl: het model, en: the model, source: nowhere}\n"
+        "    template: test/clause\n",
+    )
+    rules = make_rulesets(tmp_path, topic, "Tekst met {{ p.years }} jaar.")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(rules, tmp_path / "templates")
+    (problem,) = [p for p in caught.value.problems if "attachments" in p.field]
+    assert problem.field == "criteria[0].attachments[0].source"
+    assert problem.line == 32
+    assert "unknown source 'nowhere'" in problem.message

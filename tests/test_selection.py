@@ -30,9 +30,6 @@ criteria:
         confidence: unconfirmed
     verification:
       other: {nl: Testrapport, en: Test report}
-    legal_basis:
-      NL: ["Aanbestedingswet 2012, art. 2.75"]
-      BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53"]
     sources:
       - key: eu_gpp_computers_2021
         supports: {nl: Steun, en: Support}
@@ -52,8 +49,7 @@ criteria:
     verification:
       other: {nl: Rapportage, en: Report}
     legal_basis:
-      NL: ["Aanbestedingswet 2012, art. 2.80"]
-      BE: ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 87"]
+      BE: ["Verordening (EU) 2016/679 (AVG), art. 28 (verwerker)"]
     sources:
       - key: eu_gpp_computers_2021
         supports: {nl: Steun, en: Support}
@@ -120,7 +116,21 @@ def test_a_profile_dependent_condition(small) -> None:
 def test_legal_basis_follows_the_jurisdiction(small) -> None:
     be = profile(buyer={"name": "Stad", "authority_type": "be_non_federal", "jurisdiction": "BE"})
     (battery,) = [c for c in evaluate(be, small, backend="plain").selected if c.id == "MVI-TST-001"]
-    assert battery.legal_basis == ["Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53"]
+    # No legal_basis of its own: the default of a minimum requirement (rulesets/legal_bases.yaml).
+    assert battery.legal_basis == [
+        "Wet van 17 juni 2016 inzake overheidsopdrachten, art. 53 (technische specificaties)"
+    ]
+    be_isv = profile(
+        buyer={"name": "Stad", "authority_type": "be_non_federal", "jurisdiction": "BE"},
+        commitments={"isv_policy": True},
+    )
+    selected = evaluate(be_isv, small, backend="plain").selected
+    (social,) = [c for c in selected if c.id == "MVI-TST-002"]
+    # Its own line comes after the default of a contract clause.
+    assert social.legal_basis == [
+        "Wet van 17 juni 2016 inzake overheidsopdrachten, art. 87 (uitvoeringsvoorwaarden)",
+        "Verordening (EU) 2016/679 (AVG), art. 28 (verwerker)",
+    ]
 
 
 def test_an_unconfirmed_default_is_flagged_and_a_profile_value_is_not(small) -> None:

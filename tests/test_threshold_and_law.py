@@ -104,6 +104,39 @@ def test_the_state_above_the_threshold_gets_mandatory_isv_and_says_why(
     )
 
 
+def _state_with(catalogue: Catalogue, group: str) -> tuple[EvaluationResult, str]:
+    """The State profile above the threshold with a second lot of ``group``."""
+    data = load_profile(PROFILES / "nl-state-extensions.yaml").model_dump(mode="json")
+    data["lots"].append(
+        {"id": "2", "name": "Tweede perceel", "product_group": group, "quantity": 10}
+    )
+    result = evaluate(parse_profile(data), catalogue, backend="plain")
+    return result, all_text(render_docx(result, catalogue))
+
+
+@pytest.mark.parametrize(
+    ("group", "mandatory"), [("network_equipment", ["1", "2"]), ("cloud_service", ["1"])]
+)
+def test_an_unconfirmed_isv_category_is_said_to_be_a_choice(
+    catalogue: Catalogue, group: str, mandatory: list[str]
+) -> None:
+    # Network equipment under "Connectiviteit" and cloud services in no category are choices of
+    # the catalogue that the ISV model texts do not confirm (rulesets/isv.yaml).
+    result, text = _state_with(catalogue, group)
+    assert result.isv.mandatory_lots == mandatory
+    assert result.isv.unconfirmed_lots == ["2"]
+    assert (
+        "Voor perceel 2 (Tweede perceel) is de indeling in een ISV-risicocategorie (of in geen)"
+        " een keuze van deze catalogus die de bestekteksten ISV niet bevestigen" in text
+    )
+
+
+def test_a_confirmed_isv_category_carries_no_such_remark(catalogue: Catalogue) -> None:
+    result, text = _state_with(catalogue, "monitor")
+    assert result.isv.unconfirmed_lots == []
+    assert "bestekteksten ISV niet bevestigen" not in text
+
+
 def test_the_belgian_term_over_four_years_is_flagged(catalogue: Catalogue) -> None:
     result = _result(PROFILES / "be-non-federal-long-term.yaml", catalogue)
     text = all_text(render_docx(result, catalogue))

@@ -30,6 +30,8 @@ from .model import (
     Criterion,
     Label,
     LabelRegistry,
+    LegalBasisRegistry,
+    RetiredRegistry,
     RulesetFile,
     SourceRegistry,
 )
@@ -38,7 +40,20 @@ from .thresholds import ThresholdTable
 #: Files in ``rulesets/`` that are not topic files.
 META_FILE, LABELS_FILE, THRESHOLDS_FILE = "catalogue.yaml", "labels.yaml", "thresholds.yaml"
 ISV_FILE, ASPECTS_FILE = "isv.yaml", "aspects.yaml"
-REGISTRY_FILES = (META_FILE, LABELS_FILE, THRESHOLDS_FILE, ISV_FILE, ASPECTS_FILE, SOURCES_FILE)
+#: The default legal basis per criterion type and jurisdiction (README section 7).
+LEGAL_BASES_FILE = "legal_bases.yaml"
+#: Criterion ids that left the catalogue and may never be used again.
+RETIRED_FILE = "retired.yaml"
+REGISTRY_FILES = (
+    META_FILE,
+    LABELS_FILE,
+    THRESHOLDS_FILE,
+    ISV_FILE,
+    ASPECTS_FILE,
+    SOURCES_FILE,
+    LEGAL_BASES_FILE,
+    RETIRED_FILE,
+)
 #: Condition fields that depend on the value including options; a criterion that adds to the
 #: value cannot test them, or the estimate would depend on itself.
 VALUE_FIELDS = frozenset({"procurement.above_eu_threshold", "procurement.total_value_eur"})
@@ -79,6 +94,11 @@ class Catalogue:
     thresholds: ThresholdTable
     isv: IsvRegistry
     aspects: AspectRegistry
+    #: The default legal basis per criterion type (``rulesets/legal_bases.yaml``); every
+    #: criterion's ``legal_basis`` is already resolved against it.
+    legal_bases: LegalBasisRegistry
+    #: Retired criterion ids (``rulesets/retired.yaml``); none of them is in ``entries``.
+    retired: RetiredRegistry
     entries: tuple[Entry, ...]
     rulesets_dir: Path
     templates_dir: Path
@@ -160,6 +180,11 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
     thresholds = _load_model(rules_dir / THRESHOLDS_FILE, ThresholdTable, problems, digest, sources)
     isv = _load_model(rules_dir / ISV_FILE, IsvRegistry, problems, digest, sources)
     aspects = _load_model(rules_dir / ASPECTS_FILE, AspectRegistry, problems, digest, sources)
+    legal_bases = _load_model(
+        rules_dir / LEGAL_BASES_FILE, LegalBasisRegistry, problems, digest, sources
+    )
+    retired_file = _read(rules_dir / RETIRED_FILE, problems, digest, sources)
+    retired = None if retired_file is None else _validate(retired_file, RetiredRegistry, problems)
 
     entries: list[Entry] = []
     seen: dict[str, str] = {}
@@ -188,12 +213,34 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
                 )
                 continue
             seen[criterion.id] = where
+            gone = retired.get(criterion.id) if retired is not None else None
+            if gone is not None:
+                problems.append(
+                    Problem(
+                        str(path),
+                        field_path((*loc, "id")),
+                        f"id {criterion.id} was retired in catalogue {gone.retired_in}"
+                        f" ({gone.title.en}; see {RETIRED_FILE}); an id is never reused:"
+                        " give this criterion a new id",
+                        located.line_of((*loc, "id")),
+                    )
+                )
+                continue
             when = _parse_when(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
             _check_value_rules(criterion, when, aspects, located, loc, problems)
             if sources is not None:
+                _check_attachments(criterion, sources, located, loc, problems)
                 criterion = criterion.model_copy(
                     update={"sources": cite(criterion.sources, sources)}
+                )
+            if legal_bases is not None and _check_legal_basis(
+                criterion, legal_bases, located, loc, problems
+            ):
+                criterion = criterion.model_copy(
+                    update={
+                        "legal_basis": legal_bases.resolve(criterion.type, criterion.legal_basis)
+                    }
                 )
             if when is not None:
                 entries.append(
@@ -205,6 +252,8 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
         digest.update(tmpl.read_bytes())
 
     _check_conflict_references(entries, problems)
+    if retired is not None and retired_file is not None:
+        _check_replacements(retired, retired_file, {e.criterion.id for e in entries}, problems)
     if (
         problems
         or meta is None
@@ -213,6 +262,8 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
         or thresholds is None
         or isv is None
         or aspects is None
+        or legal_bases is None
+        or retired is None
     ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
@@ -228,6 +279,13 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
         thresholds=thresholds,
         isv=isv,
         aspects=aspects,
+        legal_bases=LegalBasisRegistry(
+            legal_bases={
+                t: v.model_copy(update={"sources": cite(v.sources, sources)})
+                for t, v in legal_bases.legal_bases.items()
+            }
+        ),
+        retired=retired,
         entries=tuple(entries),
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
@@ -263,6 +321,24 @@ def _load_labels(
             merged[key] = label
             origin[key] = path.name
     return LabelRegistry(labels=merged) if complete else None
+
+
+def _check_replacements(
+    retired: RetiredRegistry, located: Located, known: set[str], problems: list[Problem]
+) -> None:
+    """Every ``replaced_by`` of a retired id names a criterion of the catalogue."""
+    for i, record in enumerate(retired.retired):
+        for j, other in enumerate(record.replaced_by):
+            if other not in known:
+                at: tuple[str | int, ...] = ("retired", i, "replaced_by", j)
+                problems.append(
+                    Problem(
+                        str(located.path),
+                        field_path(at),
+                        f"{record.id} is replaced by {other}, but the catalogue has no {other}",
+                        located.line_of(at),
+                    )
+                )
 
 
 def _check_conflict_references(entries: list[Entry], problems: list[Problem]) -> None:
@@ -318,6 +394,26 @@ def _load_model(
 ) -> M | None:
     located = _read(path, problems, digest, sources)
     return None if located is None else _validate(located, model, problems)
+
+
+def _check_attachments(
+    criterion: Criterion,
+    sources: SourceRegistry,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> None:
+    for index, attachment in enumerate(criterion.attachments):
+        if attachment.source is not None and attachment.source not in sources.sources:
+            where = (*loc, "attachments", index, "source")
+            problems.append(
+                Problem(
+                    str(located.path),
+                    field_path(where),
+                    f"unknown source {attachment.source!r}: name a key of {SOURCES_FILE}",
+                    located.line_of(where),
+                )
+            )
 
 
 def _parse_when(
@@ -381,6 +477,56 @@ def _check_references(
                 (*at, "level"),
                 f"{label.name} has no level {ref.level!r}; known: " + ", ".join(label.levels),
             )
+
+
+def _check_legal_basis(
+    criterion: Criterion,
+    registry: LegalBasisRegistry,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> bool:
+    """A criterion's own legal basis lists only what differs from its type's default.
+
+    A line that repeats the default (when the criterion adds to it), or a replacement that is
+    exactly the default, would say the same thing twice and drift apart when the default
+    changes. Returns whether the basis is fine (and can be resolved).
+    """
+    before = len(problems)
+    own = criterion.legal_basis
+    kind = criterion.type.value
+    for jurisdiction in own.replace_default:
+        if own[jurisdiction] == registry.default(criterion.type, jurisdiction):
+            at = (*loc, "legal_basis", "replace_default")
+            problems.append(
+                Problem(
+                    str(located.path),
+                    field_path(at),
+                    f"the {jurisdiction.value} legal basis replaces the default of a {kind} with"
+                    f" the same lines; drop {jurisdiction.value} from replace_default and the"
+                    " lines (rulesets/legal_bases.yaml gives them)",
+                    located.line_of(at),
+                )
+            )
+    for jurisdiction, lines in own.items():
+        if jurisdiction in own.replace_default:
+            continue
+        default = registry.default(criterion.type, jurisdiction)
+        for i, line in enumerate(lines):
+            if line in default:
+                at = (*loc, "legal_basis", jurisdiction.value, i)
+                problems.append(
+                    Problem(
+                        str(located.path),
+                        field_path(at),
+                        f"{line!r} is already in the default {jurisdiction.value} legal basis of"
+                        f" a {kind} (rulesets/legal_bases.yaml); list only what the criterion"
+                        f" adds, or name {jurisdiction.value} in replace_default and give the"
+                        " full list",
+                        located.line_of(at),
+                    )
+                )
+    return len(problems) == before
 
 
 def _check_value_rules(

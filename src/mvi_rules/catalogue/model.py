@@ -390,6 +390,99 @@ class Attachment(LocalText):
     )
 
 
+class LegalBasis(BaseModel):
+    """A criterion's legal basis per jurisdiction (``rulesets/README.md`` section 7).
+
+    As written in a ruleset, the lines of a jurisdiction are **added** to the default legal
+    basis of the criterion's type (``rulesets/legal_bases.yaml``); for a jurisdiction named in
+    ``replace_default`` they are the whole basis instead. The loader resolves every criterion:
+    on a loaded catalogue each jurisdiction holds the full list (default first, then the
+    criterion's own lines) and ``replace_default`` names both jurisdictions.
+    """
+
+    model_config = _Strict
+
+    NL: list[str] = Field(default_factory=list, description="Dutch references")
+    BE: list[str] = Field(default_factory=list, description="Belgian references")
+    replace_default: list[Jurisdiction] = Field(
+        default_factory=list,
+        description="Jurisdictions whose lines replace the type default instead of adding to it",
+    )
+
+    def __getitem__(self, jurisdiction: Jurisdiction | str) -> list[str]:
+        """The references for a jurisdiction (``basis[Jurisdiction.NL]`` or ``basis["NL"]``)."""
+        return list(self.NL if Jurisdiction(jurisdiction) is Jurisdiction.NL else self.BE)
+
+    def items(self) -> list[tuple[Jurisdiction, list[str]]]:
+        """``(jurisdiction, references)`` for NL and BE."""
+        return [(j, self[j]) for j in Jurisdiction]
+
+    def values(self) -> list[list[str]]:
+        """The references of NL and BE."""
+        return [self[j] for j in Jurisdiction]
+
+    @model_validator(mode="after")
+    def _replacement_is_complete(self) -> LegalBasis:
+        for jurisdiction in self.replace_default:
+            if not self[jurisdiction]:
+                raise ValueError(
+                    f"replace_default names {jurisdiction.value}, so legal_basis needs the full"
+                    f" list of references for {jurisdiction.value}"
+                )
+        if len(set(self.replace_default)) != len(self.replace_default):
+            raise ValueError("replace_default names a jurisdiction twice")
+        for jurisdiction, lines in self.items():
+            if len(set(lines)) != len(lines):
+                raise ValueError(f"legal_basis lists a reference twice for {jurisdiction.value}")
+        return self
+
+
+class TypeLegalBasis(BaseModel):
+    """The default legal basis of one criterion type, for both jurisdictions."""
+
+    model_config = _Strict
+
+    NL: list[str] = Field(min_length=1, description="Dutch references")
+    BE: list[str] = Field(min_length=1, description="Belgian references")
+    sources: list[Source] = Field(min_length=1)
+
+    def __getitem__(self, jurisdiction: Jurisdiction) -> list[str]:
+        return list(self.NL if jurisdiction is Jurisdiction.NL else self.BE)
+
+
+class LegalBasisRegistry(BaseModel):
+    """``rulesets/legal_bases.yaml``: the default legal basis per criterion type."""
+
+    model_config = _Strict
+
+    legal_bases: dict[CriterionType, TypeLegalBasis]
+
+    @field_validator("legal_bases")
+    @classmethod
+    def _every_type(
+        cls, value: dict[CriterionType, TypeLegalBasis]
+    ) -> dict[CriterionType, TypeLegalBasis]:
+        missing = [t.value for t in CriterionType if t not in value]
+        if missing:
+            raise ValueError(f"no default legal basis for type {', '.join(missing)}")
+        return value
+
+    def default(self, criterion_type: CriterionType, jurisdiction: Jurisdiction) -> list[str]:
+        """The default references of a type in a jurisdiction."""
+        return self.legal_bases[criterion_type][jurisdiction]
+
+    def resolve(self, criterion_type: CriterionType, own: LegalBasis) -> LegalBasis:
+        """The full legal basis: per jurisdiction the type default, then the criterion's own
+        lines; or only the criterion's own lines where it replaces the default."""
+        full = {
+            j.value: own[j]
+            if j in own.replace_default
+            else self.default(criterion_type, j) + own[j]
+            for j in Jurisdiction
+        }
+        return LegalBasis(NL=full["NL"], BE=full["BE"], replace_default=list(Jurisdiction))
+
+
 class Criterion(BaseModel):
     """One criterion of the catalogue."""
 
@@ -405,7 +498,11 @@ class Criterion(BaseModel):
     when: Any = Field(default=None, description="Applicability condition on the profile")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     verification: Verification
-    legal_basis: dict[Jurisdiction, list[str]]
+    legal_basis: LegalBasis = Field(
+        default_factory=LegalBasis,
+        description="What the criterion adds to (or, with replace_default, how it replaces) the"
+        " default legal basis of its type in rulesets/legal_bases.yaml",
+    )
     sources: list[Source] = Field(min_length=1)
     template: str = Field(pattern=r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
     scoring: list[ScoringStep] = Field(default_factory=list)
@@ -432,18 +529,6 @@ class Criterion(BaseModel):
         if self.id in self.conflicts_with:
             raise ValueError(f"conflicts_with names {self.id} itself")
         return self
-
-    @field_validator("legal_basis")
-    @classmethod
-    def _both_jurisdictions(
-        cls, value: dict[Jurisdiction, list[str]]
-    ) -> dict[Jurisdiction, list[str]]:
-        for jurisdiction in Jurisdiction:
-            if not value.get(jurisdiction):
-                raise ValueError(
-                    f"legal_basis needs at least one reference for {jurisdiction.value}"
-                )
-        return value
 
     @model_validator(mode="after")
     def _award_has_scoring(self) -> Criterion:
@@ -647,6 +732,43 @@ class AspectRegistry(BaseModel):
         out = {key, *self.aspects[key].overlaps}
         out |= {k for k, a in self.aspects.items() if key in a.overlaps}
         return out
+
+
+class RetiredId(BaseModel):
+    """A criterion id that left the catalogue; it is never reused for another meaning."""
+
+    model_config = _Strict
+
+    id: str = Field(pattern=CRITERION_ID)
+    title: LocalText = Field(description="The title the criterion had")
+    retired_in: str = Field(
+        pattern=r"^\d{4}\.\d+\.\d+$", description="The catalogue version that withdrew it"
+    )
+    reason: LocalText
+    replaced_by: list[str] = Field(
+        default_factory=list, description="Ids of the criteria that now cover it, if any"
+    )
+
+
+class RetiredRegistry(BaseModel):
+    """``rulesets/retired.yaml``: every retired criterion id."""
+
+    model_config = _Strict
+
+    retired: list[RetiredId] = Field(default_factory=list)
+
+    @field_validator("retired")
+    @classmethod
+    def _each_once(cls, value: list[RetiredId]) -> list[RetiredId]:
+        ids = [r.id for r in value]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"retired lists {', '.join(twice)} more than once")
+        return value
+
+    def get(self, criterion_id: str) -> RetiredId | None:
+        """The retirement record of an id, or ``None``."""
+        return next((r for r in self.retired if r.id == criterion_id), None)
 
 
 class CatalogueMeta(BaseModel):

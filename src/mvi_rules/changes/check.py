@@ -337,11 +337,21 @@ def _notes(ctx: Context, drawers: list[DrawerResult]) -> list[str]:
             pick(
                 lang,
                 "Belgische wijzigingsregels: KB 14 januari 2013 (AUR), art. 37-38/19, zoals "
-                "gewijzigd bij KB 22 juni 2017. De artikelnummers per grond binnen die reeks zijn "
-                "in mvi-rules niet bevestigd; de uitvoer noemt daarom de grond, niet het artikel.",
+                "gewijzigd bij KB 22 juni 2017. Het artikel per grond (art. 38 "
+                "herzieningsclausule, 38/1 bijkomende prestaties, 38/2 onvoorzienbare "
+                "omstandigheden, 38/3 vervanging van de opdrachtnemer, 38/4 de-minimisregel, "
+                "38/5-38/6 niet-substantiële wijziging) volgt het Waalse portaal 'Modifier le "
+                "marché' (https://marchespublics.wallonie.be/pouvoirs-adjudicateurs/"
+                "executer-un-marche/modifier-le-marche.html); mvi-rules heeft de nummers niet "
+                "tegen de tekst van het KB zelf nagekeken.",
                 "Belgian modification rules: KB 14 januari 2013 (AUR), arts 37-38/19, as amended "
-                "by KB 22 juni 2017. The article number of each ground within that range is not "
-                "confirmed in mvi-rules; the output therefore names the ground, not the article.",
+                "by KB 22 juni 2017. The article of each ground (art. 38 review clause, 38/1 "
+                "additional performance, 38/2 unforeseeable circumstances, 38/3 replacement of "
+                "the contractor, 38/4 de-minimis rule, 38/5-38/6 non-substantial modification) "
+                "follows the Walloon portal 'Modifier le marché' "
+                "(https://marchespublics.wallonie.be/pouvoirs-adjudicateurs/"
+                "executer-un-marche/modifier-le-marche.html); mvi-rules has not checked the "
+                "numbers against the text of the decree itself.",
             )
         )
     order = ", ".join(ground_label(g, contract, lang) for g in PRACTITIONER_ORDER)

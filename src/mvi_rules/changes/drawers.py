@@ -2,8 +2,9 @@
 
 Each function takes the same :class:`Context` and returns a :class:`DrawerResult` with the
 verdict, the arithmetic written out, what the buyer must confirm and what a legal adviser must
-answer. Article numbers are given only where the domain brief confirms them; everything else is
-named by its ground and marked unconfirmed.
+answer. Article numbers are given only where a source confirms them; everything else is
+named by its ground and marked unconfirmed. Belgian article numbers (KB 14 januari 2013, AUR)
+follow the Walloon procurement portal and say so.
 
 Chapter 2.5 of the Aw 2012 (art. 2.163a-g) applies to concessions through art. 2a.53 and to
 utilities through art. 3.80d, so a Dutch concession or utilities contract cites
@@ -145,6 +146,53 @@ _DIR24 = {
 }
 
 
+#: The article of KB 14 januari 2013 (AUR, NUMAC 2013021005) for each ground, as the Walloon
+#: procurement portal "Modifier le marché" numbers them (marchespublics.wallonie.be). The
+#: numbers were not checked against the text of the decree itself, so every reference says
+#: where the number comes from (secondary) instead of presenting it as confirmed.
+AUR_ARTICLES = {
+    Ground.REVIEW_CLAUSE: "38",
+    Ground.ADDITIONAL: "38/1",
+    Ground.UNFORESEEABLE: "38/2",
+    Ground.NEW_CONTRACTOR: "38/3",
+    Ground.DE_MINIMIS: "38/4",
+    Ground.NON_SUBSTANTIAL: "38/5-38/6",
+}
+
+#: The review clauses the AUR itself lays down (mandatory, or applying by default when the
+#: procurement documents lack them), with the same portal as source for their numbers.
+AUR_DEFAULT_CLAUSES = (
+    ("38/7", "prijsherziening", "price revision"),
+    ("38/8", "heffingen", "taxes"),
+    (
+        "38/9-38/10",
+        "onvoorzienbare omstandigheden voor de opdrachtnemer",
+        "unforeseeable circumstances for the contractor",
+    ),
+    ("38/11", "feiten van de partijen", "facts of the parties"),
+    ("38/12", "schadevergoeding na schorsingen", "indemnities after suspensions"),
+)
+
+#: How a Belgian article number is marked: where it comes from, not "unconfirmed".
+AUR_SECONDARY = (
+    "nummering volgens het Waalse portaal 'Modifier le marché'",
+    "numbering per the Walloon portal 'Modifier le marché'",
+)
+
+
+def aur_reference(ground: Ground, lang: Lang) -> str:
+    """``KB 14 januari 2013 (AUR), art. 38/4: de-minimisregel (nummering volgens ...)``."""
+    name = pick(lang, *_BE_NAMES[ground])
+    article = AUR_ARTICLES[ground]
+    art = "art." if "-" not in article else pick(lang, "art.", "arts")
+    return f"KB 14 januari 2013 (AUR), {art} {article}: {name} ({pick(lang, *AUR_SECONDARY)})"
+
+
+def aur_default_clauses(lang: Lang) -> str:
+    """``art. 38/7 (prijsherziening), 38/8 (heffingen), ...`` in the output language."""
+    return ", ".join(f"{number} ({pick(lang, nl, en)})" for number, nl, en in AUR_DEFAULT_CLAUSES)
+
+
 def be_prefix(contract: Contract) -> str:
     """How Belgian drawers are labelled: after the AUR, except for concessions (not AUR)."""
     return "BE" if contract.kind is ContractKind.CONCESSION else "AUR"
@@ -207,15 +255,7 @@ def references(ground: Ground, contract: Contract, lang: Lang) -> list[str]:
                 )
             )
         else:
-            refs.append(
-                pick(
-                    lang,
-                    f"KB 14 januari 2013 (AUR), art. 37-38/19: {name} "
-                    "[artikelnummer binnen de AUR onbevestigd]",
-                    f"KB 14 januari 2013 (AUR), arts 37-38/19: {name} "
-                    "[article number within the AUR unconfirmed]",
-                )
-            )
+            refs.append(aur_reference(ground, lang))
     else:
         # Chapter 2.5 itself applies, to concessions and utilities through 2a.53 / 3.80d.
         refs.append(nl_article_ref(article, contract, lang))
@@ -374,13 +414,15 @@ def check_review_clause(ctx: Context) -> DrawerResult:
         notes.append(
             ctx.t(
                 "In België zijn sommige herzieningsclausules verplicht en gelden sommige van "
-                "rechtswege als de opdrachtdocumenten ze niet bevatten (AUR; artikelnummers "
-                "onbevestigd). mvi-rules toetst alleen de opties in het grootboek: ga na of de "
-                "wijziging onder zo'n verplichte of aanvullende clausule valt.",
+                "rechtswege als de opdrachtdocumenten ze niet bevatten (KB 14 januari 2013 "
+                f"(AUR), art. {aur_default_clauses('nl')}; {AUR_SECONDARY[0]}). mvi-rules "
+                "toetst alleen de opties in het grootboek: ga na of de wijziging onder zo'n "
+                "verplichte of aanvullende clausule valt.",
                 "In Belgium some review clauses are mandatory and some apply by default when the "
-                "procurement documents lack them (AUR; article numbers unconfirmed). mvi-rules "
-                "checks only the options in the ledger: check whether the change falls under "
-                "such a mandatory or default clause.",
+                "procurement documents lack them (KB 14 januari 2013 (AUR), arts "
+                f"{aur_default_clauses('en')}; {AUR_SECONDARY[1]}). mvi-rules checks only the "
+                "options in the ledger: check whether the change falls under such a mandatory "
+                "or default clause.",
             )
         )
     option_id = ctx.proposed.option

@@ -213,6 +213,15 @@ def _consequence(result: EvaluationResult, words: Wording) -> str:
 
 
 def _isv(result: EvaluationResult, words: Wording) -> str:
+    text = _isv_status(result, words)
+    isv, profile = result.isv, result.profile
+    # Only for the State above the threshold does the category decide mandatory or voluntary.
+    if isv.unconfirmed_lots and profile.buyer.authority_type.is_central and result.value.above:
+        text += " " + words("isv_unconfirmed", lots=_lot_refs(profile, isv.unconfirmed_lots, words))
+    return text
+
+
+def _isv_status(result: EvaluationResult, words: Wording) -> str:
     profile, lang = result.profile, words.lang
     isv = result.isv
     if isv.mandatory_lots:

@@ -153,6 +153,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Voluntary (comply or explain) for {lots}: these product groups fall in no ISV risk"
         " category.",
     ),
+    "isv_unconfirmed": (
+        "Voor {lots} is de indeling in een ISV-risicocategorie (of in geen) een keuze van deze"
+        " catalogus die de bestekteksten ISV niet bevestigen; toets haar aan de geldende"
+        " bestekteksten voordat u de ISV verplicht of vrijwillig toepast.",
+        "For {lots} the assignment to an ISV risk category (or to none) is a choice of this"
+        " catalogue that the ISV model texts do not confirm; check it against the current model"
+        " texts before applying the ISV as mandatory or voluntary.",
+    ),
     "isv_voluntary_other": (
         "Vrijwillig (pas toe of leg uit): de ISV zijn alleen voor de Staat verplicht; andere"
         " aanbestedende diensten passen ze toe als hun beleid dat vraagt.",

@@ -285,6 +285,11 @@ class IsvStatus(BaseModel):
     categories: dict[str, LocalText] = Field(
         default_factory=dict, description="Lot id -> its ISV risk category, where it has one"
     )
+    unconfirmed_lots: list[str] = Field(
+        default_factory=list,
+        description="Lots whose ISV category (or the lack of one) no source confirms; the"
+        " catalogue's assignment is a choice the buyer checks against the model texts",
+    )
 
 
 class EvaluationResult(BaseModel):

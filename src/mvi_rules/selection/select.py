@@ -184,6 +184,7 @@ def _isv(profile: ProcurementProfile, catalogue: Catalogue, estimate: ValueEstim
         applies=profile.buyer.jurisdiction is Jurisdiction.NL,
         mandatory_lots=sorted(categories) if mandatory else [],
         categories=categories,
+        unconfirmed_lots=[lot.id for lot in profile.lots if catalogue.isv.is_unconfirmed(lot)],
     )
 
 
