@@ -76,6 +76,8 @@ def test_json_report(ledger: Path) -> None:
         "required": True,
         "eforms_notice_subtype": 38,
         "bt200_code": "add-wss",
+        # BT-202, the modification's description, is the proposed change's own.
+        "bt202_description": data["proposed_change"]["description"] or None,
         "text": drawers["additional"]["notice"]["text"],
     }
     assert data["recommendation"]["ground"] == "additional"
@@ -382,9 +384,13 @@ def test_belgian_article_numbers_per_drawer_in_text_json_and_memo(tmp_path: Path
 
 
 def test_cli_is_registered_on_the_main_group() -> None:
+    import click
+
     from mvi_rules.cli import main
 
-    assert "change" in main.commands
+    ctx = click.Context(main)
+    assert "change" in main.list_commands(ctx)
+    assert main.get_command(ctx, "change") is not None
 
 
 EXAMPLE_LEDGERS = sorted((REPO / "examples" / "ledgers").glob("*.yaml"))

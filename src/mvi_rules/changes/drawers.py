@@ -312,7 +312,13 @@ def notice(ctx: Context, ground: Ground, required: bool) -> Notice:
             f"Geen aankondiging van een wijziging voorgeschreven. Publiceert u toch: {form}.",
             f"No modification notice is required. If you publish one: {form}.",
         )
-        return Notice(required=False, eforms_notice_subtype=subtype, bt200_code=code, text=text)
+        return Notice(
+            required=False,
+            eforms_notice_subtype=subtype,
+            bt200_code=code,
+            bt202_description=ctx.proposed.description or None,
+            text=text,
+        )
     if ctx.regime is Regime.BELOW_THRESHOLD:
         text = ctx.t(
             f"Bij een Europese procedure is een aankondiging van een wijziging verplicht ({form}). "
@@ -322,7 +328,13 @@ def notice(ctx: Context, ground: Ground, required: bool) -> Notice:
             "was not awarded in a European procedure: the duty applies by analogy at most; "
             "discuss with the legal adviser whether to publish.",
         )
-        return Notice(required=False, eforms_notice_subtype=subtype, bt200_code=code, text=text)
+        return Notice(
+            required=False,
+            eforms_notice_subtype=subtype,
+            bt200_code=code,
+            bt202_description=ctx.proposed.description or None,
+            text=text,
+        )
     if ctx.be:
         where = ctx.t(
             " (het Belgische publicatieartikel is niet bevestigd in mvi-rules)",
@@ -334,7 +346,13 @@ def notice(ctx: Context, ground: Ground, required: bool) -> Notice:
         f"Verplicht: publiceer een aankondiging van een wijziging{where}: {form}.",
         f"Mandatory: publish a modification notice{where}: {form}.",
     )
-    return Notice(required=True, eforms_notice_subtype=subtype, bt200_code=code, text=text)
+    return Notice(
+        required=True,
+        eforms_notice_subtype=subtype,
+        bt200_code=code,
+        bt202_description=ctx.proposed.description or None,
+        text=text,
+    )
 
 
 def _result(

@@ -70,6 +70,11 @@ class Notice(BaseModel):
     required: bool = Field(description="Whether the law requires a notice for this drawer")
     eforms_notice_subtype: int
     bt200_code: str = Field(description="eForms BT-200, reason for the modification")
+    bt202_description: str | None = Field(
+        default=None,
+        description="eForms BT-202, description of the modification: the proposed change's"
+        " description from the ledger (None when the ledger gives none)",
+    )
     text: str
 
 
