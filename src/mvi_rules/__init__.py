@@ -40,7 +40,14 @@ if TYPE_CHECKING:
         TemplateError,
     )
     from .profile import ProcurementProfile, load_profile, parse_profile
-    from .rendering import render_docx, render_json, write_docx, write_json
+    from .rendering import (
+        render_docx,
+        render_json,
+        render_memo,
+        write_docx,
+        write_json,
+        write_memo,
+    )
     from .rendering.eforms import eforms_fields, render_eforms
     from .rendering.ocds import ocds_release, render_ocds
     from .rendering.systems import (
@@ -82,6 +89,8 @@ _LAZY: dict[str, str] = {
     "render_json": ".rendering",
     "write_docx": ".rendering",
     "write_json": ".rendering",
+    "render_memo": ".rendering",
+    "write_memo": ".rendering",
     "eforms_fields": ".rendering.eforms",
     "render_eforms": ".rendering.eforms",
     "ocds_release": ".rendering.ocds",
@@ -146,11 +155,13 @@ __all__ = [
     "render_docx",
     "render_eforms",
     "render_json",
+    "render_memo",
     "render_ocds",
     "render_systems_json",
     "result_schema",
     "systems_result",
     "write_docx",
     "write_json",
+    "write_memo",
     "write_systems_json",
 ]

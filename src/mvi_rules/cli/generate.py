@@ -60,6 +60,18 @@ from ._common import (
     default=None,
     help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to.",
 )
+@click.option(
+    "--final",
+    is_flag=True,
+    help="The annex as it goes to market: no concept banner, instructions, points of attention"
+    " or trace annex; those go into the legal adviser's memo (--memo).",
+)
+@click.option(
+    "--memo",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where --final writes the memo for the legal adviser (default: OUTPUT with '-memo.docx').",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file(s) if they exist.")
 @click.option(
     "--backend",
@@ -76,6 +88,8 @@ def generate_command(
     fmt: str | None,
     texts: bool,
     lcc_sheet: Path | None,
+    final: bool,
+    memo: Path | None,
     force: bool,
     backend: str,
     rulesets: Path | None,
@@ -96,6 +110,13 @@ def generate_command(
         check_output(output, force)
     if lcc_sheet is not None:
         check_output(lcc_sheet, force)
+    if (final or memo is not None) and fmt != "docx":
+        raise click.UsageError("--final and --memo apply to the Word annex only (--format docx)")
+    if memo is not None and not final:
+        raise click.UsageError("--memo goes with --final (a concept annex holds the memo's parts)")
+    if final:
+        memo = memo or output.with_name(output.stem + "-memo.docx")
+        check_output(memo, force)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
     progress("reading the profile ...")
     loaded = read_profile(profile)
@@ -127,7 +148,12 @@ def generate_command(
         else:
             write_json(result, output, force=force)
     else:
-        write_docx(result, catalogue, output, lang=lang, force=force)
+        if memo is not None:
+            from ..rendering import write_memo
+
+            write_memo(result, memo, lang=lang, force=force)
+            info(f"{memo}: memo for the legal adviser")
+        write_docx(result, catalogue, output, lang=lang, force=force, final=final)
     progress_done()
     info(
         f"{output}: {len(result.selected)} criteria for {len(result.profile.lots)} lot(s), "

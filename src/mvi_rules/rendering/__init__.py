@@ -3,7 +3,9 @@
 Public API:
 
 - :func:`render_docx` / :func:`write_docx` — the tender annex (.docx) in Dutch or English,
-  deterministic (same result, same bytes) and written atomically.
+  deterministic (same result, same bytes) and written atomically; ``final=True`` for the
+  version that goes to market, with :func:`render_memo` / :func:`write_memo` for the legal
+  adviser's memo that holds what the final version leaves out.
 - :func:`render_clause` — one criterion's clause text from its template.
 - :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
 
@@ -17,7 +19,7 @@ a blank line separates paragraphs and a line starting with ``- `` is a bullet it
 from __future__ import annotations
 
 from .context import template_context
-from .docx_writer import render_docx, write_docx
+from .docx_writer import render_docx, render_memo, write_docx, write_memo
 from .json_writer import render_json, write_json
 from .templates import ClauseRenderer, render_clause
 from .text import Block, to_blocks
@@ -28,8 +30,10 @@ __all__ = [
     "render_clause",
     "render_docx",
     "render_json",
+    "render_memo",
     "template_context",
     "to_blocks",
     "write_docx",
     "write_json",
+    "write_memo",
 ]

@@ -73,12 +73,60 @@ def _language_tag(lang: str, jurisdiction: Jurisdiction) -> str:
     return "en-GB"
 
 
-def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str) -> DocumentObj:
-    """The annex document for ``result``; ``clauses`` maps criterion id to rendered clause text."""
+def build_annex(
+    result: EvaluationResult, clauses: Mapping[str, str], lang: str, final: bool = False
+) -> DocumentObj:
+    """The annex document for ``result``; ``clauses`` maps criterion id to rendered clause text.
+
+    ``final`` leaves out what is for the buyer and the legal adviser only (the concept banner,
+    the instructions, the points of attention, the defaults to confirm, the criteria left out
+    and the trace annex): :func:`build_memo` holds those.
+    """
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("title", title=profile.procurement.title)
-    tag = _language_tag(lang, profile.buyer.jurisdiction)
+    doc = _new_document(result, words, title)
+    add_paragraph(doc, title, "Title")
+    add_paragraph(doc, words("subtitle"), "Subtitle")
+    if not final:
+        banner = doc.add_paragraph()
+        banner.add_run(words("draft_banner")).bold = True
+        _blocking(doc, result, words)
+
+    _details(doc, result, words)
+    _lots(doc, profile, words)
+    if not final:
+        _use(doc, result, words)
+        _notices(doc, result, words)
+    for kind in SECTION_ORDER:
+        _section(doc, result, kind, clauses, words)
+    if not final:
+        _left_out_section(doc, result, words)
+        _trace(doc, result, words)
+    return doc
+
+
+def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
+    """The memo for the legal adviser that goes with a final annex: the decisions to take,
+    the points of attention, the defaults to confirm, the criteria left out and, per clause,
+    its sources and legal basis."""
+    profile = result.profile
+    words = Wording(lang, profile.buyer.jurisdiction)
+    title = words("memo_title", title=profile.procurement.title)
+    doc = _new_document(result, words, title)
+    add_paragraph(doc, title, "Title")
+    add_paragraph(doc, words("memo_subtitle"), "Subtitle")
+    _blocking(doc, result, words)
+    _details(doc, result, words)
+    _notices(doc, result, words)
+    _left_out_section(doc, result, words)
+    _trace(doc, result, words)
+    return doc
+
+
+def _new_document(result: EvaluationResult, words: Wording, title: str) -> DocumentObj:
+    profile = result.profile
+    tag = _language_tag(words.lang, profile.buyer.jurisdiction)
     doc = new_document(tag)
     set_core_properties(
         doc,
@@ -88,21 +136,6 @@ def build_annex(result: EvaluationResult, clauses: Mapping[str, str], lang: str)
         on=profile.procurement.reference_date,
     )
     add_page_number_footer(doc, words("footer", catalogue=result.catalogue_version))
-
-    add_paragraph(doc, title, "Title")
-    add_paragraph(doc, words("subtitle"), "Subtitle")
-    banner = doc.add_paragraph()
-    banner.add_run(words("draft_banner")).bold = True
-    _blocking(doc, result, words)
-
-    _details(doc, result, words)
-    _lots(doc, profile, words)
-    _use(doc, result, words)
-    _notices(doc, result, words)
-    for kind in SECTION_ORDER:
-        _section(doc, result, kind, clauses, words)
-    _left_out_section(doc, result, words)
-    _trace(doc, result, words)
     return doc
 
 

@@ -10,7 +10,8 @@ from .._docx_determinism import normalise_docx
 from ..catalogue.load import Catalogue
 from ..errors import MviRulesError, TemplateError
 from ..selection.result import EvaluationResult
-from .annex import build_annex
+from .annex import build_annex, build_memo
+from .docx_parts import DocumentObj
 from .templates import ClauseRenderer
 from .wording import LANGUAGES
 
@@ -47,19 +48,44 @@ def render_clauses(result: EvaluationResult, templates_dir: Path, lang: str) -> 
 
 
 def render_docx(
-    result: EvaluationResult, templates: Catalogue | str | Path, lang: str | None = None
+    result: EvaluationResult,
+    templates: Catalogue | str | Path,
+    lang: str | None = None,
+    final: bool = False,
 ) -> bytes:
     """The tender annex for ``result`` as .docx bytes.
 
     ``templates`` is the :class:`~mvi_rules.catalogue.Catalogue` the result was evaluated
     against, or a clause templates directory (``<dir>/nl/...j2``, ``<dir>/en/...j2``). ``lang``
-    (``"nl"`` or ``"en"``) overrides the profile's ``output_language``. The same result always
-    gives byte-identical output. Raises :class:`~mvi_rules.errors.TemplateError` when a clause
-    template is missing, invalid or uses a variable that does not exist.
+    (``"nl"`` or ``"en"``) overrides the profile's ``output_language``. ``final`` gives the
+    version that goes to market: no concept banner, instructions, points of attention,
+    defaults to confirm, criteria left out or trace annex (:func:`render_memo` holds those).
+    The same result always gives byte-identical output. Raises
+    :class:`~mvi_rules.errors.TemplateError` when a clause template is missing, invalid or uses
+    a variable that does not exist.
     """
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
-    document = build_annex(result, clauses, language)
+    return _bytes(build_annex(result, clauses, language, final=final))
+
+
+def render_memo(result: EvaluationResult, lang: str | None = None) -> bytes:
+    """The memo for the legal adviser that goes with a final annex, as .docx bytes: decisions,
+    points of attention, defaults to confirm, criteria left out and the trace per clause."""
+    return _bytes(build_memo(result, resolve_language(result, lang)))
+
+
+def write_memo(
+    result: EvaluationResult, path: str | Path, lang: str | None = None, force: bool = False
+) -> Path:
+    """Write :func:`render_memo` to ``path`` atomically and return the path (never over an
+    existing file unless ``force``)."""
+    target = Path(path)
+    write_atomic(target, render_memo(result, lang), force=force)
+    return target
+
+
+def _bytes(document: DocumentObj) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_docx(buffer.getvalue())
@@ -71,12 +97,14 @@ def write_docx(
     path: str | Path,
     lang: str | None = None,
     force: bool = False,
+    final: bool = False,
 ) -> Path:
-    """Write the tender annex to ``path`` atomically and return the path.
+    """Write the tender annex to ``path`` atomically and return the path (``final``: see
+    :func:`render_docx`).
 
     Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
     false; the document is rendered first, so a template error never leaves a file behind.
     """
     target = Path(path)
-    write_atomic(target, render_docx(result, catalogue, lang), force=force)
+    write_atomic(target, render_docx(result, catalogue, lang, final=final), force=force)
     return target

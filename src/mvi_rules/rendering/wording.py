@@ -206,6 +206,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "quantity": ("Aantal", "Quantity"),
     "lot_ref": ("perceel {id} ({name})", "lot {id} ({name})"),
     "use": ("Gebruik van deze bijlage", "How to use this annex"),
+    "memo_title": (
+        "Notitie voor de juridisch adviseur — {title}",
+        "Memo for the legal adviser — {title}",
+    ),
+    "memo_subtitle": (
+        "Beslissingen, aandachtspunten, standaardwaarden en verantwoording bij de definitieve"
+        " MVI-bijlage",
+        "Decisions, points of attention, defaults and accountability for the final MVI annex",
+    ),
     "use_1": (
         "Deze bijlage is een concept. Zij is automatisch opgesteld uit criteriaset {catalogue}"
         " en het inkoopprofiel; zij is geen juridisch advies.",
