@@ -31,6 +31,8 @@ def test_the_final_annex_has_no_internal_material(catalogue: Catalogue, name: st
     for heading in INTERNAL_NL:
         assert heading in concept
         assert heading not in final, heading
+    assert "Concept — criteriaset" in concept  # the footer
+    assert "Concept —" not in final
     # Every clause is still there.
     for criterion in result.selected:
         assert criterion.id in final

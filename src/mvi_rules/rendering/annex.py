@@ -85,7 +85,7 @@ def build_annex(
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("title", title=profile.procurement.title)
-    doc = _new_document(result, words, title)
+    doc = _new_document(result, words, title, "footer_final" if final else "footer")
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("subtitle"), "Subtitle")
     if not final:
@@ -113,7 +113,7 @@ def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("memo_title", title=profile.procurement.title)
-    doc = _new_document(result, words, title)
+    doc = _new_document(result, words, title, "footer_memo")
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("memo_subtitle"), "Subtitle")
     _blocking(doc, result, words)
@@ -124,7 +124,7 @@ def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
     return doc
 
 
-def _new_document(result: EvaluationResult, words: Wording, title: str) -> DocumentObj:
+def _new_document(result: EvaluationResult, words: Wording, title: str, footer: str) -> DocumentObj:
     profile = result.profile
     tag = _language_tag(words.lang, profile.buyer.jurisdiction)
     doc = new_document(tag)
@@ -135,7 +135,7 @@ def _new_document(result: EvaluationResult, words: Wording, title: str) -> Docum
         language=tag,
         on=profile.procurement.reference_date,
     )
-    add_page_number_footer(doc, words("footer", catalogue=result.catalogue_version))
+    add_page_number_footer(doc, words(footer, catalogue=result.catalogue_version))
     return doc
 
 

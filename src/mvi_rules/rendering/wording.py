@@ -491,6 +491,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Concept — criteriaset {catalogue} — pagina ",
         "Draft — criteria set {catalogue} — page ",
     ),
+    "footer_final": ("Criteriaset {catalogue} — pagina ", "Criteria set {catalogue} — page "),
+    "footer_memo": (
+        "Notitie, niet voor publicatie — criteriaset {catalogue} — pagina ",
+        "Memo, not for publication — criteria set {catalogue} — page ",
+    ),
     "type_selection": ("geschiktheidseis / selectiecriterium", "selection criterion"),
     "type_minimum_requirement": ("minimumeis", "minimum requirement"),
     "type_award": ("gunningscriterium", "award criterion"),
