@@ -54,7 +54,5 @@ def comprehensive(path: Path) -> ProcurementProfile:
     """The profile at ``path`` with the comprehensive set: for tests about a criterion the core
     set leaves out, or about the value of every option."""
     profile = load_profile(path)
-    procurement = profile.procurement.model_copy(
-        update={"criteria_set": CriteriaSet.COMPREHENSIVE}
-    )
+    procurement = profile.procurement.model_copy(update={"criteria_set": CriteriaSet.COMPREHENSIVE})
     return profile.model_copy(update={"procurement": procurement})

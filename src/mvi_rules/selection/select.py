@@ -248,8 +248,7 @@ def _scaled(
     if profile.procurement.criteria_set is CriteriaSet.COMPREHENSIVE:
         return {}
     wider = [
-        (lot_id, {**facts, SET_FIELD: CriteriaSet.COMPREHENSIVE.value})
-        for lot_id, facts in lots
+        (lot_id, {**facts, SET_FIELD: CriteriaSet.COMPREHENSIVE.value}) for lot_id, facts in lots
     ]
     found: dict[str, list[str]] = {}
     for entry in catalogue:
