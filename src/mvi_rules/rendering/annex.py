@@ -18,7 +18,14 @@ from ..catalogue.model import (
     SourceJurisdiction,
     SourceKind,
 )
-from ..profile.model import Jurisdiction, Lot, ProcurementProfile, ProductGroup, Theme
+from ..profile.model import (
+    CriteriaSet,
+    Jurisdiction,
+    Lot,
+    ProcurementProfile,
+    ProductGroup,
+    Theme,
+)
 from ..selection.economics import BLOCKING
 from ..selection.result import (
     EvaluationResult,
@@ -359,6 +366,8 @@ def _left_out_section(doc: DocumentObj, result: EvaluationResult, words: Wording
     lang, jurisdiction = words.lang, result.profile.buyer.jurisdiction
     add_heading(doc, words("left_out"), 1)
     doc.add_paragraph(words("left_out_intro"))
+    if result.profile.procurement.criteria_set is CriteriaSet.CORE:
+        doc.add_paragraph(words("left_out_core"))
     rows = [
         (
             f"{row.criterion_id} {row.title.get(lang)}",

@@ -240,6 +240,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " include one after all, change the procurement profile and have the choice reviewed.",
     ),
     "left_out_reason": ("Reden", "Reason"),
+    "left_out_core": (
+        "Dit inkoopprofiel vraagt de kernset: de criteria voor de belangrijkste effecten met"
+        " weinig administratieve last, afgestemd op de waarde, de omvang en de procedure van de"
+        " opdracht. Wilt u de criteria die alleen bij de uitgebreide set of alleen bij een"
+        " grotere opdracht horen, kies dan in het inkoopprofiel de uitgebreide set"
+        " (criteria_set: comprehensive).",
+        "This procurement profile asks for the core set: the criteria for the key impacts at"
+        " low administrative cost, scaled to the value, size and procedure of the purchase. For"
+        " the criteria that belong to the comprehensive set only, or to a larger purchase only,"
+        " choose the comprehensive set in the procurement profile (criteria_set:"
+        " comprehensive).",
+    ),
     "use_4": (
         "Een keurmerk is steeds een bewijsmiddel. Gelijkwaardige keurmerken en ander passend"
         " bewijs worden aanvaard ({label_law}).",

@@ -203,22 +203,17 @@ def _isv(profile: ProcurementProfile, catalogue: Catalogue, estimate: ValueEstim
 
 
 #: Why a criterion of the comprehensive set is not applied when the profile asks for the core
-#: set (it follows "het" in the document's points of attention, as the conflict reasons do).
+#: set. Short, because the table repeats it per criterion; it follows "het" in ``explain``, as
+#: the conflict reasons do. The annex says once how to add such a criterion back.
 OUTSIDE_SET = LocalText(
-    nl="hoort alleen bij de uitgebreide set, niet bij de kernset; wilt u het opnemen, kies dan in"
-    " het inkoopprofiel de uitgebreide set (criteria_set: comprehensive)",
-    en="belongs to the comprehensive set only, not to the core set; to include it, choose the"
-    " comprehensive set in the procurement profile (criteria_set: comprehensive)",
+    nl="hoort alleen bij de uitgebreide set",
+    en="belongs to the comprehensive set only",
 )
 
 #: Why a core criterion that scales with the purchase is not applied to a small one.
 SCALED_OUT = LocalText(
-    nl="hoort in de kernset alleen bij een grotere opdracht (de waarde, de omvang of de"
-    " procedure van deze opdracht vragen het niet); wilt u het opnemen, kies dan in het"
-    " inkoopprofiel de uitgebreide set (criteria_set: comprehensive)",
-    en="belongs in the core set only to a larger purchase (the value, size or procedure of this"
-    " one do not call for it); to include it, choose the comprehensive set in the procurement"
-    " profile (criteria_set: comprehensive)",
+    nl="hoort in de kernset alleen bij een grotere opdracht",
+    en="belongs in the core set only to a larger purchase",
 )
 
 
