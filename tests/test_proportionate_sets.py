@@ -136,6 +136,9 @@ def test_the_annex_lists_what_the_set_left_out(catalogue: Catalogue) -> None:
     assert text.count("kies dan in het inkoopprofiel de uitgebreide set") == 1
     lots, _ = rows["MVI-LCC-001 Levenscycluskosten (LCC) als prijscriterium"]
     assert lots == "1, 2"
+    # The front table states the choice.
+    facts = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert facts["Omvang van de selectie"].startswith("kernset: de criteria voor de belangrijkste")
 
 
 def test_the_small_purchase_annex_says_what_was_scaled_down(catalogue: Catalogue) -> None:

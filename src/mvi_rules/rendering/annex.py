@@ -125,6 +125,7 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
         (words("term"), _term(profile, words)),
         (words("indexation"), yes_no(proc.price_indexation, lang)),
         (words("ambition"), _ambition(profile, words)),
+        (words("selection_set"), words(f"selection_set_{proc.criteria_set.value}")),
     ]
     if result.isv.applies:
         rows.append((words("isv"), _isv(result, words)))

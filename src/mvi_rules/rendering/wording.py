@@ -176,6 +176,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ambition": ("Ambitieniveau", "Ambition level"),
     "ambition_overall": ("algemeen: {level}", "overall: {level}"),
     "ambition_theme": ("{theme}: {level}", "{theme}: {level}"),
+    "selection_set": ("Omvang van de selectie", "Scope of the selection"),
+    "selection_set_core": (
+        "kernset: de criteria voor de belangrijkste effecten met weinig administratieve last,"
+        " afgestemd op de waarde, de omvang en de procedure van de opdracht",
+        "core set: the criteria for the key impacts at low administrative cost, scaled to the"
+        " value, size and procedure of the purchase",
+    ),
+    "selection_set_comprehensive": (
+        "uitgebreide set: alle criteria die van toepassing zijn",
+        "comprehensive set: every criterion that applies",
+    ),
     "commitments": ("Eigen beleid en afspraken", "Own policies and commitments"),
     "commit_isv": (
         "beleid internationale sociale voorwaarden (ISV)",
