@@ -270,15 +270,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " accepted ({label_law}).",
     ),
     "use_5": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het in de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het in de"
         " Nota van Inlichtingen en in het e-aanbestedingssysteem.",
-        "Each clause number (for example MVI-LIF-001) is stable; use it in questions and"
+        "Each clause number (for example MVI-LIF-005) is stable; use it in questions and"
         " answers and in the e-tendering system.",
     ),
     "use_5_below": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het in de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het in de"
         " offerteaanvraag en bij het beantwoorden van vragen van ondernemers.",
-        "Each clause number (for example MVI-LIF-001) is stable; use it in the request for"
+        "Each clause number (for example MVI-LIF-005) is stable; use it in the request for"
         " quotation and when answering questions from tenderers.",
     ),
     "label_law_NL_below": (
@@ -583,7 +583,7 @@ _BE_NL: dict[str, str] = {
         " opdrachtdocumenten opneemt, en pas de teksten waar nodig aan."
     ),
     "use_5": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het bij de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het bij de"
         " vragen en antwoorden en op het e-Procurementplatform."
     ),
     "section_selection": "Kwalitatieve selectie: selectiecriteria",
