@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mvi_rules import Catalogue, load_catalogue
+from mvi_rules import Catalogue, ProcurementProfile, load_catalogue, load_profile
 from mvi_rules.catalogue.load import REGISTRY_FILES, RETIRED_FILE
+from mvi_rules.profile import CriteriaSet
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -50,3 +51,11 @@ def make_rulesets(root: Path, topic_yaml: str, template: str) -> Path:
         folder.mkdir(parents=True)
         (folder / "clause.j2").write_text(template, encoding="utf-8")
     return rules
+
+
+def comprehensive(path: Path) -> ProcurementProfile:
+    """The profile at ``path`` with the comprehensive set: for tests about a criterion the core
+    set leaves out, or about the value of every option."""
+    profile = load_profile(path)
+    procurement = profile.procurement.model_copy(update={"criteria_set": CriteriaSet.COMPREHENSIVE})
+    return profile.model_copy(update={"procurement": procurement})

@@ -42,6 +42,7 @@ criteria:
         supports: {nl: Steun, en: Support}
         confidence: confirmed
     template: test/clause
+    set: core
 """
 
 

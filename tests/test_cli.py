@@ -44,7 +44,7 @@ def test_generate_writes_a_word_document(tmp_path: Path) -> None:
     assert "Gemeente Zuiderwaard" in "\n".join(
         c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells
     )
-    assert "MVI-LIF-001 Minimale technische levensduur" in text
+    assert "MVI-LIF-005 Minimale garantie" in text
 
 
 def test_generate_never_overwrites_without_force(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_generate_json_to_stdout_and_to_a_file(tmp_path: Path) -> None:
     code, out, _ = run("generate", PROFILE, "-o", "-")
     assert code == 0
     data = json.loads(out)
-    assert "MVI-LIF-001" in [c["id"] for c in data["selected"]]
+    assert "MVI-LIF-005" in [c["id"] for c in data["selected"]]
     assert data["catalogue_version"].startswith("2026.")
     code, _, _ = run("generate", PROFILE, "-o", str(tmp_path / "r.json"))
     assert code == 0 and json.loads((tmp_path / "r.json").read_text()) == data
@@ -78,7 +78,7 @@ def test_generate_in_english(tmp_path: Path) -> None:
     out = tmp_path / "annex.docx"
     assert run("generate", PROFILE, "-o", str(out), "--lang", "en")[0] == 0
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "MVI-LIF-001 Minimum technical lifetime" in text
+    assert "MVI-LIF-005 Minimum warranty" in text
 
 
 def test_a_bad_profile_is_one_clear_message_and_no_document(write, tmp_path: Path) -> None:
@@ -96,12 +96,12 @@ def test_a_bad_profile_is_one_clear_message_and_no_document(write, tmp_path: Pat
 def test_a_missing_template_variable_leaves_no_half_written_document(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "clause_templates", templates)
-    clause = templates / "nl" / "lifetime" / "min_lifetime.j2"
+    clause = templates / "nl" / "lifetime" / "min_warranty.j2"
     clause.write_text(clause.read_text() + "\nZie {{ p.not_a_parameter }}.\n")
     out = tmp_path / "annex.docx"
     code, _, err = run("generate", PROFILE, "-o", str(out), "--templates", str(templates))
     assert code == 1
-    assert "not_a_parameter" in err and "min_lifetime" in err
+    assert "not_a_parameter" in err and "min_warranty" in err
     assert not out.exists() and list(tmp_path.glob(".annex.docx*")) == []
 
 
@@ -150,9 +150,9 @@ def test_list_as_json_for_other_tools() -> None:
 
 
 def test_explain_says_why_per_lot() -> None:
-    code, out, _ = run("explain", PROFILE, "MVI-REP-003")
+    code, out, _ = run("explain", PROFILE, "MVI-REP-004")
     assert code == 0
-    assert "MVI-REP-003" in out and "SELECTED" in out
+    assert "MVI-REP-004" in out and "SELECTED" in out
     assert "lot 1 (Laptops medewerkers): selected" in out
     assert "lot 2 (Beeldschermen flexplekken): not selected" in out
     assert "✗ lot.product_groups includes any of" in out
@@ -184,4 +184,4 @@ def test_explain_shows_a_conflict() -> None:
     code, out, _ = run("explain", str(EXAMPLES / "school-refurbished.yaml"), "MVI-LAB-001")
     assert code == 0
     assert "lot A (Refurbished laptops): not selected" in out
-    assert "✗ conflict: het vraagt keurmerken die alleen nieuwe producten dragen" in out
+    assert "✗ niet opgenomen: het vraagt keurmerken die alleen nieuwe producten dragen" in out

@@ -6,11 +6,12 @@ import pytest
 
 from mvi_rules import Catalogue, EvaluationResult, evaluate, load_profile
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 
 
 def run(name: str, catalogue: Catalogue) -> EvaluationResult:
-    return evaluate(load_profile(EXAMPLES / name), catalogue)
+    # Everything that applies: the core set is tested in test_proportionate_sets.py.
+    return evaluate(comprehensive(EXAMPLES / name), catalogue)
 
 
 def lots_of(result: EvaluationResult, criterion_id: str) -> list[str]:

@@ -20,7 +20,7 @@ from mvi_rules import Catalogue, MviRulesError, evaluate, load_profile
 from mvi_rules.cli import main
 from mvi_rules.rendering.lcc_sheet import render_lcc_sheet
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 
 PROFILES = Path(__file__).parent / "profiles"
 CELL = re.compile(r"\$?([A-Z]+)\$?(\d+)")
@@ -52,7 +52,7 @@ def _header_row(sheet: Any) -> int:
 
 
 def test_the_sheet_recomputes_a_tenders_lcc(catalogue: Catalogue) -> None:
-    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    result = evaluate(comprehensive(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
     book = load_workbook(io.BytesIO(render_lcc_sheet(result, "nl")))
     sheet = book["Perceel 1"]
     assert sheet["B5"].value == 6  # use years from MVI-LCC-001
@@ -85,7 +85,7 @@ def test_the_sheet_recomputes_a_tenders_lcc(catalogue: Catalogue) -> None:
 
 
 def test_a_co2_priced_lcc_has_the_co2_column(catalogue: Catalogue) -> None:
-    profile = load_profile(EXAMPLES / "university-en.yaml")
+    profile = comprehensive(EXAMPLES / "university-en.yaml")
     result = evaluate(profile, catalogue)
     ids = {c.id for c in result.selected}
     if "MVI-LCC-002" not in ids:
@@ -98,7 +98,7 @@ def test_a_co2_priced_lcc_has_the_co2_column(catalogue: Catalogue) -> None:
 
 
 def test_the_sheet_is_byte_identical_for_the_same_result(catalogue: Catalogue) -> None:
-    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    result = evaluate(comprehensive(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
     assert render_lcc_sheet(result) == render_lcc_sheet(result)
 
 
@@ -111,12 +111,19 @@ def test_no_sheet_without_an_lcc_criterion(catalogue: Catalogue) -> None:
 
 
 def test_generate_writes_the_sheet_and_the_notice_says_so(tmp_path: Path) -> None:
+    # Life-cycle costing belongs to the comprehensive set.
+    text = (EXAMPLES / "gemeente-laptops.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        text.replace("procurement:\n", "procurement:\n  criteria_set: comprehensive\n", 1),
+        encoding="utf-8",
+    )
     runner = CliRunner()
     out = runner.invoke(
         main,
         [
             "generate",
-            str(EXAMPLES / "gemeente-laptops.yaml"),
+            str(profile),
             "-o",
             str(tmp_path / "annex.json"),
             "--lcc-sheet",
@@ -131,7 +138,7 @@ def test_generate_writes_the_sheet_and_the_notice_says_so(tmp_path: Path) -> Non
         main,
         [
             "generate",
-            str(EXAMPLES / "gemeente-laptops.yaml"),
+            str(profile),
             "-o",
             str(tmp_path / "other.json"),
             "--lcc-sheet",

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from mvi_rules import Catalogue, evaluate, load_profile, parse_profile, render_docx
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 from .test_rendering_fixtures import all_text, headings, open_docx
 
 
 def test_the_municipality_options_are_valued_per_lot_by_hand(catalogue: Catalogue) -> None:
-    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue, backend="plain")
+    # Every option the lots can have (the comprehensive set), valued by hand below.
+    result = evaluate(comprehensive(EXAMPLES / "gemeente-laptops.yaml"), catalogue, backend="plain")
     options = [c.id for c in result.selected if c.type.value == "option"]
     assert {"MVI-OPT-001", "MVI-OPT-002"} <= set(options)
     assert "MVI-OPT-101" not in options
@@ -52,6 +53,7 @@ def test_a_value_that_includes_everything_is_split_back_exactly(catalogue: Catal
     data = load_profile(EXAMPLES / "gemeente-laptops.yaml").model_dump(mode="json")
     data["procurement"]["estimated_value_includes"] = ["extensions", "options", "incentives"]
     data["procurement"]["estimated_value_eur"] = 2_581_250
+    data["procurement"]["criteria_set"] = "comprehensive"
     data["lots"][0]["estimated_value_eur"] = 2_075_000
     data["lots"][1]["estimated_value_eur"] = 506_250
     value = evaluate(parse_profile(data), catalogue, backend="plain").value
@@ -110,6 +112,7 @@ def test_an_option_must_state_what_it_adds(catalogue: Catalogue) -> None:
 def test_parameters_of_an_option_can_be_set_in_the_profile(catalogue: Catalogue) -> None:
     data = load_profile(EXAMPLES / "gemeente-laptops.yaml").model_dump(mode="json")
     data["parameters"] = {"MVI-OPT-001": {"max_value_percent": 10}}
+    data["procurement"]["criteria_set"] = "comprehensive"  # the total below counts every option
     result = evaluate(parse_profile(data), catalogue, backend="plain")
     text = all_text(render_docx(result, catalogue))
     # 10 % of both lots' initial € 1,250,000.

@@ -26,7 +26,7 @@ from mvi_rules.cli import main
 from mvi_rules.rendering.notices import attention_points
 from mvi_rules.rendering.wording import Wording
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 from .test_rendering_fixtures import all_text
 
 PROFILES = Path(__file__).parent / "profiles"
@@ -117,7 +117,7 @@ def test_defaults_for_groups_a_lot_does_not_buy_are_not_asked(catalogue: Catalog
 def test_attachments_are_points_of_attention_with_who_makes_them(catalogue: Catalogue) -> None:
     # The LCC sheet mvi-rules writes itself; the Electronics Watch conditions come from
     # Electronics Watch, and the point says where.
-    result = _result(EXAMPLES / "gemeente-laptops.yaml", catalogue)
+    result = evaluate(comprehensive(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
     assert any(c.id == "MVI-LCC-001" for c in result.selected)
     points = attention_points(result, Wording("nl", result.profile.buyer.jurisdiction))
     assert any("LCC-rekenblad" in p and "mvi-rules stelt het op" in p for p in points), points
@@ -143,11 +143,11 @@ def test_thin_market_points_name_product_groups_in_words(catalogue: Catalogue) -
 
 def test_explain_one_criterion_shows_its_notices_only() -> None:
     runner = CliRunner()
-    out = runner.invoke(main, ["explain", str(EXAMPLES / "gemeente-laptops.yaml"), "MVI-LAB-002"])
+    out = runner.invoke(main, ["explain", str(EXAMPLES / "gemeente-laptops.yaml"), "MVI-LAB-001"])
     assert out.exit_code == 0, out.output
     notes = [line for line in out.output.splitlines() if line.startswith("note:")]
     assert notes, out.output
-    assert all("MVI-LAB-002" in line for line in notes), notes
+    assert all("MVI-LAB-001" in line for line in notes), notes
     assert not any("MVI-CIR-001" in line for line in notes)
 
 

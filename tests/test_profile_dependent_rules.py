@@ -17,6 +17,7 @@ criteria:
     version: 1
     title: {nl: Accu, en: Battery}
     type: minimum_requirement
+    set: core
     level: 1
     themes: [circularity]
     product_groups: [laptop, smartphone]
@@ -56,6 +57,7 @@ criteria:
     version: 1
     title: {nl: Basis, en: Basic}
     type: contract_clause
+    set: core
     level: 1
     themes: [social]
     product_groups: [laptop]
@@ -68,6 +70,7 @@ criteria:
     version: 1
     title: {nl: Ambitieus, en: Ambitious}
     type: contract_clause
+    set: core
     level: 2
     themes: [social]
     product_groups: [laptop]

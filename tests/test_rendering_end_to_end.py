@@ -17,7 +17,7 @@ from mvi_rules.selection.result import (
     SelectedCriterion,
 )
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 from .test_rendering_fixtures import all_text, headings, open_docx, profile_data
 
 PROFILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -124,7 +124,8 @@ def test_every_unit_in_the_catalogue_is_written_in_both_languages(catalogue: Cat
 
 
 def test_each_lot_gets_its_own_weighting_table(catalogue: Catalogue) -> None:
-    result = _evaluate(EXAMPLES / "hogeschool-infra.yaml", catalogue)
+    # The comprehensive set, for the price criterion cost per page (not in the core set).
+    result = evaluate(comprehensive(EXAMPLES / "hogeschool-infra.yaml"), catalogue, backend="plain")
     document = open_docx(render_docx(result, catalogue))
     assert "Perceel 1 (Servers en opslag)" in headings(document, 3)
     assert "Perceel 3 (Multifunctionals)" in headings(document, 3)

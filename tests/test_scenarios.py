@@ -37,7 +37,7 @@ expect:
   selected:
     MVI-REP-004: [1]
     MVI-NOPE-001: all
-  not_selected: [MVI-LIF-001]
+  not_selected: [MVI-LIF-005]
   notices: [legal-limit]
   document:
     contains: ["een zin die er niet staat"]
@@ -51,7 +51,7 @@ def test_a_failing_scenario_says_what_did_not_hold(write, catalogue: Catalogue) 
     assert outcome.failures == [
         "MVI-NOPE-001 is not in catalogue " + catalogue.version,
         "MVI-REP-004 should be selected for lot(s) 1, but is selected for no lot",
-        "MVI-LIF-001 should not be selected, but is selected for lot(s) 1",
+        "MVI-LIF-005 should not be selected, but is selected for lot(s) 1",
         outcome.failures[3],
         "the document should contain 'een zin die er niet staat'",
         "the document should not contain 'Aanbestedingswet 2012'",

@@ -17,6 +17,7 @@ criteria:
     version: 1
     title: {nl: Batterij, en: Battery}
     type: minimum_requirement
+    set: core
     level: 1
     themes: [circularity]
     product_groups: [laptop, tablet]
@@ -39,6 +40,7 @@ criteria:
     version: 1
     title: {nl: Sociaal, en: Social}
     type: contract_clause
+    set: core
     level: 3
     themes: [social]
     product_groups: [laptop, monitor]

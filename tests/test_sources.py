@@ -196,7 +196,9 @@ def test_the_replaceable_battery_clause_names_the_batteries_regulation_floor(
 ) -> None:
     from mvi_rules import parse_profile
 
-    result = evaluate(parse_profile(profile_data("laptop", "2026-03-01")), catalogue)
+    data = profile_data("laptop", "2026-03-01")
+    data["procurement"]["criteria_set"] = "comprehensive"  # the replaceable battery is not core
+    result = evaluate(parse_profile(data), catalogue)
     assert "MVI-REP-003" in [c.id for c in result.selected]
     text = all_text(render_docx(result, catalogue, "nl"))
     assert "vanaf 18 februari 2027 in de handel worden gebracht" in text

@@ -24,7 +24,7 @@ from mvi_rules import (
 )
 from mvi_rules.catalogue.model import CriterionType
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, comprehensive
 from .test_rendering_fixtures import all_text, open_docx
 
 PROFILES = Path(__file__).parent / "profiles"
@@ -61,7 +61,8 @@ def _result(path: Path, catalogue: Catalogue) -> EvaluationResult:
 def test_the_threshold_verdict_equals_the_hand_computation(
     catalogue: Catalogue, name: str, total: float, threshold: float, above: bool, differ: bool
 ) -> None:
-    result = _result(PROFILES / f"{name}.yaml", catalogue)
+    # The hand computations count every option the profile's lots can have.
+    result = evaluate(comprehensive(PROFILES / f"{name}.yaml"), catalogue, backend="plain")
     assert result.value.total_eur == total
     assert result.value.threshold_eur == threshold
     assert result.value.above is above
@@ -77,6 +78,7 @@ def test_counting_the_extensions_in_the_stated_value_changes_the_initial_value(
 ) -> None:
     data = load_profile(PROFILES / "nl-state-extensions.yaml").model_dump(mode="json")
     data["procurement"]["estimated_value_includes"] = ["extensions"]
+    data["procurement"]["criteria_set"] = "comprehensive"  # every option, as computed below
     value = evaluate(parse_profile(data), catalogue, backend="plain").value
     # 120,000 covers 2 + 1 years: the initial 2 years are 80,000; with the extension (40,000)
     # and the options (40 % of 80,000 = 32,000) the total is 152,000, still above 140,000.
@@ -220,6 +222,7 @@ def test_no_lot_has_two_criteria_rewarding_the_same_aspect(
 def test_a_lowest_cost_award_keeps_only_the_price_criterion(catalogue: Catalogue) -> None:
     data = load_profile(EXAMPLES / "gemeente-laptops.yaml").model_dump(mode="json")
     data["procurement"]["award"] = {"method": "lowest_cost"}
+    data["procurement"]["criteria_set"] = "comprehensive"  # life-cycle cost is not in core
     result = evaluate(parse_profile(data), catalogue, backend="plain")
     awards = [c.id for c in result.selected if c.type is CriterionType.AWARD]
     assert awards == ["MVI-LCC-001"]

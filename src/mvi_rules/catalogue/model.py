@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..profile.model import Jurisdiction, ProductGroup, Theme
+from ..profile.model import CriteriaSet, Jurisdiction, ProductGroup, Theme
 
 _Strict = ConfigDict(extra="forbid", frozen=True)
 
@@ -492,6 +492,11 @@ class Criterion(BaseModel):
     version: int = Field(ge=1)
     title: LocalText
     type: CriterionType
+    set: CriteriaSet = Field(
+        description="core: one of the few criteria for the key impacts at low administrative"
+        " cost (selected in both sets); comprehensive: selected only when the profile asks for"
+        " the comprehensive set (procurement.criteria_set)"
+    )
     level: int = Field(ge=1, le=3)
     themes: list[Theme] = Field(min_length=1)
     product_groups: list[ProductGroup] = Field(min_length=1)

@@ -48,7 +48,7 @@ def explain_command(
             for line in decision.reason.lines(indent=2):
                 click.echo(line)
             if decision.conflict is not None:
-                lead = "conflict: het" if lang == "nl" else "conflict: it"
+                lead = "niet opgenomen: het" if lang == "nl" else "left out: it"
                 click.echo(f"    ✗ {lead} {decision.conflict.get(lang)}")
         click.echo("")
     # Asked about one criterion, the buyer wants its notices, not the whole document's.

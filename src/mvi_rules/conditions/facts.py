@@ -34,6 +34,7 @@ def lot_facts(
         "procurement.extension_years": sum(proc.extension_years),
         "procurement.price_indexation": proc.price_indexation,
         "procurement.reference_year": proc.reference_date.year,
+        "procurement.criteria_set": proc.criteria_set.value,
         "lot.product_group": lot.product_group.value,
         "lot.product_groups": tuple(g.value for g in lot.product_groups),
         "lot.quantity": lot.quantity,
@@ -48,6 +49,8 @@ def lot_facts(
         facts[f"ambition.{theme.value}"] = ambition.for_theme(theme)
     if isv_risk_category is not None:
         facts["lot.isv_risk_category"] = isv_risk_category
+    if lot.estimated_value_eur is not None:
+        facts["lot.estimated_value_eur"] = lot.estimated_value_eur
     if proc.procedure is not None:
         facts["procurement.procedure"] = proc.procedure.value
     if eu_threshold_eur is not None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..profile.model import AuthorityType, Jurisdiction, Procedure, ProductGroup, RefurbishedPolicy
+from ..profile.model import (
+    AuthorityType,
+    CriteriaSet,
+    Jurisdiction,
+    Procedure,
+    ProductGroup,
+    RefurbishedPolicy,
+)
 
 
 class Kind(str, Enum):
@@ -63,6 +70,12 @@ FIELDS: dict[str, FieldSpec] = {
         Kind.ENUM, "procedure, where chosen", _values(Procedure), optional=True
     ),
     "procurement.reference_year": FieldSpec(Kind.NUMBER, "year of the reference date"),
+    "procurement.criteria_set": FieldSpec(
+        Kind.ENUM,
+        "core or comprehensive: the set the profile asks for (a core criterion can scale with"
+        " the purchase and still apply whenever the comprehensive set is asked for)",
+        _values(CriteriaSet),
+    ),
     "procurement.above_eu_threshold": FieldSpec(
         Kind.BOOL,
         "value including extensions, options and incentive caps at or above the EU threshold for"
@@ -75,6 +88,12 @@ FIELDS: dict[str, FieldSpec] = {
         _values(ProductGroup),
     ),
     "lot.quantity": FieldSpec(Kind.NUMBER, "number of devices or units in the lot"),
+    "lot.estimated_value_eur": FieldSpec(
+        Kind.NUMBER,
+        "the lot's estimated value excl. VAT as the profile states it; unset when the profile"
+        " gives no values per lot",
+        optional=True,
+    ),
     "lot.refurbished": FieldSpec(
         Kind.ENUM, "refurbished devices wanted, accepted or excluded", _values(RefurbishedPolicy)
     ),

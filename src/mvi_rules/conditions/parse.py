@@ -57,6 +57,8 @@ _OPS_FOR_KIND: dict[Kind, tuple[Op, ...]] = {
         Op.LESS_THAN,
         Op.ONE_OF,
         Op.NOT_ONE_OF,
+        Op.IS_SET,  # only for a number that may be unset (lot.estimated_value_eur)
+        Op.IS_NOT_SET,
     ),
     Kind.ENUM_LIST: (Op.INCLUDES, Op.NOT_INCLUDES, Op.INCLUDES_ANY),
 }

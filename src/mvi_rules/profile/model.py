@@ -151,6 +151,18 @@ class RefurbishedPolicy(_StrEnum):
     EXCLUDED = "excluded"  # new devices only
 
 
+class CriteriaSet(_StrEnum):
+    """Which criteria a buyer takes: the core set or the comprehensive one (as EU GPP splits them).
+
+    The core set holds the few criteria that address the key impacts at low administrative cost
+    for buyer and bidder, scaled to the size of the purchase; the comprehensive set holds every
+    criterion that applies. Ambition levels keep their meaning inside either set.
+    """
+
+    CORE = "core"
+    COMPREHENSIVE = "comprehensive"
+
+
 class Theme(_StrEnum):
     """Themes of the Dutch MVI criteria tool."""
 
@@ -351,6 +363,14 @@ class Procurement(BaseModel):
     )
     award: Award = Field(
         default_factory=Award, description="Award method and the weights of price and quality"
+    )
+    criteria_set: CriteriaSet = Field(
+        default=CriteriaSet.CORE,
+        description="core (default): the few criteria that address the key impacts at low"
+        " administrative cost, scaled to the purchase (a small purchase below the EU threshold"
+        " gets no selection criteria, KPI regime, evaluation moments or optional extras);"
+        " comprehensive: every criterion that applies. Criteria left out because of the set are"
+        " listed in the document with the reason",
     )
 
     @field_validator("estimated_value_includes")

@@ -18,7 +18,14 @@ from ..catalogue.model import (
     SourceJurisdiction,
     SourceKind,
 )
-from ..profile.model import Jurisdiction, Lot, ProcurementProfile, ProductGroup, Theme
+from ..profile.model import (
+    CriteriaSet,
+    Jurisdiction,
+    Lot,
+    ProcurementProfile,
+    ProductGroup,
+    Theme,
+)
 from ..selection.economics import BLOCKING
 from ..selection.result import (
     EvaluationResult,
@@ -159,6 +166,7 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
         (words("term"), _term(profile, words)),
         (words("indexation"), yes_no(proc.price_indexation, lang)),
         (words("ambition"), _ambition(profile, words)),
+        (words("selection_set"), words(f"selection_set_{proc.criteria_set.value}")),
     ]
     if result.isv.applies:
         rows.append((words("isv"), _isv(result, words)))
@@ -409,6 +417,8 @@ def _left_out_section(doc: DocumentObj, result: EvaluationResult, words: Wording
     lang, jurisdiction = words.lang, result.profile.buyer.jurisdiction
     add_heading(doc, words("left_out"), 1)
     doc.add_paragraph(words("left_out_intro"))
+    if result.profile.procurement.criteria_set is CriteriaSet.CORE:
+        doc.add_paragraph(words("left_out_core"))
     rows = [
         (
             f"{row.criterion_id} {row.title.get(lang)}",

@@ -184,6 +184,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ambition": ("Ambitieniveau", "Ambition level"),
     "ambition_overall": ("algemeen: {level}", "overall: {level}"),
     "ambition_theme": ("{theme}: {level}", "{theme}: {level}"),
+    "selection_set": ("Omvang van de selectie", "Scope of the selection"),
+    "selection_set_core": (
+        "kernset: de criteria voor de belangrijkste effecten met weinig administratieve last,"
+        " afgestemd op de waarde, de omvang en de procedure van de opdracht",
+        "core set: the criteria for the key impacts at low administrative cost, scaled to the"
+        " value, size and procedure of the purchase",
+    ),
+    "selection_set_comprehensive": (
+        "uitgebreide set: alle criteria die van toepassing zijn",
+        "comprehensive set: every criterion that applies",
+    ),
     "commitments": ("Eigen beleid en afspraken", "Own policies and commitments"),
     "commit_isv": (
         "beleid internationale sociale voorwaarden (ISV)",
@@ -257,6 +268,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " include one after all, change the procurement profile and have the choice reviewed.",
     ),
     "left_out_reason": ("Reden", "Reason"),
+    "left_out_core": (
+        "Dit inkoopprofiel vraagt de kernset: de criteria voor de belangrijkste effecten met"
+        " weinig administratieve last, afgestemd op de waarde, de omvang en de procedure van de"
+        " opdracht. Wilt u de criteria die alleen bij de uitgebreide set of alleen bij een"
+        " grotere opdracht horen, kies dan in het inkoopprofiel de uitgebreide set"
+        " (criteria_set: comprehensive).",
+        "This procurement profile asks for the core set: the criteria for the key impacts at"
+        " low administrative cost, scaled to the value, size and procedure of the purchase. For"
+        " the criteria that belong to the comprehensive set only, or to a larger purchase only,"
+        " choose the comprehensive set in the procurement profile (criteria_set:"
+        " comprehensive).",
+    ),
     "use_4": (
         "Een keurmerk is steeds een bewijsmiddel. Gelijkwaardige keurmerken en ander passend"
         " bewijs worden aanvaard ({label_law}).",
@@ -264,15 +287,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " accepted ({label_law}).",
     ),
     "use_5": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het in de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het in de"
         " Nota van Inlichtingen en in het e-aanbestedingssysteem.",
-        "Each clause number (for example MVI-LIF-001) is stable; use it in questions and"
+        "Each clause number (for example MVI-LIF-005) is stable; use it in questions and"
         " answers and in the e-tendering system.",
     ),
     "use_5_below": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het in de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het in de"
         " offerteaanvraag en bij het beantwoorden van vragen van ondernemers.",
-        "Each clause number (for example MVI-LIF-001) is stable; use it in the request for"
+        "Each clause number (for example MVI-LIF-005) is stable; use it in the request for"
         " quotation and when answering questions from tenderers.",
     ),
     "label_law_NL_below": (
@@ -571,7 +594,7 @@ _BE_NL: dict[str, str] = {
         " opdrachtdocumenten opneemt, en pas de teksten waar nodig aan."
     ),
     "use_5": (
-        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-001) is vast; gebruik het bij de"
+        "Het nummer van elke clausule (bijvoorbeeld MVI-LIF-005) is vast; gebruik het bij de"
         " vragen en antwoorden en op het e-Procurementplatform."
     ),
     "section_selection": "Kwalitatieve selectie: selectiecriteria",

@@ -8,10 +8,16 @@ from typing import Any
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
 from ..catalogue.model import Attachment, LocalText, ParamValue, ValueKind
-from ..conditions import Trace, lot_facts, trace
+from ..conditions import Trace, fields_of, lot_facts, trace
 from ..engine import Backend, BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
-from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile, ProductGroup
+from ..profile.model import (
+    AuthorityType,
+    CriteriaSet,
+    Jurisdiction,
+    ProcurementProfile,
+    ProductGroup,
+)
 from .award import award_conflicts, weighting
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
@@ -84,18 +90,29 @@ def evaluate(
             f"only by engine {sorted(matches - reference)}, only by reference "
             f"{sorted(reference - matches)}"
         )
+    # The set filter comes before conflicts and overlaps: a criterion the set leaves out must
+    # not take another one away.
+    outside = {entry.criterion.id for entry in catalogue if not _in_set(entry, profile)}
     chosen = {
         criterion_id: [lot_id for lot_id, outcome in outcomes if outcome.holds]
         for criterion_id, outcomes in traces.items()
-        if any(outcome.holds for _, outcome in outcomes)
+        if criterion_id not in outside and any(outcome.holds for _, outcome in outcomes)
     }
     conflicts, notices = find_conflicts(chosen, catalogue, {lot.id: lot for lot in profile.lots})
+    left_by_set: Conflicts = {
+        (criterion_id, lot_id): OUTSIDE_SET
+        for criterion_id in sorted(outside)
+        for lot_id, outcome in traces[criterion_id]
+        if outcome.holds
+    }
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
     selected: list[SelectedCriterion] = []
     not_selected: list[CriterionOutcome] = []
     for entry in catalogue:
-        decisions = _decisions(entry.criterion.id, traces[entry.criterion.id], conflicts)
+        decisions = _decisions(
+            entry.criterion.id, traces[entry.criterion.id], conflicts | left_by_set
+        )
         final = [d.lot_id for d in decisions if d.selected]
         if not final:
             not_selected.append(CriterionOutcome(**_outcome_fields(entry, decisions, [])))
@@ -111,7 +128,7 @@ def evaluate(
         )
         selected.append(item)
         notices.extend(found)
-    left_out = _left_out(selected, not_selected)
+    left_out = _left_out(selected, not_selected, _scaled(catalogue, profile, lots, traces))
     tables, weight_notices = weighting(profile, selected)
     notices.extend(weight_notices)
     notices.extend(_general_notices(profile, overrides, selected, threshold))
@@ -155,7 +172,7 @@ def _estimate(
     extension: str | None = None
     for entry in catalogue:
         share = entry.criterion.value_share
-        if share is None:
+        if share is None or not _in_set(entry, profile):
             continue
         lot_ids = tuple(lot_id for lot_id, f in facts if trace(entry.condition, f).holds)
         if not lot_ids:
@@ -188,15 +205,79 @@ def _isv(profile: ProcurementProfile, catalogue: Catalogue, estimate: ValueEstim
     )
 
 
+#: Why a criterion of the comprehensive set is not applied when the profile asks for the core
+#: set. Short, because the table repeats it per criterion; it follows "het" in ``explain``, as
+#: the conflict reasons do. The annex says once how to add such a criterion back.
+OUTSIDE_SET = LocalText(
+    nl="hoort alleen bij de uitgebreide set",
+    en="belongs to the comprehensive set only",
+)
+
+#: Why a core criterion that scales with the purchase is not applied to a small one.
+SCALED_OUT = LocalText(
+    nl="hoort in de kernset alleen bij een grotere opdracht",
+    en="belongs in the core set only to a larger purchase",
+)
+
+
+#: The condition field a core criterion tests to scale with the purchase.
+SET_FIELD = "procurement.criteria_set"
+
+
+def _in_set(entry: Entry, profile: ProcurementProfile) -> bool:
+    """Whether the profile's criteria set holds the criterion (core is in both sets)."""
+    return (
+        profile.procurement.criteria_set is CriteriaSet.COMPREHENSIVE
+        or entry.criterion.set is CriteriaSet.CORE
+    )
+
+
+def _scaled(
+    catalogue: Catalogue,
+    profile: ProcurementProfile,
+    lots: Sequence[tuple[str, LotFacts]],
+    traces: dict[str, list[tuple[str, Trace]]],
+) -> dict[str, list[str]]:
+    """Core criteria whose condition fails only because the core set scales them down.
+
+    Criterion id -> the lots where its condition would hold if the profile asked for the
+    comprehensive set. Empty when it does.
+    """
+    if profile.procurement.criteria_set is CriteriaSet.COMPREHENSIVE:
+        return {}
+    wider = [
+        (lot_id, {**facts, SET_FIELD: CriteriaSet.COMPREHENSIVE.value}) for lot_id, facts in lots
+    ]
+    found: dict[str, list[str]] = {}
+    for entry in catalogue:
+        if entry.criterion.set is not CriteriaSet.CORE or SET_FIELD not in fields_of(
+            entry.condition
+        ):
+            continue
+        held = dict(traces[entry.criterion.id])
+        lot_ids = [
+            lot_id
+            for lot_id, facts in wider
+            if not held[lot_id].holds and trace(entry.condition, facts).holds
+        ]
+        if lot_ids:
+            found[entry.criterion.id] = lot_ids
+    return found
+
+
 def _left_out(
     selected: Sequence[SelectedCriterion],
     not_selected: Sequence[CriterionOutcome],
+    scaled: dict[str, list[str]],
 ) -> list[LeftOut]:
-    """Per criterion and reason, the lots a conflict or an overlap took it away from."""
+    """Per criterion and reason, the lots a conflict, an overlap or the set took it away from."""
     rows: list[LeftOut] = []
     for outcome in sorted((*selected, *not_selected), key=lambda o: o.id):
         by_reason: dict[tuple[str, str], list[str]] = {}
         texts: dict[tuple[str, str], LocalText] = {}
+        if outcome.id in scaled:
+            by_reason[(SCALED_OUT.nl, SCALED_OUT.en)] = scaled[outcome.id]
+            texts[(SCALED_OUT.nl, SCALED_OUT.en)] = SCALED_OUT
         for decision in outcome.decisions:
             if decision.conflict is not None:
                 key = (decision.conflict.nl, decision.conflict.en)
