@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,9 @@ LCC_CRITERIA = ("MVI-LCC-001", "MVI-LCC-002")
 MODEL_ROWS = 6
 #: Servers run all year: the clause counts 8,760 hours for them.
 HOURS_PER_YEAR = 8760
+
+#: The "modified" date in docProps/core.xml.
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 _BOLD = Font(bold=True)
@@ -134,7 +138,7 @@ def render_lcc_sheet(result: EvaluationResult, lang: str | None = None) -> bytes
     book.properties.title = _t(lang, "LCC-rekenblad", "LCC calculation sheet")
     out = io.BytesIO()
     book.save(out)
-    return _fixed_zip(out.getvalue())
+    return _fixed_zip(out.getvalue(), day)
 
 
 def write_lcc_sheet(
@@ -304,8 +308,10 @@ def _lot_sheet(
     sheet.freeze_panes = f"B{first}"
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same workbook with every zip entry stamped 1980-01-01, so output is reproducible."""
+def _fixed_zip(data: bytes, day: dt.datetime) -> bytes:
+    """The same workbook with every zip entry stamped 1980-01-01 and the document's "modified"
+    date set to ``day``, so output is reproducible (openpyxl stamps the time of saving)."""
+    stamp = day.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -313,5 +319,8 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
