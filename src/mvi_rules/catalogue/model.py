@@ -354,6 +354,17 @@ class ValueShare(BaseModel):
         return self
 
 
+class Mandatory(BaseModel):
+    """When the law makes a criterion mandatory, so that a buyer cannot exclude it."""
+
+    model_config = _Strict
+
+    when: Any = Field(
+        description="Condition (as in `when`) under which the criterion is mandatory for a lot"
+    )
+    reason: LocalText = Field(description="Why it is mandatory then: the law or policy, cited")
+
+
 class Criterion(BaseModel):
     """One criterion of the catalogue."""
 
@@ -366,6 +377,10 @@ class Criterion(BaseModel):
     level: int = Field(ge=1, le=3)
     themes: list[Theme] = Field(min_length=1)
     product_groups: list[ProductGroup] = Field(min_length=1)
+    mandatory: Mandatory | None = Field(
+        default=None,
+        description="When the law makes the criterion mandatory; a profile cannot exclude it then",
+    )
     when: Any = Field(default=None, description="Applicability condition on the profile")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     verification: Verification

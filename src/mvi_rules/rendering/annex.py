@@ -646,6 +646,12 @@ def _sources_text(sources: list[Source], words: Wording) -> list[str]:
     return shown or [_NO_SOURCE_HERE.get(words.lang)]
 
 
+def _chosen_text(criterion: SelectedCriterion, words: Wording) -> list[str]:
+    """The buyer's reason for including the criterion, first in its sources cell."""
+    reason = criterion.included_by_buyer
+    return [] if reason is None else [words("trace_included", reason=reason)]
+
+
 def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     # Six columns need the width of a landscape page.
     start_landscape_section(doc)
@@ -661,7 +667,7 @@ def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
             str(c.version),
             words.criterion_type(c.type),
             str(c.level),
-            _sources_text(c.sources, words),
+            _chosen_text(c, words) + _sources_text(c.sources, words),
             legal_basis(result, list(c.legal_basis), words.lang),
         )
         for c in ordered

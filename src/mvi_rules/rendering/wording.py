@@ -457,6 +457,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Verantwoording: herkomst en grondslag per clausule",
         "Traceability: source and legal basis per clause",
     ),
+    "trace_included": (
+        "Opgenomen op keuze van de inkoper: {reason}",
+        "Included by the buyer's choice: {reason}",
+    ),
     "trace_intro": (
         "Per clausule de versie in de criteriaset, het type, het ambitieniveau, de bronnen (met"
         " betrouwbaarheid) en de juridische grondslag.",

@@ -54,6 +54,11 @@ class LotDecision(BaseModel):
     selected: bool
     reason: ConditionTrace
     conflict: LocalText | None = None
+    included_by_buyer: str | None = Field(
+        default=None,
+        description="The buyer's reason, where the profile adds the criterion to this lot"
+        " although its condition did not hold",
+    )
 
 
 class ResolvedParameter(BaseModel):
@@ -146,6 +151,9 @@ class SelectedCriterion(CriterionOutcome):
     sources: list[Source]
     template: str
     scoring: list[ScoringStep] = Field(default_factory=list)
+    included_by_buyer: str | None = Field(
+        default=None, description="The buyer's reason, where the profile includes it by id"
+    )
 
     def parameter_values(self) -> dict[str, ParamValue]:
         """Parameter name to value, as the clause template sees them."""

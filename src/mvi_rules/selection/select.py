@@ -13,8 +13,10 @@ from ..engine import Backend, BackendName, LotFacts, Match, get_backend
 from ..errors import EngineError
 from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile, ProductGroup
 from .award import award_conflicts, weighting
+from .choices import BuyerChoices, check_choices, excluded_text
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
+from .notices import notice
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
 from .result import (
@@ -87,13 +89,25 @@ def evaluate(
         for criterion_id, outcomes in traces.items()
         if any(outcome.holds for _, outcome in outcomes)
     }
+    # The buyer's own choices come after the engine: they add to, or take from, its selection.
+    choices = check_choices(profile, catalogue, lots, chosen)
+    for criterion_id, lot_id in choices.included:
+        chosen.setdefault(criterion_id, []).append(lot_id)
+    order = [lot.id for lot in profile.lots]
+    for lot_ids in chosen.values():
+        lot_ids.sort(key=order.index)
+    dropped = {cid: chosen.pop(cid) for cid in choices.excluded if cid in chosen}
     conflicts, notices = find_conflicts(chosen, catalogue, {lot.id: lot for lot in profile.lots})
+    for criterion_id, lot_ids in dropped.items():
+        for lot_id in lot_ids:
+            conflicts[(criterion_id, lot_id)] = excluded_text(choices.excluded[criterion_id])
+    notices.extend(_unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
     selected: list[SelectedCriterion] = []
     not_selected: list[CriterionOutcome] = []
     for entry in catalogue:
-        decisions = _decisions(entry.criterion.id, traces[entry.criterion.id], conflicts)
+        decisions = _decisions(entry.criterion.id, traces[entry.criterion.id], conflicts, choices)
         final = [d.lot_id for d in decisions if d.selected]
         if not final:
             not_selected.append(CriterionOutcome(**_outcome_fields(entry, decisions, [])))
@@ -106,6 +120,7 @@ def evaluate(
             final,
             overrides.get(entry.criterion.id, {}),
             estimate,
+            choices.include_reasons.get(entry.criterion.id),
         )
         selected.append(item)
         notices.extend(found)
@@ -219,16 +234,36 @@ def _criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionVal
 
 
 def _decisions(
-    criterion_id: str, outcomes: Sequence[tuple[str, Trace]], conflicts: Conflicts
+    criterion_id: str,
+    outcomes: Sequence[tuple[str, Trace]],
+    conflicts: Conflicts,
+    choices: BuyerChoices,
 ) -> list[LotDecision]:
     return [
         LotDecision(
             lot_id=lot_id,
-            selected=outcome.holds and (criterion_id, lot_id) not in conflicts,
+            selected=(outcome.holds or (criterion_id, lot_id) in choices.included)
+            and (criterion_id, lot_id) not in conflicts,
             reason=_model(outcome),
             conflict=conflicts.get((criterion_id, lot_id)),
+            included_by_buyer=choices.included.get((criterion_id, lot_id)),
         )
         for lot_id, outcome in outcomes
+    ]
+
+
+def _unused_exclusions(choices: BuyerChoices, dropped: dict[str, list[str]]) -> list[Notice]:
+    return [
+        notice(
+            "choice-unused",
+            f"{criterion_id} is uitgesloten in het profiel, maar was voor geen enkel perceel"
+            " geselecteerd; de uitsluiting verandert niets.",
+            f"{criterion_id} is excluded in the profile but was not selected for any lot;"
+            " the exclusion changes nothing.",
+            criterion_id,
+        )
+        for criterion_id in sorted(choices.excluded)
+        if criterion_id not in dropped
     ]
 
 
@@ -266,6 +301,7 @@ def _selected(
     chosen: list[str],
     overrides: dict[str, ParamValue],
     estimate: ValueEstimate,
+    included_because: str | None = None,
 ) -> tuple[SelectedCriterion, list[Notice]]:
     c = entry.criterion
     day = profile.procurement.reference_date
@@ -284,6 +320,7 @@ def _selected(
         sources=list(c.sources),
         template=c.template,
         scoring=list(c.scoring),
+        included_by_buyer=included_because,
     )
     notices.extend(proof_notices)
     notices.extend(
