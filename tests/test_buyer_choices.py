@@ -173,3 +173,150 @@ def test_an_included_criterion_must_fit_a_lot(catalogue: Catalogue) -> None:
     assert "MVI-PRN-001 fits none of the lots' product groups (it is for: printer)" in (
         _problems(data, catalogue)
     )
+
+
+# --- the lot's use decides robustness --------------------------------------------------------
+
+ROBUSTNESS_REQUIREMENTS = ("MVI-ROB-001", "MVI-ROB-002", "MVI-ROB-003")
+
+
+def test_office_laptops_get_no_drop_tests_at_circularity_two(catalogue: Catalogue) -> None:
+    result = evaluate(load_profile(PROFILES / "nl-office-laptops.yaml"), catalogue, "plain")
+    assert not set(ROBUSTNESS_REQUIREMENTS) & set(result.selected_ids())
+    assert "MVI-ROB-004" in result.selected_ids()  # robustness may still earn points
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "Valtest en bescherming tegen stof en water" not in text
+    assert "500 ml leidingwater" in text  # the award states its quantity too
+
+
+def test_education_laptops_get_robustness_requirements_at_level_one(
+    catalogue: Catalogue,
+) -> None:
+    result = evaluate(load_profile(PROFILES / "nl-education-laptops.yaml"), catalogue, "plain")
+    assert set(ROBUSTNESS_REQUIREMENTS) <= set(result.selected_ids())
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "330 ml leidingwater op kamertemperatuur" in text
+    assert "een hoeveelheid water" not in text
+    english = all_text(render_docx(result, catalogue, lang="en"))
+    assert "330 ml of tap water at room temperature" in english
+
+
+def test_use_is_a_choice_with_a_clear_error(catalogue: Catalogue) -> None:
+    data = _state_laptops()
+    data["lots"][0]["use"] = "kantoor"
+    message = _problems(data, catalogue)
+    assert "lots[0].use" in message
+    assert "office" in message and "education" in message
+
+
+# --- refurbished: no silent default, one statement, no contradiction -------------------------
+
+#: Criteria on topics the refurbished statement covers (security updates, warranty, battery,
+#: spare parts and repair information of the manufacturer): they must bind new devices only.
+COVERED_BY_STATEMENT = {
+    "MVI-LIF-003",
+    "MVI-LIF-004",
+    "MVI-LIF-005",
+    "MVI-REP-001",
+    "MVI-REP-002",
+    "MVI-REP-003",
+    "MVI-REP-004",
+    "MVI-REP-006",
+}
+DEVICE_GROUPS = {"laptop", "desktop", "monitor", "tablet", "smartphone", "thin_client"}
+ALL_PROFILES = sorted(
+    [*(Path(__file__).parent.parent / "examples").glob("*.yaml"), *PROFILES.glob("*.yaml")]
+)
+
+
+def test_refurbished_default_adds_nothing_and_the_document_says_so(
+    catalogue: Catalogue,
+) -> None:
+    result = _evaluate(_state_laptops(), catalogue)
+    assert result.profile.lots[0].refurbished.value == "excluded"
+    assert not {"MVI-CIR-005", "MVI-CIR-007", "MVI-CIR-013"} & set(result.selected_ids())
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "alleen nieuwe apparaten (standaard; niet gekozen in het profiel)" in text
+
+
+def test_accepted_refurbished_is_admitted_at_level_one(catalogue: Catalogue) -> None:
+    data = _state_laptops()
+    data["lots"][0]["refurbished"] = "accepted"
+    result = _evaluate(data, catalogue)
+    assert "MVI-CIR-013" in result.selected_ids()
+    assert "MVI-CIR-007" not in result.selected_ids()  # the award starts at level 2
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "ook refurbished apparaten aanbieden" in text
+    assert "nieuw of refurbished" in text  # the lots table states the choice
+    assert "(standaard" not in text
+
+
+@pytest.mark.parametrize("path", ALL_PROFILES, ids=lambda p: p.stem)
+def test_no_requirement_contradicts_the_refurbished_statement(
+    path: Path, catalogue: Catalogue
+) -> None:
+    result = evaluate(load_profile(path), catalogue, backend="plain")
+    for lot in result.profile.lots:
+        if lot.refurbished.value == "excluded" or not DEVICE_GROUPS & {
+            g.value for g in lot.product_groups
+        }:
+            continue
+        chosen = [c for c in result.selected if lot.id in c.lots]
+        ids = {c.id for c in chosen}
+        statement = "MVI-CIR-013" if lot.refurbished.value == "accepted" else "MVI-CIR-005"
+        assert statement in ids, f"lot {lot.id} has no refurbished statement"
+        for c in chosen:
+            if c.type.value not in ("minimum_requirement", "contract_clause"):
+                continue
+            states = {str(s) for s in c.applies_to or []}
+            assert states, f"{c.id} does not say whether it binds new or refurbished devices"
+            if c.id in COVERED_BY_STATEMENT:
+                assert states == {"new"}, f"{c.id} contradicts the refurbished statement"
+            if lot.refurbished.value == "wanted":
+                assert "refurbished" in states, f"{c.id} binds new devices in a refurbished lot"
+            if "refurbished" in states and c.proof.labels:
+                new_only = all(
+                    catalogue.labels.labels[label.key].new_products_only for label in c.proof.labels
+                )
+                assert not new_only or c.proof.other is not None, (
+                    f"{c.id} binds refurbished offers to labels only new products carry"
+                )
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "het laatste apparaat onder deze overeenkomst" not in text
+
+
+def test_hospital_annex_marks_new_only_requirements(catalogue: Catalogue) -> None:
+    path = PROFILES / "nl-hospital-werkplek-refurbished.yaml"
+    result = evaluate(load_profile(path), catalogue, backend="plain")
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    # One statement, and the new-device periods are marked as new-only.
+    assert text.count("Refurbished apparaten toegelaten, en wat voor hen geldt") >= 1
+    assert text.count("ook refurbished apparaten aanbieden") == 1
+    security = text.split("MVI-LIF-003 Beveiligingsupdates voor computers")[1][:600]
+    assert "Geldt voor: alleen nieuwe apparaten" in security
+    assert "jaar na de laatste levering van dat model onder deze overeenkomst" in security
+    assert "Elk geleverd apparaat krijgt zo ten minste 6 jaar beveiligingsupdates" in security
+    assert "Geldt voor: nieuwe en refurbished apparaten" in text
+    english = all_text(render_docx(result, catalogue, lang="en"))
+    assert "Applies to: new devices only" in english
+
+
+def test_smartphone_updates_follow_the_later_end_date_of_the_law(catalogue: Catalogue) -> None:
+    data = _state_laptops()
+    data["lots"] = [{"id": "1", "name": "Telefoons", "product_group": "smartphone", "quantity": 50}]
+    result = _evaluate(data, catalogue)
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    assert "jaar na de laatste levering van dat model onder deze overeenkomst" in text
+    assert "5 jaar na het einde van het in de handel brengen van het model" in text
+
+
+def test_every_requirement_for_devices_says_new_or_refurbished(catalogue: Catalogue) -> None:
+    binding = ("minimum_requirement", "contract_clause")
+    missing = [
+        e.criterion.id
+        for e in catalogue
+        if e.criterion.type.value in binding
+        and any(g.is_device for g in e.criterion.product_groups)
+        and not e.criterion.applies_to
+    ]
+    assert missing == []

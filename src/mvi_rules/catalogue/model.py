@@ -354,6 +354,16 @@ class ValueShare(BaseModel):
         return self
 
 
+class DeviceState(str, Enum):
+    """Whether a requirement binds new devices, refurbished devices, or both."""
+
+    NEW = "new"
+    REFURBISHED = "refurbished"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 class Mandatory(BaseModel):
     """When the law makes a criterion mandatory, so that a buyer cannot exclude it."""
 
@@ -377,6 +387,11 @@ class Criterion(BaseModel):
     level: int = Field(ge=1, le=3)
     themes: list[Theme] = Field(min_length=1)
     product_groups: list[ProductGroup] = Field(min_length=1)
+    applies_to: list[DeviceState] | None = Field(
+        default=None,
+        description="Minimum requirements and contract clauses for devices: whether they bind"
+        " new devices, refurbished devices or both ([new, refurbished])",
+    )
     mandatory: Mandatory | None = Field(
         default=None,
         description="When the law makes the criterion mandatory; a profile cannot exclude it then",
@@ -400,6 +415,19 @@ class Criterion(BaseModel):
     value_share: ValueShare | None = Field(
         default=None, description="What the criterion may add to the contract value"
     )
+
+    @model_validator(mode="after")
+    def _says_new_or_refurbished(self) -> Criterion:
+        # The shipped catalogue gives every requirement for devices an applies_to (a test
+        # checks it); a fork's criterion without one is simply not marked in the annex.
+        if self.applies_to is not None and not self.applies_to:
+            raise ValueError(
+                "applies_to names new, refurbished or both: [new], [refurbished] or"
+                " [new, refurbished]"
+            )
+        if self.applies_to is not None and len(set(self.applies_to)) != len(self.applies_to):
+            raise ValueError("applies_to lists each of new and refurbished at most once")
+        return self
 
     @model_validator(mode="after")
     def _not_in_conflict_with_itself(self) -> Criterion:

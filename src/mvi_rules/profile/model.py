@@ -400,9 +400,11 @@ class Lot(BaseModel):
         " procurement's (estimated_value_includes); give it for every lot or for none",
     )
     refurbished: RefurbishedPolicy = Field(
-        default=RefurbishedPolicy.ACCEPTED,
-        description="wanted (refurbished devices only), accepted (new or refurbished) or "
-        "excluded (new only)",
+        default=RefurbishedPolicy.EXCLUDED,
+        description="wanted (refurbished devices only: the EU GPP refurbished route), accepted"
+        " (new or refurbished; a clause admits refurbished offers and states what applies to"
+        " them) or excluded (new only). Default: excluded, so that no refurbished criteria are"
+        " added unasked; the annex states the choice per lot",
     )
     holds_data: bool | None = Field(
         default=None, description="Whether the devices hold data; defaults by product group"

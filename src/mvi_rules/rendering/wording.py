@@ -196,6 +196,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "lot_name": ("Naam", "Name"),
     "product_group": ("Productgroep", "Product group"),
     "quantity": ("Aantal", "Quantity"),
+    "refurbished": ("Refurbished", "Refurbished"),
+    "refurbished_excluded": ("alleen nieuwe apparaten", "new devices only"),
+    "refurbished_accepted": ("nieuw of refurbished", "new or refurbished"),
+    "refurbished_wanted": ("alleen refurbished apparaten", "refurbished devices only"),
+    "refurbished_default": (
+        "(standaard; niet gekozen in het profiel)",
+        "(default; not chosen in the profile)",
+    ),
     "lot_ref": ("perceel {id} ({name})", "lot {id} ({name})"),
     "use": ("Gebruik van deze bijlage", "How to use this annex"),
     "use_1": (
@@ -423,6 +431,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No criteria in this category were selected for this procurement.",
     ),
     "applies_to": ("Van toepassing op:", "Applies to:"),
+    "device_state": ("Geldt voor:", "Applies to:"),
+    "device_state_new": ("alleen nieuwe apparaten", "new devices only"),
+    "device_state_refurbished": ("alleen refurbished apparaten", "refurbished devices only"),
+    "device_state_new_refurbished": (
+        "nieuwe en refurbished apparaten",
+        "new and refurbished devices",
+    ),
     "proof": ("Bewijsmiddelen", "Means of proof"),
     "or_equivalent": ("{label}, of gelijkwaardig", "{label}, or equivalent"),
     "weighting": ("Weging en beoordeling", "Weighting and scoring"),

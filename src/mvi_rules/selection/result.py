@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..catalogue.model import (
     Confidence,
     CriterionType,
+    DeviceState,
     LocalText,
     ParamValue,
     ScoringStep,
@@ -153,6 +154,10 @@ class SelectedCriterion(CriterionOutcome):
     scoring: list[ScoringStep] = Field(default_factory=list)
     included_by_buyer: str | None = Field(
         default=None, description="The buyer's reason, where the profile includes it by id"
+    )
+    applies_to: list[DeviceState] | None = Field(
+        default=None,
+        description="Whether the clause binds new devices, refurbished devices or both",
     )
 
     def parameter_values(self) -> dict[str, ParamValue]:

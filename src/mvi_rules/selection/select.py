@@ -321,6 +321,7 @@ def _selected(
         template=c.template,
         scoring=list(c.scoring),
         included_by_buyer=included_because,
+        applies_to=list(c.applies_to) if c.applies_to is not None else None,
     )
     notices.extend(proof_notices)
     notices.extend(
