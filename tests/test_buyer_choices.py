@@ -297,6 +297,9 @@ def test_hospital_annex_marks_new_only_requirements(catalogue: Catalogue) -> Non
     assert "jaar na de laatste levering van dat model onder deze overeenkomst" in security
     assert "Elk geleverd apparaat krijgt zo ten minste 6 jaar beveiligingsupdates" in security
     assert "Geldt voor: nieuwe en refurbished apparaten" in text
+    # The statement's bullets stay separate paragraphs, the battery among them.
+    assert "de inschrijver vermeldt per model de einddatum;\n" in text
+    assert "een accu heeft bij aflevering een gezondheid (state of health)" in text
     english = all_text(render_docx(result, catalogue, lang="en"))
     assert "Applies to: new devices only" in english
 
