@@ -3,12 +3,15 @@ route, asserted on the selection and on the text that lands in the Word annex.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from mvi_rules import Catalogue, ProfileError, evaluate, load_profile, parse_profile
+from mvi_rules.cli import main
 from mvi_rules.rendering import render_docx
 from mvi_rules.selection.result import EvaluationResult
 
@@ -51,35 +54,36 @@ def _problems(data: dict[str, Any], catalogue: Catalogue) -> str:
 # --- include and exclude by id ---------------------------------------------------------------
 
 
-def test_excluded_criterion_is_left_out_with_the_buyers_reason(catalogue: Catalogue) -> None:
+def test_excluded_criterion_is_left_out_with_the_buyers_reason(
+    catalogue: Catalogue, write: Any
+) -> None:
     reason = "de beveiligingsupdates regelt het eigen beheercontract"
     plain = _evaluate(_state_laptops(), catalogue)
     assert "MVI-LIF-003" in plain.selected_ids()
-    result = _evaluate(
-        _state_laptops(criteria={"exclude": [{"id": "MVI-LIF-003", "reason": reason}]}),
-        catalogue,
-    )
+    data = _state_laptops(criteria={"exclude": [{"id": "MVI-LIF-003", "reason": reason}]})
+    path = write("profiel.json", json.dumps(data))
+    result = _evaluate(data, catalogue)
     assert "MVI-LIF-003" not in result.selected_ids()
     [row] = [r for r in result.left_out if r.criterion_id == "MVI-LIF-003"]
     assert row.lot_ids == ["1"]
     assert reason in row.reason.nl
+    explained = CliRunner().invoke(main, ["explain", str(path), "MVI-LIF-003"])
+    assert f"conflict: het wordt weggelaten op keuze van de inkoper: {reason}" in explained.stdout
     text = all_text(render_docx(result, catalogue, lang="nl"))
     assert "Niet opgenomen criteria" in text
-    assert f"Weggelaten door de inkoper: {reason}" in text
+    assert f"Wordt weggelaten op keuze van de inkoper: {reason}" in text
     assert "MVI-LIF-003 Beveiligingsupdates" in text  # in the table, not as a clause
     assert text.count("MVI-LIF-003") == 1
 
 
 def test_included_criterion_is_selected_and_its_reason_is_in_the_trace(
-    catalogue: Catalogue,
+    catalogue: Catalogue, write: Any
 ) -> None:
     reason = "de laptops gaan dagelijks mee naar cliënten"
     plain = _evaluate(_state_laptops(), catalogue)
     assert "MVI-ROB-001" not in plain.selected_ids()  # office use at circularity 1
-    result = _evaluate(
-        _state_laptops(criteria={"include": [{"id": "MVI-ROB-001", "reason": reason}]}),
-        catalogue,
-    )
+    data = _state_laptops(criteria={"include": [{"id": "MVI-ROB-001", "reason": reason}]})
+    result = _evaluate(data, catalogue)
     item = next(c for c in result.selected if c.id == "MVI-ROB-001")
     assert item.lots == ["1"]
     assert item.included_by_buyer == reason
@@ -91,6 +95,9 @@ def test_included_criterion_is_selected_and_its_reason_is_in_the_trace(
     assert "MVI-ROB-001 Valtest" in text
     english = all_text(render_docx(result, catalogue, lang="en"))
     assert f"Included by the buyer's choice: {reason}" in english
+    path = write("profiel.json", json.dumps(data))
+    explained = CliRunner().invoke(main, ["explain", str(path), "MVI-ROB-001"])
+    assert f"✓ opgenomen op keuze van de inkoper: {reason}" in explained.stdout
 
 
 def test_parameters_keep_working_for_an_included_criterion(catalogue: Catalogue) -> None:

@@ -49,6 +49,11 @@ def explain_command(
             if decision.conflict is not None:
                 lead = "conflict: het" if lang == "nl" else "conflict: it"
                 click.echo(f"    ✗ {lead} {decision.conflict.get(lang)}")
+            if decision.included_by_buyer is not None:
+                lead = (
+                    "opgenomen op keuze van de inkoper" if lang == "nl" else "included by the buyer"
+                )
+                click.echo(f"    ✓ {lead}: {decision.included_by_buyer}")
         click.echo("")
     for notice in result.notices:
         click.echo(f"note: {notice.message}")

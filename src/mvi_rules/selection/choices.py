@@ -46,8 +46,8 @@ class BuyerChoices:
 def excluded_text(reason: str) -> LocalText:
     """Why an excluded criterion is not applied, for the table of criteria left out."""
     return LocalText(
-        nl=f"weggelaten door de inkoper: {reason}",
-        en=f"left out by the buyer: {reason}",
+        nl=f"wordt weggelaten op keuze van de inkoper: {reason}",
+        en=f"is left out by the buyer's choice: {reason}",
     )
 
 
