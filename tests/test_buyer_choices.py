@@ -308,7 +308,7 @@ def test_hospital_annex_marks_new_only_requirements(catalogue: Catalogue) -> Non
     assert "de inschrijver vermeldt per model de einddatum;\n" in text
     assert "een accu heeft bij aflevering een gezondheid (state of health)" in text
     english = all_text(render_docx(result, catalogue, lang="en"))
-    assert "Applies to: new devices only" in english
+    assert "Devices covered: new devices only" in english
 
 
 def test_smartphone_updates_follow_the_later_end_date_of_the_law(catalogue: Catalogue) -> None:
@@ -330,3 +330,18 @@ def test_every_requirement_for_devices_says_new_or_refurbished(catalogue: Catalo
         and not e.criterion.applies_to
     ]
     assert missing == []
+
+
+def test_new_only_requirements_never_reach_a_refurbished_only_lot(catalogue: Catalogue) -> None:
+    """``applies_to: [new]`` goes with ``lot.refurbished is not wanted`` (or labels only new
+    products carry, which the conflict check takes away from such a lot)."""
+    wrong = []
+    for entry in catalogue:
+        c = entry.criterion
+        if c.applies_to is None or [str(s) for s in c.applies_to] != ["new"]:
+            continue
+        guarded = "lot.refurbished is not wanted" in str(c.when)
+        labels = [catalogue.labels.labels[ref.label] for ref in c.verification.labels]
+        if not guarded and not (labels and all(label.new_products_only for label in labels)):
+            wrong.append(c.id)
+    assert wrong == []

@@ -431,7 +431,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No criteria in this category were selected for this procurement.",
     ),
     "applies_to": ("Van toepassing op:", "Applies to:"),
-    "device_state": ("Geldt voor:", "Applies to:"),
+    "device_state": ("Geldt voor:", "Devices covered:"),
     "device_state_new": ("alleen nieuwe apparaten", "new devices only"),
     "device_state_refurbished": ("alleen refurbished apparaten", "refurbished devices only"),
     "device_state_new_refurbished": (
