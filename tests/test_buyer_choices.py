@@ -345,3 +345,27 @@ def test_new_only_requirements_never_reach_a_refurbished_only_lot(catalogue: Cat
         if not guarded and not (labels and all(label.new_products_only for label in labels)):
             wrong.append(c.id)
     assert wrong == []
+
+
+def test_an_excluded_option_is_not_counted_in_the_value(catalogue: Catalogue) -> None:
+    data = _state_laptops()
+    plain = _evaluate(data, catalogue)
+    assert any(line.criterion_id == "MVI-OPT-001" for line in plain.value.lines)
+    excluded = _evaluate(
+        _state_laptops(criteria={"exclude": [{"id": "MVI-OPT-001", "reason": "geen optie"}]}),
+        catalogue,
+    )
+    assert not any(line.criterion_id == "MVI-OPT-001" for line in excluded.value.lines)
+    assert excluded.value.total_eur < plain.value.total_eur
+
+
+def test_an_included_option_is_counted_in_the_value(catalogue: Catalogue) -> None:
+    plain = _evaluate(_state_laptops(), catalogue)
+    assert "MVI-OPT-006" not in plain.selected_ids()  # level 2, the profile is at level 1
+    included = _evaluate(
+        _state_laptops(criteria={"include": [{"id": "MVI-OPT-006", "reason": "snelle markt"}]}),
+        catalogue,
+    )
+    assert "MVI-OPT-006" in included.selected_ids()
+    assert any(line.criterion_id == "MVI-OPT-006" for line in included.value.lines)
+    assert included.value.total_eur > plain.value.total_eur

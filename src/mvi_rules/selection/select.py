@@ -166,11 +166,18 @@ def _estimate(
     ]
     claims: list[ValueClaim] = []
     extension: str | None = None
+    choices = profile.criteria
     for entry in catalogue:
         share = entry.criterion.value_share
-        if share is None:
+        if share is None or choices.excluded(entry.criterion.id) is not None:
             continue
-        lot_ids = tuple(lot_id for lot_id, f in facts if trace(entry.condition, f).holds)
+        # An option the buyer includes by id counts for every lot it fits, as it is selected.
+        condition = (
+            entry.groups_condition
+            if choices.included(entry.criterion.id) is not None
+            else entry.condition
+        )
+        lot_ids = tuple(lot_id for lot_id, f in facts if trace(condition, f).holds)
         if not lot_ids:
             continue
         if share.kind is ValueKind.EXTENSION:
