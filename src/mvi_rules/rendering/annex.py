@@ -306,7 +306,7 @@ def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None
         words("quantity"),
         words("refurbished"),
     )
-    add_table(doc, header, rows, (2.1, 4.6, 3.6, 1.9, 3.8), keep_together=len(rows) < 15)
+    add_table(doc, header, rows, (2.0, 4.3, 3.6, 2.3, 3.8), keep_together=len(rows) < 15)
 
 
 def _refurbished_text(lot: Lot, words: Wording) -> str:
