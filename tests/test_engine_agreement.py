@@ -38,6 +38,7 @@ from mvi_rules.profile import (
     Commitments,
     Jurisdiction,
     Lot,
+    LotUse,
     Procedure,
     Procurement,
     ProcurementProfile,
@@ -154,6 +155,7 @@ def _lots(draw: st.DrawFn, index: int) -> Lot:
         quantity=draw(st.integers(1, 5000)),
         refurbished=draw(st.sampled_from(list(RefurbishedPolicy))),
         holds_data=draw(st.none() | st.booleans()),
+        use=draw(st.none() | st.sampled_from(list(LotUse))),
     )
 
 

@@ -178,3 +178,13 @@ def test_the_written_profile_explains_its_fields(tmp_path: Path) -> None:
     assert "  # Kind of contracting authority; decides the EU threshold" in text
     assert "# What the lot buys; decides the criteria. One of: laptop, desktop," in text
     assert text.count("One of: laptop") == 1  # the first lot only
+
+
+def test_init_asks_for_the_lots_use(tmp_path: Path) -> None:
+    answers = {**BE_ANSWERS, "lot1.use": "field"}
+    code, err, target = _init(tmp_path, answers)
+    assert code == 0, err
+    assert load_profile(target).lots[0].use is not None
+    assert load_profile(target).lots[0].use.value == "field"
+    code, err, target = _init(tmp_path, {**BE_ANSWERS, "lot1.use": "kantor"}, "typo.yaml")
+    assert code != 0 and "'kantor' is not one of: office, education, field, shared" in err

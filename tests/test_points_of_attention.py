@@ -100,7 +100,15 @@ def test_defaults_for_groups_a_lot_does_not_buy_are_not_asked(catalogue: Catalog
                 "contract_term_years": 4,
                 "reference_date": "2026-11-23",
             },
-            "lots": [{"id": "1", "name": "Laptops", "product_group": "laptop", "quantity": 400}],
+            "lots": [
+                {
+                    "id": "1",
+                    "name": "Laptops",
+                    "product_group": "laptop",
+                    "quantity": 400,
+                    "use": "education",
+                }
+            ],
             "ambition": {"level": 2},
         }
     )

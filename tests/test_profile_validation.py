@@ -45,7 +45,7 @@ def test_every_shipped_example_profile_is_valid(path: Path) -> None:
 def test_a_valid_profile_loads_with_defaults(write) -> None:
     profile = load_profile(write("p.yaml", VALID))
     assert profile.output_language == "nl"
-    assert profile.lots[0].refurbished.value == "accepted"
+    assert profile.lots[0].refurbished.value == "excluded"  # no refurbished criteria unasked
     assert profile.lots[0].effective_holds_data is True
     assert profile.commitments.electronics_watch_affiliate is False
 

@@ -66,13 +66,17 @@ def test_title_block_names_buyer_law_value_term_and_versions(nl_docx: bytes) -> 
         assert expected in text, expected
 
 
+#: The lots table states the refurbished choice, and that the profile left it to the default.
+DEFAULT_NEW = "alleen nieuwe apparaten (standaard; niet gekozen in het profiel)"
+
+
 def test_lots_table_lists_id_name_group_and_quantity(nl_docx: bytes) -> None:
     table = _table_with(open_docx(nl_docx), "Perceel")
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows == [
-        ["Perceel", "Naam", "Productgroep", "Aantal"],
-        ["1", "Laptops", "laptops", "1.400"],
-        ["2", "Beeldschermen", "beeldschermen", "900"],
+        ["Perceel", "Naam", "Productgroep", "Aantal", "Refurbished"],
+        ["1", "Laptops", "laptops", "1.400", DEFAULT_NEW],
+        ["2", "Beeldschermen", "beeldschermen", "900", DEFAULT_NEW],
     ]
 
 

@@ -81,6 +81,13 @@ class Entry:
     line: int | None
     #: Product group, ambition level and the ruleset's ``when``, as one tree.
     condition: Node
+    #: When the law makes the criterion mandatory (``mandatory.when``); ``None``: never.
+    mandatory: Node | None = None
+
+    @property
+    def groups_condition(self) -> Node:
+        """Only the product-group part of the condition: where a buyer may include it."""
+        return product_group_test(self.criterion)
 
 
 @dataclass(frozen=True)
@@ -129,11 +136,16 @@ class Catalogue:
         return self.templates_dir / lang / (template + TEMPLATE_SUFFIX)
 
 
-def full_condition(criterion: Criterion, when: Node) -> Node:
-    """The complete applicability condition: product group, ambition level, then ``when``."""
-    groups = Test(
+def product_group_test(criterion: Criterion) -> Node:
+    """The test that a lot buys one of the criterion's product groups."""
+    return Test(
         "lot.product_groups", Op.INCLUDES_ANY, tuple(g.value for g in criterion.product_groups)
     )
+
+
+def full_condition(criterion: Criterion, when: Node) -> Node:
+    """The complete applicability condition: product group, ambition level, then ``when``."""
+    groups = product_group_test(criterion)
     level = Any(
         tuple(Test(f"ambition.{t.value}", Op.AT_LEAST, criterion.level) for t in criterion.themes)
     )
@@ -227,6 +239,7 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
                 )
                 continue
             when = _parse_when(criterion, located, loc, problems)
+            mandatory = _parse_mandatory(criterion, located, loc, problems)
             _check_references(criterion, labels, tmpl_dir, located, loc, problems)
             _check_value_rules(criterion, when, aspects, located, loc, problems)
             if sources is not None:
@@ -244,7 +257,14 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
                 )
             if when is not None:
                 entries.append(
-                    Entry(criterion, ruleset.topic, path, line, full_condition(criterion, when))
+                    Entry(
+                        criterion,
+                        ruleset.topic,
+                        path,
+                        line,
+                        full_condition(criterion, when),
+                        mandatory,
+                    )
                 )
     # Template files are part of what a catalogue version means.
     for tmpl in sorted(tmpl_dir.rglob("*" + TEMPLATE_SUFFIX)):
@@ -429,6 +449,35 @@ def _parse_when(
             Problem(str(located.path), field_path(exc.path), exc.message, located.line_of(exc.path))
         )
         return None
+
+
+def _parse_mandatory(
+    criterion: Criterion,
+    located: Located,
+    loc: tuple[str | int, ...],
+    problems: list[Problem],
+) -> Node | None:
+    if criterion.mandatory is None:
+        return None
+    at = (*loc, "mandatory", "when")
+    try:
+        node = parse_condition(criterion.mandatory.when, at)
+    except ConditionSyntaxError as exc:
+        problems.append(
+            Problem(str(located.path), field_path(exc.path), exc.message, located.line_of(exc.path))
+        )
+        return None
+    if isinstance(node, All) and not node.items:
+        problems.append(
+            Problem(
+                str(located.path),
+                field_path(at),
+                "mandatory.when needs a condition (the criterion is mandatory when it holds)",
+                located.line_of(at),
+            )
+        )
+        return None
+    return All((product_group_test(criterion), node))
 
 
 def _check_references(

@@ -483,6 +483,27 @@ class LegalBasisRegistry(BaseModel):
         return LegalBasis(NL=full["NL"], BE=full["BE"], replace_default=list(Jurisdiction))
 
 
+class DeviceState(str, Enum):
+    """Whether a requirement binds new devices, refurbished devices, or both."""
+
+    NEW = "new"
+    REFURBISHED = "refurbished"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Mandatory(BaseModel):
+    """When the law makes a criterion mandatory, so that a buyer cannot exclude it."""
+
+    model_config = _Strict
+
+    when: Any = Field(
+        description="Condition (as in `when`) under which the criterion is mandatory for a lot"
+    )
+    reason: LocalText = Field(description="Why it is mandatory then: the law or policy, cited")
+
+
 class Criterion(BaseModel):
     """One criterion of the catalogue."""
 
@@ -500,6 +521,15 @@ class Criterion(BaseModel):
     level: int = Field(ge=1, le=3)
     themes: list[Theme] = Field(min_length=1)
     product_groups: list[ProductGroup] = Field(min_length=1)
+    applies_to: list[DeviceState] | None = Field(
+        default=None,
+        description="Minimum requirements and contract clauses for devices: whether they bind"
+        " new devices, refurbished devices or both ([new, refurbished])",
+    )
+    mandatory: Mandatory | None = Field(
+        default=None,
+        description="When the law makes the criterion mandatory; a profile cannot exclude it then",
+    )
     when: Any = Field(default=None, description="Applicability condition on the profile")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     verification: Verification
@@ -528,6 +558,19 @@ class Criterion(BaseModel):
         description="Documents the clause refers to that the buyer must add to the tender"
         " documents (mvi-rules does not supply them), e.g. the LCC calculation sheet",
     )
+
+    @model_validator(mode="after")
+    def _says_new_or_refurbished(self) -> Criterion:
+        # The shipped catalogue gives every requirement for devices an applies_to (a test
+        # checks it); a fork's criterion without one is simply not marked in the annex.
+        if self.applies_to is not None and not self.applies_to:
+            raise ValueError(
+                "applies_to names new, refurbished or both: [new], [refurbished] or"
+                " [new, refurbished]"
+            )
+        if self.applies_to is not None and len(set(self.applies_to)) != len(self.applies_to):
+            raise ValueError("applies_to lists each of new and refurbished at most once")
+        return self
 
     @model_validator(mode="after")
     def _not_in_conflict_with_itself(self) -> Criterion:

@@ -50,6 +50,11 @@ def explain_command(
             if decision.conflict is not None:
                 lead = "niet opgenomen: het" if lang == "nl" else "left out: it"
                 click.echo(f"    ✗ {lead} {decision.conflict.get(lang)}")
+            if decision.included_by_buyer is not None:
+                lead = (
+                    "opgenomen op keuze van de inkoper" if lang == "nl" else "included by the buyer"
+                )
+                click.echo(f"    ✓ {lead}: {decision.included_by_buyer}")
         click.echo("")
     # Asked about one criterion, the buyer wants its notices, not the whole document's.
     notices = [n for n in result.notices if criterion_id is None or n.criterion_id == criterion_id]

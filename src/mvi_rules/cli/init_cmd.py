@@ -26,6 +26,7 @@ from ..profile.model import (
     AuthorityType,
     AwardMethod,
     Jurisdiction,
+    LotUse,
     Procedure,
     ProductGroup,
     RefurbishedPolicy,
@@ -295,6 +296,20 @@ def _lot(ask: Callable[[Question], Any], index: int) -> dict[str, Any]:
             choice(policies),
         )
     )
+    uses = [u.value for u in LotUse]
+    use = ask(
+        Question(
+            f"{key}.use",
+            f"Lot {index}: use of the devices",
+            "office, education (pupils and students), field (mobile work) or shared; decides"
+            " drop tests, spill-resistant keyboards and protective sleeves. Empty: education"
+            " for a school board, office otherwise.",
+            "",
+            optional_choice(uses),
+        )
+    )
+    if use is not None:
+        lot["use"] = use
     holds = ask(
         Question(
             f"{key}.holds_data",

@@ -40,6 +40,7 @@ def lot_facts(
         "lot.quantity": lot.quantity,
         "lot.refurbished": lot.refurbished.value,
         "lot.holds_data": lot.effective_holds_data,
+        "lot.use": lot.effective_use(buyer.authority_type).value,
         "ambition.level": ambition.level,
         "commitments.electronics_watch_affiliate": profile.commitments.electronics_watch_affiliate,
         "commitments.fira_participant": profile.commitments.fira_participant,

@@ -14,6 +14,7 @@ from ..profile.model import (
     AuthorityType,
     CriteriaSet,
     Jurisdiction,
+    LotUse,
     Procedure,
     ProductGroup,
     RefurbishedPolicy,
@@ -98,6 +99,12 @@ FIELDS: dict[str, FieldSpec] = {
         Kind.ENUM, "refurbished devices wanted, accepted or excluded", _values(RefurbishedPolicy)
     ),
     "lot.holds_data": FieldSpec(Kind.BOOL, "whether the devices hold data"),
+    "lot.use": FieldSpec(
+        Kind.ENUM,
+        "how the devices are used (education for a school board and office otherwise, unless"
+        " the lot says)",
+        _values(LotUse),
+    ),
     "lot.isv_risk_category": FieldSpec(
         Kind.ENUM,
         "ISV risk category of the lot's product group (rulesets/isv.yaml); unset when none",

@@ -163,6 +163,15 @@ class CriteriaSet(_StrEnum):
     COMPREHENSIVE = "comprehensive"
 
 
+class LotUse(_StrEnum):
+    """How the devices of a lot are used; decides robustness requirements (drop tests etc.)."""
+
+    OFFICE = "office"  # desk work in offices and at home
+    EDUCATION = "education"  # pupils and students, carried around every day
+    FIELD = "field"  # mobile work outdoors, in vehicles or on site
+    SHARED = "shared"  # devices shared by many users (pools, wards, counters)
+
+
 class Theme(_StrEnum):
     """Themes of the Dutch MVI criteria tool."""
 
@@ -434,12 +443,20 @@ class Lot(BaseModel):
         " procurement's (estimated_value_includes); give it for every lot or for none",
     )
     refurbished: RefurbishedPolicy = Field(
-        default=RefurbishedPolicy.ACCEPTED,
-        description="wanted (refurbished devices only), accepted (new or refurbished) or "
-        "excluded (new only)",
+        default=RefurbishedPolicy.EXCLUDED,
+        description="wanted (refurbished devices only: the EU GPP refurbished route), accepted"
+        " (new or refurbished; a clause admits refurbished offers and states what applies to"
+        " them) or excluded (new only). Default: excluded, so that no refurbished criteria are"
+        " added unasked; the annex states the choice per lot",
     )
     holds_data: bool | None = Field(
         default=None, description="Whether the devices hold data; defaults by product group"
+    )
+    use: LotUse | None = Field(
+        default=None,
+        description="How the devices are used: office, education, field (mobile work) or shared;"
+        " decides robustness requirements. Default: education for a school board, otherwise"
+        " office",
     )
 
     @field_validator("name")
@@ -471,6 +488,12 @@ class Lot(BaseModel):
         if self.product_group is ProductGroup.WERKPLEK:
             return [ProductGroup.WERKPLEK, *self.components]
         return [self.product_group]
+
+    def effective_use(self, authority_type: AuthorityType) -> LotUse:
+        """The lot's use, falling back to education for a school board and office otherwise."""
+        if self.use is not None:
+            return self.use
+        return LotUse.EDUCATION if authority_type is AuthorityType.SCHOOL_BOARD else LotUse.OFFICE
 
     @property
     def effective_holds_data(self) -> bool:
@@ -527,6 +550,67 @@ class Commitments(BaseModel):
 ParameterValue = int | float | bool | str
 
 
+class CriterionChoice(BaseModel):
+    """One criterion the buyer adds or leaves out by id, with the reason ("comply or explain")."""
+
+    model_config = _Strict
+
+    id: str = Field(
+        min_length=1,
+        description="Criterion id as in the catalogue, e.g. MVI-ROB-001 (see `mvi-rules list`);"
+        " an unknown id is an error that names the nearest known one",
+    )
+    reason: str = Field(
+        min_length=3,
+        description="Why the buyer adds or leaves out this criterion; printed in the annex",
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_single_line(cls, value: str) -> str:
+        return single_line(value)
+
+
+class CriteriaChoices(BaseModel):
+    """Criteria the buyer adds to, or leaves out of, the selection, each with a reason.
+
+    An included criterion is selected for every lot whose product groups it fits, whatever its
+    condition or ambition level; an excluded one is selected for no lot and is listed with the
+    reason among the criteria left out. A criterion the law makes mandatory for this profile
+    (e.g. the ISV for the State) cannot be excluded.
+    """
+
+    model_config = _Strict
+
+    include: list[CriterionChoice] = Field(
+        default_factory=list, description="Criteria to add, each with id and reason"
+    )
+    exclude: list[CriterionChoice] = Field(
+        default_factory=list, description="Criteria to leave out, each with id and reason"
+    )
+
+    @model_validator(mode="after")
+    def _each_id_once(self) -> CriteriaChoices:
+        seen: dict[str, str] = {}
+        for where, choices in (("include", self.include), ("exclude", self.exclude)):
+            for choice in choices:
+                if choice.id in seen:
+                    raise ValueError(
+                        f"{choice.id} is listed in {seen[choice.id]} and again in {where};"
+                        " name each criterion once, under include or under exclude"
+                    )
+                seen[choice.id] = where
+        return self
+
+    def excluded(self, criterion_id: str) -> CriterionChoice | None:
+        """The exclusion of ``criterion_id``, or ``None``."""
+        return next((c for c in self.exclude if c.id == criterion_id), None)
+
+    def included(self, criterion_id: str) -> CriterionChoice | None:
+        """The inclusion of ``criterion_id``, or ``None``."""
+        return next((c for c in self.include if c.id == criterion_id), None)
+
+
 class ProcurementProfile(BaseModel):
     """Everything the engine needs to know about one procurement."""
 
@@ -545,6 +629,11 @@ class ProcurementProfile(BaseModel):
     parameters: dict[str, dict[str, ParameterValue]] = Field(
         default_factory=dict,
         description="Per criterion id, parameter values that replace the catalogue defaults",
+    )
+    criteria: CriteriaChoices = Field(
+        default_factory=CriteriaChoices,
+        description="Criteria the buyer adds (include) or leaves out (exclude) by id, each with"
+        " a reason that lands in the annex",
     )
 
     _source: str = PrivateAttr(default="<profile>")

@@ -24,6 +24,7 @@ from ..profile.model import (
     Lot,
     ProcurementProfile,
     ProductGroup,
+    RefurbishedPolicy,
     Theme,
 )
 from ..selection.economics import BLOCKING
@@ -341,11 +342,31 @@ def _group_text(lot: Lot, words: Wording) -> str:
 def _lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> None:
     add_heading(doc, words("lots"), 1)
     rows = [
-        (lot.id, lot.name, _group_text(lot, words), format_number(lot.quantity, words.lang))
+        (
+            lot.id,
+            lot.name,
+            _group_text(lot, words),
+            format_number(lot.quantity, words.lang),
+            _refurbished_text(lot, words),
+        )
         for lot in profile.lots
     ]
-    header = (words("lot"), words("lot_name"), words("product_group"), words("quantity"))
-    add_table(doc, header, rows, (2.4, 6.6, 4.5, 2.5), keep_together=len(rows) < 15)
+    header = (
+        words("lot"),
+        words("lot_name"),
+        words("product_group"),
+        words("quantity"),
+        words("refurbished"),
+    )
+    add_table(doc, header, rows, (2.0, 4.3, 3.6, 2.3, 3.8), keep_together=len(rows) < 15)
+
+
+def _refurbished_text(lot: Lot, words: Wording) -> str:
+    """The lot's choice on refurbished devices, marked when the profile left it to the default."""
+    text = words(f"refurbished_{lot.refurbished.value}")
+    if "refurbished" not in lot.model_fields_set:
+        text += " " + words("refurbished_default")
+    return text
 
 
 def _use(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
@@ -643,6 +664,11 @@ def _clause(
     applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
     applies.runs[1].italic = True
     applies.paragraph_format.keep_with_next = True
+    state = _device_state(profile, criterion, words)
+    if state is not None:
+        marked = add_labelled(doc, words("device_state"), state)
+        marked.runs[1].italic = True
+        marked.paragraph_format.keep_with_next = True
     jurisdiction = profile.buyer.jurisdiction
     for block in to_blocks(localise(text, jurisdiction, lang)):
         style = "List Bullet" if block.kind == "bullet" else None
@@ -657,6 +683,21 @@ def _clause(
         add_heading(doc, words("proof"), 3)
         for item in proof:
             add_paragraph(doc, item, "List Bullet")
+
+
+def _device_state(
+    profile: ProcurementProfile, criterion: SelectedCriterion, words: Wording
+) -> str | None:
+    """Whether the clause binds new or refurbished devices, where one of its lots accepts
+    refurbished offers (elsewhere every device is of one kind and the mark says nothing)."""
+    accepting = [
+        lot
+        for lot in profile.lots
+        if lot.id in criterion.lots and lot.refurbished is RefurbishedPolicy.ACCEPTED
+    ]
+    if not accepting or not criterion.applies_to:
+        return None
+    return words("device_state_" + "_".join(sorted(str(s) for s in criterion.applies_to)))
 
 
 #: Trace-table texts of the source registry, kept here with the code that uses them.
@@ -706,6 +747,12 @@ def _sources_text(sources: list[Source], words: Wording) -> list[str]:
     return shown or [_NO_SOURCE_HERE.get(words.lang)]
 
 
+def _chosen_text(criterion: SelectedCriterion, words: Wording) -> list[str]:
+    """The buyer's reason for including the criterion, first in its sources cell."""
+    reason = criterion.included_by_buyer
+    return [] if reason is None else [words("trace_included", reason=reason)]
+
+
 def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
     # Six columns need the width of a landscape page.
     start_landscape_section(doc)
@@ -721,7 +768,7 @@ def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
             str(c.version),
             words.criterion_type(c.type),
             str(c.level),
-            _sources_text(c.sources, words),
+            _chosen_text(c, words) + _sources_text(c.sources, words),
             legal_basis(result, list(c.legal_basis), words.lang),
         )
         for c in ordered

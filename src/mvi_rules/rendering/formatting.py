@@ -34,6 +34,7 @@ _UNITS: dict[str, tuple[str, str, str, str]] = {
     "%": ("%", "%", "%", "%"),
     "eur": ("euro", "euro", "euro", "euro"),
     "minutes": ("minuut", "minuten", "minute", "minutes"),
+    "ml": ("ml", "ml", "ml", "ml"),
     "audits": ("audit", "audits", "audit", "audits"),
     "references": ("referentie", "referenties", "reference", "references"),
     "hours per year": ("uur per jaar", "uur per jaar", "hour per year", "hours per year"),

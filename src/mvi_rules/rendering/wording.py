@@ -215,6 +215,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "lot_name": ("Naam", "Name"),
     "product_group": ("Productgroep", "Product group"),
     "quantity": ("Aantal", "Quantity"),
+    "refurbished": ("Refurbished", "Refurbished"),
+    "refurbished_excluded": ("alleen nieuwe apparaten", "new devices only"),
+    "refurbished_accepted": ("nieuw of refurbished", "new or refurbished"),
+    "refurbished_wanted": ("alleen refurbished apparaten", "refurbished devices only"),
+    "refurbished_default": (
+        "(standaard; niet gekozen in het profiel)",
+        "(default; not chosen in the profile)",
+    ),
     "lot_ref": ("perceel {id} ({name})", "lot {id} ({name})"),
     "use": ("Gebruik van deze bijlage", "How to use this annex"),
     "memo_title": (
@@ -463,6 +471,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No criteria in this category were selected for this procurement.",
     ),
     "applies_to": ("Van toepassing op:", "Applies to:"),
+    "device_state": ("Geldt voor:", "Devices covered:"),
+    "device_state_new": ("alleen nieuwe apparaten", "new devices only"),
+    "device_state_refurbished": ("alleen refurbished apparaten", "refurbished devices only"),
+    "device_state_new_refurbished": (
+        "nieuwe en refurbished apparaten",
+        "new and refurbished devices",
+    ),
     "proof": ("Bewijsmiddelen", "Means of proof"),
     "or_equivalent": ("{label}, of gelijkwaardig", "{label}, or equivalent"),
     "weighting": ("Weging en beoordeling", "Weighting and scoring"),
@@ -496,6 +511,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "trace": (
         "Verantwoording: herkomst en grondslag per clausule",
         "Traceability: source and legal basis per clause",
+    ),
+    "trace_included": (
+        "Opgenomen op keuze van de inkoper: {reason}",
+        "Included by the buyer's choice: {reason}",
     ),
     "trace_intro": (
         "Per clausule de versie in de criteriaset, het type, het ambitieniveau, de bronnen (met"

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..catalogue.model import (
     Confidence,
     CriterionType,
+    DeviceState,
     LocalText,
     ParamValue,
     ScoringStep,
@@ -54,6 +55,11 @@ class LotDecision(BaseModel):
     selected: bool
     reason: ConditionTrace
     conflict: LocalText | None = None
+    included_by_buyer: str | None = Field(
+        default=None,
+        description="The buyer's reason, where the profile adds the criterion to this lot"
+        " although its condition did not hold",
+    )
 
 
 class ResolvedParameter(BaseModel):
@@ -158,6 +164,13 @@ class SelectedCriterion(CriterionOutcome):
     sources: list[Source]
     template: str
     scoring: list[ScoringStep] = Field(default_factory=list)
+    included_by_buyer: str | None = Field(
+        default=None, description="The buyer's reason, where the profile includes it by id"
+    )
+    applies_to: list[DeviceState] | None = Field(
+        default=None,
+        description="Whether the clause binds new devices, refurbished devices or both",
+    )
 
     def parameter_values(self) -> dict[str, ParamValue]:
         """Parameter name to value, as the clause template sees them."""

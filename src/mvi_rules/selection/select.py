@@ -19,6 +19,7 @@ from ..profile.model import (
     ProductGroup,
 )
 from .award import award_conflicts, weighting
+from .choices import BuyerChoices, check_choices, excluded_text
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
 from .notices import notice
@@ -98,20 +99,34 @@ def evaluate(
         for criterion_id, outcomes in traces.items()
         if criterion_id not in outside and any(outcome.holds for _, outcome in outcomes)
     }
+    # The buyer's own choices come after the engine: they add to, or take from, its selection.
+    choices = check_choices(profile, catalogue, lots, chosen)
+    for criterion_id, lot_id in choices.included:
+        chosen.setdefault(criterion_id, []).append(lot_id)
+    order = [lot.id for lot in profile.lots]
+    for lot_ids in chosen.values():
+        lot_ids.sort(key=order.index)
+    dropped = {cid: chosen.pop(cid) for cid in choices.excluded if cid in chosen}
     conflicts, notices = find_conflicts(chosen, catalogue, {lot.id: lot for lot in profile.lots})
+    # A criterion the buyer includes by id is taken whatever its set.
+    included = set(choices.included)
     left_by_set: Conflicts = {
         (criterion_id, lot_id): OUTSIDE_SET
         for criterion_id in sorted(outside)
         for lot_id, outcome in traces[criterion_id]
-        if outcome.holds
+        if outcome.holds and (criterion_id, lot_id) not in included
     }
+    for criterion_id, lot_ids in dropped.items():
+        for lot_id in lot_ids:
+            conflicts[(criterion_id, lot_id)] = excluded_text(choices.excluded[criterion_id])
+    notices.extend(_unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
     selected: list[SelectedCriterion] = []
     not_selected: list[CriterionOutcome] = []
     for entry in catalogue:
         decisions = _decisions(
-            entry.criterion.id, traces[entry.criterion.id], conflicts | left_by_set
+            entry.criterion.id, traces[entry.criterion.id], conflicts | left_by_set, choices
         )
         final = [d.lot_id for d in decisions if d.selected]
         if not final:
@@ -125,6 +140,7 @@ def evaluate(
             final,
             overrides.get(entry.criterion.id, {}),
             estimate,
+            choices.include_reasons.get(entry.criterion.id),
         )
         selected.append(item)
         notices.extend(found)
@@ -170,11 +186,20 @@ def _estimate(
     ]
     claims: list[ValueClaim] = []
     extension: str | None = None
+    choices = profile.criteria
     for entry in catalogue:
         share = entry.criterion.value_share
-        if share is None or not _in_set(entry, profile):
+        if share is None or choices.excluded(entry.criterion.id) is not None:
             continue
-        lot_ids = tuple(lot_id for lot_id, f in facts if trace(entry.condition, f).holds)
+        if not _in_set(entry, profile) and choices.included(entry.criterion.id) is None:
+            continue
+        # An option the buyer includes by id counts for every lot it fits, as it is selected.
+        condition = (
+            entry.groups_condition
+            if choices.included(entry.criterion.id) is not None
+            else entry.condition
+        )
+        lot_ids = tuple(lot_id for lot_id, f in facts if trace(condition, f).holds)
         if not lot_ids:
             continue
         if share.kind is ValueKind.EXTENSION:
@@ -303,16 +328,36 @@ def _criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionVal
 
 
 def _decisions(
-    criterion_id: str, outcomes: Sequence[tuple[str, Trace]], conflicts: Conflicts
+    criterion_id: str,
+    outcomes: Sequence[tuple[str, Trace]],
+    conflicts: Conflicts,
+    choices: BuyerChoices,
 ) -> list[LotDecision]:
     return [
         LotDecision(
             lot_id=lot_id,
-            selected=outcome.holds and (criterion_id, lot_id) not in conflicts,
+            selected=(outcome.holds or (criterion_id, lot_id) in choices.included)
+            and (criterion_id, lot_id) not in conflicts,
             reason=_model(outcome),
             conflict=conflicts.get((criterion_id, lot_id)),
+            included_by_buyer=choices.included.get((criterion_id, lot_id)),
         )
         for lot_id, outcome in outcomes
+    ]
+
+
+def _unused_exclusions(choices: BuyerChoices, dropped: dict[str, list[str]]) -> list[Notice]:
+    return [
+        notice(
+            "choice-unused",
+            f"{criterion_id} is uitgesloten in het profiel, maar was voor geen enkel perceel"
+            " geselecteerd; de uitsluiting verandert niets.",
+            f"{criterion_id} is excluded in the profile but was not selected for any lot;"
+            " the exclusion changes nothing.",
+            criterion_id,
+        )
+        for criterion_id in sorted(choices.excluded)
+        if criterion_id not in dropped
     ]
 
 
@@ -350,6 +395,7 @@ def _selected(
     chosen: list[str],
     overrides: dict[str, ParamValue],
     estimate: ValueEstimate,
+    included_because: str | None = None,
 ) -> tuple[SelectedCriterion, list[Notice]]:
     c = entry.criterion
     day = profile.procurement.reference_date
@@ -368,6 +414,8 @@ def _selected(
         sources=list(c.sources),
         template=c.template,
         scoring=list(c.scoring),
+        included_by_buyer=included_because,
+        applies_to=list(c.applies_to) if c.applies_to is not None else None,
     )
     notices.extend(proof_notices)
     notices.extend(_attachment_notice(item, a, catalogue) for a in c.attachments)
