@@ -14,11 +14,12 @@ from mvi_rules._yaml import MAX_DEPTH
 from mvi_rules.changes import load_ledger
 from mvi_rules.cli import main
 from mvi_rules.errors import LedgerError, ProfileError
+from mvi_rules.examples import example_text
 
-from .conftest import EXAMPLES
-
-PROFILE = (EXAMPLES / "gemeente-laptops.yaml").read_text(encoding="utf-8")
-LEDGER = (EXAMPLES / "ledgers" / "gemeente-laptops.yaml").read_text(encoding="utf-8")
+# The examples as a buyer gets them (without the editor's schema line): the lines below count
+# from their first line.
+PROFILE = example_text("gemeente-laptops")
+LEDGER = example_text("ledgers/gemeente-laptops")
 
 
 def _profile(tmp_path: Path, old: str, new: str) -> Path:

@@ -129,7 +129,7 @@ def test_bad_ledger_exits_1_with_file_field_and_line(write: Any) -> None:
     )
     result = _run(path)
     assert result.exit_code == 1
-    assert f"{path}:12: contract.original_value_eur: the original value must be a positive" in (
+    assert f"{path}:13: contract.original_value_eur: the original value must be a positive" in (
         result.stderr
     )
     assert "Traceback" not in result.output

@@ -11,6 +11,7 @@ The pipeline, and the public API for each step::
     fields = render_eforms(result, catalogue)                   # eForms field values per lot
     release = render_ocds(result)                               # OCDS sustainability fragment
     check = check_change(load_ledger("examples/ledgers/gemeente-laptops.yaml"))  # a change
+    schema = json_schema("profile")   # JSON Schema: profile, ruleset, ledger or result
 
 Every error raised on purpose is a :class:`MviRulesError`.
 """
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
         systems_result,
         write_systems_json,
     )
+    from .schema import json_schema
     from .selection import EvaluationResult, SelectedCriterion, evaluate, evaluate_many
 
 from ._version import __version__
@@ -101,6 +103,7 @@ _LAZY: dict[str, str] = {
     "result_schema": ".rendering.systems",
     "systems_result": ".rendering.systems",
     "write_systems_json": ".rendering.systems",
+    "json_schema": ".schema",
     "EvaluationResult": ".selection",
     "SelectedCriterion": ".selection",
     "evaluate": ".selection",
@@ -147,6 +150,7 @@ __all__ = [
     "eforms_fields",
     "evaluate",
     "evaluate_many",
+    "json_schema",
     "load_catalogue",
     "load_ledger",
     "load_profile",

@@ -10,6 +10,11 @@ A buyer who installs the wheel starts from one of these rather than from an empt
 
 Profiles are named by their file name (``gemeente-laptops``); contract ledgers for the change
 checker by ``ledgers/`` and their file name (``ledgers/gemeente-laptops``).
+
+In the repository each example starts with a line ``# yaml-language-server: $schema=...`` that
+points editors at the JSON Schema by a path relative to the repository. That path is wrong
+anywhere else, so :func:`example_text` leaves the line out (``mvi-rules schema profile -o
+FILE`` writes a schema to point at instead).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from ._resources import examples_dir
 from .errors import MviRulesError
 
 LEDGERS = "ledgers"
+#: How the editor's schema line starts (yaml-language-server's modeline).
+SCHEMA_LINE = "# yaml-language-server:"
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Example:
 def _summary(path: Path) -> str:
     """The first sentence of the file's opening comment."""
     words: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _without_schema_line(path.read_text(encoding="utf-8")).splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
             break
@@ -82,6 +89,15 @@ def find_example(name: str) -> Example:
     )
 
 
+def _without_schema_line(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    return rest if first.startswith(SCHEMA_LINE) else text
+
+
 def example_text(name: str) -> str:
-    """The text of the example called ``name``, exactly as shipped."""
-    return find_example(name).path.read_text(encoding="utf-8")
+    """The text of the example called ``name`` as shipped, without the editor's schema line.
+
+    The schema line names the schema by a path inside the repository, which would point
+    nowhere in the buyer's copy; every other line, comments included, is as shipped.
+    """
+    return _without_schema_line(find_example(name).path.read_text(encoding="utf-8"))

@@ -21,6 +21,7 @@ from pydantic import (
     PlainSerializer,
     field_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
 from ..profile.model import AuthorityType, Jurisdiction, document_text, single_line
 from .texts import cents
@@ -194,7 +195,24 @@ def _parse_ground(value: Any) -> Any:
     return Ground.parse(value)
 
 
-GroundField = Annotated[Ground, BeforeValidator(_parse_ground)]
+def _ground_spellings() -> list[str]:
+    return [spelling for g in Ground for spelling in (g.value, g.nl_article, g.bt200)]
+
+
+#: A ground as a ledger may write it. The JSON Schema (mvi_rules.schema) lists every spelling
+#: :meth:`Ground.parse` reads, so an editor completes and accepts ``2.163b`` as well.
+GroundField = Annotated[
+    Ground,
+    BeforeValidator(_parse_ground),
+    WithJsonSchema(
+        {
+            "enum": _ground_spellings(),
+            "description": "The legal ground: a neutral name, the Dutch article (Aw 2012) or"
+            " the eForms BT-200 code",
+        },
+        mode="validation",
+    ),
+]
 
 _Strict = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 

@@ -93,6 +93,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "list_command",
         "List the criteria in the catalogue, optionally filtered.",
     ),
+    "schema": (
+        "schema_cmd",
+        "schema_command",
+        "Print the JSON Schema of KIND: profile, ruleset (a topic file), ledger or result.",
+    ),
     "test": (
         "test_cmd",
         "test_command",

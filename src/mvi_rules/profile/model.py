@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 from pydantic.functional_validators import AfterValidator
+from pydantic.json_schema import WithJsonSchema
 
 from .dates import today_in
 
@@ -419,14 +420,22 @@ class Procurement(BaseModel):
         return self.contract_term_years + sum(self.extension_years)
 
 
+_LOT_ID = r"^[A-Za-z0-9._-]+$"
+# The JSON Schema of a profile file (mvi_rules.schema) describes it as YAML reads it: `id: 1`
+# is a number there, which Lot._id_as_text accepts. Pattern and length apply to text only.
+_LOT_ID_AS_READ = WithJsonSchema(
+    {"type": ["string", "integer"], "minLength": 1, "pattern": _LOT_ID}, mode="validation"
+)
+
+
 class Lot(BaseModel):
     """One lot (perceel) of the procurement."""
 
     model_config = _Strict
 
-    id: str = Field(
+    id: Annotated[str, _LOT_ID_AS_READ] = Field(
         min_length=1,
-        pattern=r"^[A-Za-z0-9._-]+$",
+        pattern=_LOT_ID,
         description="Lot number or short id (letters, digits, '.', '_', '-'); may be a number",
     )
     name: str = Field(min_length=1, description="Name of the lot as in the tender")

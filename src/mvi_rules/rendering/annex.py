@@ -61,6 +61,7 @@ from .formatting import (
 )
 from .law import below_threshold_nl, legal_basis, localise
 from .notices import attention_points, notice_text
+from .review_comments import add_review_comment, review_comment_text
 from .text import to_blocks
 from .wording import Wording
 
@@ -107,7 +108,8 @@ def build_annex(
         _use(doc, result, words)
         _notices(doc, result, words)
     for kind in SECTION_ORDER:
-        _section(doc, result, kind, clauses, words)
+        # Review comments are for the legal adviser, like the trace: not in the final annex.
+        _section(doc, result, kind, clauses, words, comments=not final)
     if not final:
         _left_out_section(doc, result, words)
         _trace(doc, result, words)
@@ -462,6 +464,7 @@ def _section(
     kind: CriterionType,
     clauses: Mapping[str, str],
     words: Wording,
+    comments: bool = False,
 ) -> None:
     heading = words.section(kind)
     if kind is CriterionType.OPTION and below_threshold_nl(result):
@@ -476,7 +479,7 @@ def _section(
     if kind is CriterionType.OPTION:
         _options(doc, result, words)
     for criterion in criteria:
-        _clause(doc, result.profile, criterion, clauses[criterion.id], words)
+        _clause(doc, result, criterion, clauses[criterion.id], words, comments)
 
 
 def _options(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
@@ -654,13 +657,19 @@ def _label_text(label: ProofLabel, lang: str) -> str:
 
 def _clause(
     doc: DocumentObj,
-    profile: ProcurementProfile,
+    result: EvaluationResult,
     criterion: SelectedCriterion,
     text: str,
     words: Wording,
+    comments: bool,
 ) -> None:
-    lang = words.lang
-    add_heading(doc, f"{criterion.id} {criterion.title.get(lang)}", 2)
+    lang, profile = words.lang, result.profile
+    heading = add_heading(doc, f"{criterion.id} {criterion.title.get(lang)}", 2)
+    if comments:
+        comment = review_comment_text(
+            result, criterion, _sources_text(criterion.sources, words), words
+        )
+        add_review_comment(doc, heading, comment, profile.procurement.reference_date)
     applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
     applies.runs[1].italic = True
     applies.paragraph_format.keep_with_next = True
