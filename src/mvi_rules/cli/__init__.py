@@ -54,6 +54,7 @@ from .examples_cmd import examples_command  # noqa: E402
 from .explain import explain_command  # noqa: E402
 from .generate import generate_command  # noqa: E402
 from .init_cmd import init_command  # noqa: E402
+from .lint_cmd import lint_command  # noqa: E402
 from .list_cmd import list_command  # noqa: E402
 from .test_cmd import test_command  # noqa: E402
 from .validate import validate_command  # noqa: E402
@@ -66,3 +67,4 @@ main.add_command(change_command)
 main.add_command(test_command)
 main.add_command(examples_command)
 main.add_command(init_command)
+main.add_command(lint_command)
