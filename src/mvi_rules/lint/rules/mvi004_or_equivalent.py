@@ -29,7 +29,7 @@ def missing_equivalent(text: str, lang: str) -> Iterator[tuple[int, int, str]]:
             at = start + found.start()
             line = text.count("\n", 0, at) + 1
             col = at - (text.rfind("\n", 0, at) + 1) + 1
-            yield line, col, found.group()
+            yield line, col, found.group().rstrip(".:;,")
         start = match.end() if match is not None else len(text)
 
 

@@ -59,7 +59,7 @@ def check(context: LintContext) -> Iterator[Finding]:
                 " score X (points: 1)",
                 "scoring",
             )
-        elif len(points) > 1 and points[0] != 1 and points[-1] != 1:
+        elif (rising or falling) and points[0] != 1 and points[-1] != 1:
             yield context.finding(
                 entry,
                 "MVI005",
