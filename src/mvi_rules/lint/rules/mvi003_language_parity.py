@@ -48,33 +48,60 @@ def variables(tree: nodes.Template) -> set[str]:
     return out
 
 
-def structure(node: nodes.Node) -> list[str]:
-    """The if/elif/else/for skeleton of a template, in order, with nesting."""
-    out: list[str] = []
-    for child in node.iter_child_nodes():
-        if isinstance(child, nodes.If):
-            out.append("if(")
-            for part in child.body:
-                out += structure(part)
-            for branch in child.elif_:
-                out.append("elif(")
-                for part in branch.body:
-                    out += structure(part)
-                out.append(")")
-            if child.else_:
-                out.append("else(")
-                for part in child.else_:
-                    out += structure(part)
-                out.append(")")
-            out.append(")")
-        elif isinstance(child, nodes.For):
-            out.append("for(")
-            for part in [*child.body, *child.else_]:
-                out += structure(part)
-            out.append(")")
-        else:
-            out += structure(child)
+def conditions(tree: nodes.Template) -> set[str]:
+    """The distinct conditions of ``if``/``elif`` blocks and the sequences ``for`` loops run
+    over, written back as template source (``if p.years > 5``, ``for lot in lots``).
+
+    A set, not a sequence: Dutch grammar may repeat a branch (singular and plural verb) that
+    English needs once; what must match is which questions the two texts ask.
+    """
+    out: set[str] = set()
+    for node in tree.find_all((nodes.If, nodes.For)):
+        # elif branches are If nodes of their own, so find_all visits them too
+        if isinstance(node, nodes.If):
+            if not _grammatical_number(node.test):
+                out.add("if " + _source(node.test))
+        elif isinstance(node, nodes.For):
+            out.add(f"for {_source(node.target)} in {_source(node.iter)}")
     return out
+
+
+def _grammatical_number(test: nodes.Node) -> bool:
+    """``x == 1`` (or ``!=``, ``> 1``): a choice between singular and plural, which one
+    language may need where the other does not ("once" / "1 keer")."""
+    return (
+        isinstance(test, nodes.Compare)
+        and len(test.ops) == 1
+        and test.ops[0].op in ("eq", "ne", "gt")
+        and isinstance(test.ops[0].expr, nodes.Const)
+        and test.ops[0].expr.value == 1
+    )
+
+
+_OPERATORS = {"eq": "==", "ne": "!=", "gt": ">", "gteq": ">=", "lt": "<", "lteq": "<="}
+
+
+def _source(node: nodes.Node) -> str:
+    """A compact, comparable rendering of an expression node."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    if isinstance(node, nodes.Getattr):
+        return f"{_source(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Compare):
+        parts = [_source(node.expr)]
+        for op in node.ops:
+            parts += [_OPERATORS.get(op.op, op.op), _source(op.expr)]
+        return " ".join(parts)
+    if isinstance(node, nodes.Not):
+        return "not " + _source(node.node)
+    if isinstance(node, (nodes.And, nodes.Or)):
+        word = "and" if isinstance(node, nodes.And) else "or"
+        return f"({_source(node.left)} {word} {_source(node.right)})"
+    if isinstance(node, (nodes.Tuple, nodes.List)):
+        return "[" + ", ".join(_source(i) for i in node.items) + "]"
+    return repr(node)
 
 
 def _parse(path: Path) -> nodes.Template | None:
@@ -90,8 +117,10 @@ def check(context: LintContext) -> Iterator[Finding]:
 
     A value in one language only (or a condition in one language only) means the Dutch and
     the English tender say different things. Variables are compared as written
-    (``p.warranty_years``, ``buyer.name``); the structure as the nesting of ``if``, ``elif``,
-    ``else`` and ``for`` blocks.
+    (``p.warranty_years``, ``buyer.name``); the control structure as the distinct conditions
+    of ``if``/``elif`` blocks and what ``for`` loops run over. Grammar is not a question: a
+    condition repeated for verb agreement counts once, and a test ``x == 1`` (singular or
+    plural, "once" / "1 keer") may stand in one language only.
 
     Bad (the English text forgets the repair time)::
 
@@ -130,13 +159,17 @@ def check(context: LintContext) -> Iterator[Finding]:
                 message=f"{entry.criterion.id}: " + "; ".join(parts),
                 criterion=entry.criterion.id,
             )
-        nl_shape, en_shape = structure(nl), structure(en)
-        if nl_shape != en_shape:
+        nl_tests, en_tests = conditions(nl), conditions(en)
+        if nl_tests != en_tests:
+            parts = []
+            if nl_tests - en_tests:
+                parts.append("only the nl template has " + "; ".join(sorted(nl_tests - en_tests)))
+            if en_tests - nl_tests:
+                parts.append("only the en template has " + "; ".join(sorted(en_tests - nl_tests)))
             yield Finding(
                 file=str(en_path),
                 code="MVI003",
-                message=f"{entry.criterion.id}: the nl and en templates differ in their"
-                f" if/for blocks (nl: {''.join(nl_shape) or 'none'};"
-                f" en: {''.join(en_shape) or 'none'})",
+                message=f"{entry.criterion.id}: the nl and en templates ask different"
+                f" questions: {'; '.join(parts)}",
                 criterion=entry.criterion.id,
             )
