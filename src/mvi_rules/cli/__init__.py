@@ -50,6 +50,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 # Commands are registered below, one module each.
 from .change import change_command  # noqa: E402
+from .diff_cmd import diff_command  # noqa: E402
 from .examples_cmd import examples_command  # noqa: E402
 from .explain import explain_command  # noqa: E402
 from .generate import generate_command  # noqa: E402
@@ -68,3 +69,4 @@ main.add_command(test_command)
 main.add_command(examples_command)
 main.add_command(init_command)
 main.add_command(lint_command)
+main.add_command(diff_command)

@@ -31,6 +31,8 @@ class VersionDirs:
     label: str
     rulesets: Path
     templates: Path
+    #: The temporary directory a git ref was read into (``None`` for a directory).
+    root: Path | None = None
 
 
 def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -96,7 +98,7 @@ def read_ref(repo: Path, ref: str, rulesets: str, templates: str, into: Path) ->
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return VersionDirs(ref, into / rulesets, into / templates)
+    return VersionDirs(ref, into / rulesets, into / templates, into)
 
 
 @contextmanager
