@@ -246,3 +246,18 @@ def test_findings_print_as_file_line_col_code_message() -> None:
 def test_a_catalogue_that_does_not_load_gives_only_load_findings(tmp_path: Path) -> None:
     rules = build(tmp_path, [{"levl": 1}], {"nl/test/clause.j2": BAD_STANDARD})
     assert {f.code for f in lint(rules, tmp_path / "templates")} == {"MVI001"}
+
+
+def test_the_shipped_catalogue_passes_every_rule_but_the_known_near_duplicates() -> None:
+    # The near-duplicates below are reported to the lead to resolve (merge the criteria or make
+    # their texts differ); every other rule passes on the shipped rulesets.
+    findings = lint()
+    assert [f for f in findings if f.code != "MVI007"] == []
+    assert sorted(f.message.split(":")[0] for f in findings) == [
+        "MVI-NET-004",
+        "MVI-NET-009",
+        "MVI-SOC-009",
+        "MVI-SRV-003",
+        "MVI-SRV-010",
+        "MVI-SRV-010",
+    ]
