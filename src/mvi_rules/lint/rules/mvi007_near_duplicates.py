@@ -50,10 +50,12 @@ def check(context: LintContext) -> Iterator[Finding]:
             continue  # MVI002 reports it
         texts.append((entry.criterion.id, entry, text.split()))
     texts.sort(key=lambda t: t[0])
-    for i, (id_a, _entry_a, text_a) in enumerate(texts):
+    for i, (id_a, entry_a, text_a) in enumerate(texts):
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(text_a)
         for id_b, entry_b, text_b in texts[i + 1 :]:
+            if id_b in entry_a.criterion.conflicts_with or id_a in entry_b.criterion.conflicts_with:
+                continue  # declared alternatives: never both for one lot
             matcher.set_seq1(text_b)
             if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
                 continue
