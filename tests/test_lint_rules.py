@@ -260,3 +260,10 @@ def test_the_shipped_catalogue_passes_every_rule_but_the_known_near_duplicates()
         "MVI-SRV-010",
         "MVI-SRV-010",
     ]
+
+
+def test_rewording_a_parameter_description_needs_no_version_bump(tmp_path: Path) -> None:
+    params = copy.deepcopy(BASE_CRITERION["parameters"])
+    params["years"]["description"] = {"nl": "Aantal jaren", "en": "Number of years"}
+    rules = _repo_with_change(tmp_path, {"parameters": params}, None)
+    assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []

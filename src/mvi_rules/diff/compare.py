@@ -85,7 +85,17 @@ def _parameter_changes(old: dict[str, Parameter], new: dict[str, Parameter]) -> 
                 )
             )
             continue
-        for attr in ("default", "min", "max", "allowed", "unit", "confidence", "legal_limits"):
+        for attr in (
+            "default",
+            "min",
+            "max",
+            "allowed",
+            "unit",
+            "confidence",
+            "legal_limits",
+            "product_groups",
+            "value_labels",
+        ):
             a, b = getattr(before, attr), getattr(after, attr)
             if a != b:
                 out.append(

@@ -54,7 +54,12 @@ def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
 def repo_root(path: Path) -> Path:
     """The top of the git work tree holding ``path``."""
     start = path if path.is_dir() else path.parent
-    return Path(_git(start, "rev-parse", "--show-toplevel").decode().strip())
+    try:
+        return Path(_git(start, "rev-parse", "--show-toplevel").decode().strip())
+    except VersionError:
+        raise VersionError(
+            f"{start} is not in a git repository; a git ref needs one (or give directories)"
+        ) from None
 
 
 def directory_version(path: Path, templates: Path | None = None) -> VersionDirs | None:

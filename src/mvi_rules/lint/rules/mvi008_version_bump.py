@@ -13,9 +13,23 @@ from ..registry import rule
 MEANING_FIELDS = ("when", "parameters", "level", "type")
 
 
+def _meaning(criterion: dict[str, Any], name: str) -> Any:
+    value = criterion.get(name)
+    if name == "parameters" and isinstance(value, dict):
+        # A parameter's description explains the value; rewording it changes nothing asked.
+        return {
+            key: {k: v for k, v in spec.items() if k != "description"}
+            if isinstance(spec, dict)
+            else spec
+            for key, spec in value.items()
+        }
+    return value
+
+
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The fields of :data:`MEANING_FIELDS` that differ between two raw criteria."""
-    return [name for name in MEANING_FIELDS if old.get(name) != new.get(name)]
+    """The fields of :data:`MEANING_FIELDS` that differ between two raw criteria (a parameter's
+    description apart)."""
+    return [name for name in MEANING_FIELDS if _meaning(old, name) != _meaning(new, name)]
 
 
 @rule("MVI008", "version-bump", needs_base=True)
