@@ -68,6 +68,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "change_command",
         'Check whether a change to a running contract fits a drawer of the "ladekast".',
     ),
+    "diff": (
+        "diff_cmd",
+        "diff_command",
+        "Compare catalogue versions OLD and NEW: each a git ref (v2026.1.0, HEAD, main) or a"
+        " directory (a rulesets directory, or a checkout holding rulesets/ and"
+        " clause_templates/).",
+    ),
     "examples": (
         "examples_cmd",
         "examples_command",
@@ -87,6 +94,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "init_cmd",
         "init_command",
         "Write a procurement profile by answering questions (Enter takes the default).",
+    ),
+    "lint": (
+        "lint_cmd",
+        "lint_command",
+        "Check the rulesets in RULESETS_DIR (default: the configured or shipped rulesets).",
     ),
     "list": (
         "list_cmd",
