@@ -188,3 +188,12 @@ def test_init_asks_for_the_lots_use(tmp_path: Path) -> None:
     assert load_profile(target).lots[0].use.value == "field"
     code, err, target = _init(tmp_path, {**BE_ANSWERS, "lot1.use": "kantor"}, "typo.yaml")
     assert code != 0 and "'kantor' is not one of: office, education, field, shared" in err
+
+
+def test_the_interview_asks_for_the_criteria_set(tmp_path: Path) -> None:
+    code, err, target = _init(tmp_path, {**NL_ANSWERS, "procurement.criteria_set": "comprehensive"})
+    assert code == 0, err
+    assert load_profile(target).procurement.criteria_set.value == "comprehensive"
+    code, err, target = _init(tmp_path, NL_ANSWERS, "default.yaml")
+    assert code == 0, err
+    assert load_profile(target).procurement.criteria_set.value == "core"

@@ -25,6 +25,7 @@ from ..profile import parse_profile
 from ..profile.model import (
     AuthorityType,
     AwardMethod,
+    CriteriaSet,
     Jurisdiction,
     LotUse,
     Procedure,
@@ -442,6 +443,16 @@ def run_interview(interview: Interview, today: date) -> dict[str, Any]:
     )
     if procedure is not None:
         procurement["procedure"] = procedure
+    procurement["criteria_set"] = ask(
+        Question(
+            "procurement.criteria_set",
+            "Criteria set",
+            "core: the few criteria with the most effect at low cost, scaled to the purchase;"
+            " comprehensive: every criterion that applies.",
+            "core",
+            choice([s.value for s in CriteriaSet]),
+        )
+    )
     methods = [m.value for m in AwardMethod]
     method = ask(
         Question(
