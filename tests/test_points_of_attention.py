@@ -192,3 +192,37 @@ def test_an_attachment_naming_an_unknown_source_is_refused(tmp_path: Path) -> No
     assert problem.field == "criteria[0].attachments[0].source"
     assert problem.line == 32
     assert "unknown source 'nowhere'" in problem.message
+
+
+def test_a_werkplek_bundle_gets_the_text_for_its_components_only(catalogue: Catalogue) -> None:
+    profile = parse_profile(
+        {
+            "buyer": {
+                "name": "Stichting Scholen",
+                "authority_type": "school_board",
+                "jurisdiction": "NL",
+            },
+            "procurement": {
+                "title": "Werkplekken",
+                "estimated_value_eur": 400000,
+                "contract_term_years": 4,
+                "reference_date": "2026-11-23",
+            },
+            "lots": [
+                {
+                    "id": "1",
+                    "name": "Werkplekken",
+                    "product_group": "werkplek",
+                    "components": ["laptop", "monitor"],
+                    "quantity": 300,
+                }
+            ],
+            "ambition": {"level": 2},
+        }
+    )
+    result = evaluate(profile, catalogue, backend="plain")
+    assert "MVI-ROB-001" in result.selected_ids()
+    text = all_text(render_docx(result, catalogue, lang="nl"))
+    clause = text.split("MVI-ROB-001 Valtest")[1].split("Bewijsmiddelen")[0]
+    assert "laptops hebben een valtest doorstaan" in clause
+    assert "smartphones" not in clause and "tablets" not in clause

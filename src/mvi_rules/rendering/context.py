@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from ..catalogue.model import ParamValue
-from ..profile.model import ProcurementProfile
+from ..profile.model import ProcurementProfile, ProductGroup
 from ..selection.result import SelectedCriterion
 from .wording import Wording
 
@@ -59,6 +59,9 @@ class LotView:
     name: str
     product_group: str
     product_group_text: str
+    #: The groups the clause addresses: a werkplek bundle's components when it names them
+    #: (so a laptop-and-monitor bundle gets no smartphone text), else the product group.
+    device_groups: list[str]
     quantity: int
     refurbished: str
     holds_data: bool
@@ -108,6 +111,9 @@ def template_context(
             name=lot.name,
             product_group=lot.product_group.value,
             product_group_text=words.product_group(lot.product_group),
+            device_groups=[g.value for g in lot.components]
+            if lot.product_group is ProductGroup.WERKPLEK and lot.components
+            else [lot.product_group.value],
             quantity=lot.quantity,
             refurbished=lot.refurbished.value,
             holds_data=lot.effective_holds_data,
