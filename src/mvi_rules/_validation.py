@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ._yaml import Located, plain
+from ._yaml import Located, load_located, plain
 from .errors import InputError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -16,6 +19,23 @@ _VALID_HINTS = {
     "extra_forbidden": "unknown field (check the spelling; unknown fields are not allowed)",
     "missing": "required field is missing",
 }
+
+
+def with_lines(problems: list[Problem], source: str, error_cls: type[InputError]) -> list[Problem]:
+    """``problems`` with the line of their field (``lots[0].quantity``), when ``source`` is a
+    file that can still be read; unchanged otherwise."""
+    path = Path(source)
+    try:
+        located = load_located(path, error_cls) if path.is_file() else None
+    except error_cls:
+        located = None  # changed since it was loaded: report without lines
+    if located is None:
+        return problems
+    out = []
+    for p in problems:
+        loc = tuple(int(k) if k.isdigit() else k for k in re.split(r"[.\[\]]+", p.field) if k)
+        out.append(replace(p, line=located.line_of(loc) or p.line))
+    return out
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:

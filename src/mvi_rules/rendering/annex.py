@@ -31,7 +31,6 @@ from ..selection.economics import BLOCKING
 from ..selection.result import (
     EvaluationResult,
     LotWeighting,
-    ProofLabel,
     ResolvedParameter,
     SelectedCriterion,
     ValueLine,
@@ -57,6 +56,7 @@ from .formatting import (
     format_parameter,
     format_unit,
     format_value,
+    label_text,
     yes_no,
 )
 from .law import below_threshold_nl, legal_basis, localise
@@ -644,17 +644,6 @@ def _lot_refs(profile: ProcurementProfile, lot_ids: list[str], words: Wording) -
     )
 
 
-def _label_text(label: ProofLabel, lang: str) -> str:
-    text = label.name
-    if label.version:
-        text += " " + label.version.get(lang)
-    if label.level:
-        text += " " + label.level[:1].upper() + label.level[1:]
-    if label.note is not None:
-        text += f" ({label.note.get(lang)})"
-    return text
-
-
 def _clause(
     doc: DocumentObj,
     result: EvaluationResult,
@@ -684,7 +673,7 @@ def _clause(
         add_paragraph(doc, block.text, style)
 
     proof = [
-        words("or_equivalent", label=_label_text(label, lang)) for label in criterion.proof.labels
+        words("or_equivalent", label=label_text(label, lang)) for label in criterion.proof.labels
     ]
     if criterion.proof.other is not None:
         proof.append(localise(criterion.proof.other.get(lang), jurisdiction, lang))

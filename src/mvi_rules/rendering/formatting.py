@@ -11,6 +11,7 @@ from datetime import date
 
 from .._calendar import written_date
 from ..catalogue.model import LocalText, ParamValue
+from ..selection.result import ProofLabel
 
 # Units as the catalogue writes them (English, lower case) -> (nl singular, nl plural,
 # en singular, en plural). Units not listed here are printed as the catalogue spells them.
@@ -156,3 +157,16 @@ def format_value(value: ParamValue, unit: str | None, lang: str) -> str:
             text += " " + format_unit(unit, value, lang)
         return text
     return f"{value} {unit}" if unit else value
+
+
+def label_text(label: ProofLabel, lang: str) -> str:
+    """A label as documents name it: name, version, level and note (``TCO Certified
+    generatie 10 (...)``), the same in the annex and the systems JSON."""
+    text = label.name
+    if label.version is not None:
+        text += " " + label.version.get(lang)
+    if label.level:
+        text += " " + label.level[:1].upper() + label.level[1:]
+    if label.note is not None:
+        text += f" ({label.note.get(lang)})"
+    return text

@@ -25,9 +25,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from .._atomic import write_atomic
 from ..catalogue.load import Catalogue
 from ..errors import MviRulesError
-from ..selection.result import EvaluationResult, ProofLabel, SelectedCriterion
+from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_writer import templates_dir_of
-from .formatting import format_parameter
+from .formatting import format_parameter, label_text
 from .law import legal_basis, localise
 from .templates import ClauseRenderer
 from .text import to_blocks
@@ -93,7 +93,9 @@ def _clause_text(
     text = localise(raw, jurisdiction, lang)
     blocks = [TextBlock(kind=b.kind, text=b.text) for b in to_blocks(text)]
     plain = "\n\n".join(("- " if b.kind == "bullet" else "") + b.text for b in blocks)
-    proof = [words("or_equivalent", label=_label(label, lang)) for label in criterion.proof.labels]
+    proof = [
+        words("or_equivalent", label=label_text(label, lang)) for label in criterion.proof.labels
+    ]
     if criterion.proof.other is not None:
         proof.append(localise(criterion.proof.other.get(lang), jurisdiction, lang))
     # The annex lists these in its "defaults to confirm" table: what the value is, and the value.
@@ -111,18 +113,6 @@ def _clause_text(
         to_verify=to_verify,
         legal_basis=legal_basis(result, list(criterion.legal_basis), lang),
     )
-
-
-def _label(label: ProofLabel, lang: str) -> str:
-    # The annex's wording of a label, so both outputs name it alike.
-    text = label.name
-    if label.version is not None:
-        text += " " + label.version.get(lang)
-    if label.level:
-        text += " " + label.level[:1].upper() + label.level[1:]
-    if label.note is not None:
-        text += f" ({label.note.get(lang)})"
-    return text
 
 
 def systems_result(

@@ -8,13 +8,10 @@ mandatory for the profile (a criterion's ``mandatory``) cannot be left out.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from .._validation import field_path
-from .._yaml import load_located
+from .._validation import field_path, with_lines
 from ..catalogue import Catalogue
 from ..catalogue.model import LocalText
 from ..conditions import trace
@@ -121,21 +118,5 @@ def check_choices(
                 if lot_id not in held:
                     result.included[(choice.id, lot_id)] = choice.reason
     if problems:
-        raise ProfileError(_with_lines(problems, profile.source))
+        raise ProfileError(with_lines(problems, profile.source, ProfileError))
     return result
-
-
-def _with_lines(problems: list[Problem], source: str) -> list[Problem]:
-    """The problems with the line of their field, when the profile came from a file."""
-    path = Path(source)
-    try:
-        located = load_located(path, ProfileError) if path.is_file() else None
-    except ProfileError:
-        located = None  # changed since it was loaded: report without lines
-    if located is None:
-        return problems
-    out = []
-    for p in problems:
-        loc = tuple(int(k) if k.isdigit() else k for k in re.split(r"[.\[\]]+", p.field) if k)
-        out.append(replace(p, line=located.line_of(loc) or p.line))
-    return out

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from .._yaml import load_located
+from .._validation import with_lines
 from ..catalogue import Catalogue
 from ..catalogue.model import Criterion, ParamValue
 from ..errors import Problem, ProfileError
@@ -47,20 +45,8 @@ def check_overrides(profile: ProcurementProfile, catalogue: Catalogue) -> Overri
             if why:
                 problems.append(Problem(source, field, f"{why} (got {value!r})"))
     if problems:
-        raise ProfileError(_with_lines(problems, source))
+        raise ProfileError(with_lines(problems, source, ProfileError))
     return {k: dict(v) for k, v in profile.parameters.items()}
-
-
-def _with_lines(problems: list[Problem], source: str) -> list[Problem]:
-    """The problems with the line of their field, when the profile came from a file."""
-    path = Path(source)
-    try:
-        located = load_located(path, ProfileError) if path.is_file() else None
-    except ProfileError:
-        located = None  # changed since it was loaded: report without lines
-    if located is None:
-        return problems
-    return [replace(p, line=located.line_of(tuple(p.field.split("."))) or p.line) for p in problems]
 
 
 def resolve_parameters(
