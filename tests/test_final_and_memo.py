@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -47,6 +49,21 @@ def test_the_memo_holds_what_the_final_annex_leaves_out(catalogue: Catalogue) ->
     assert render_memo(result, "nl") == render_memo(result, "nl")
     english = all_text(render_memo(result, "en"))
     assert "Memo for the legal adviser" in english
+
+
+def test_the_memo_says_what_each_source_supports_and_the_concept_leaves_it_to_comments(
+    catalogue: Catalogue,
+) -> None:
+    """The concept's trace names each source's document and place (the comment on the clause
+    says what it supports); the memo, which has no comments, says it in the trace itself."""
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    supports = "Vernietiging kost ca. 17,50 euro per apparaat"
+    memo = all_text(render_memo(result, "nl"))
+    data = render_docx(result, catalogue, lang="nl")
+    assert supports in memo
+    assert supports not in all_text(data)
+    comments = "\n".join(c.text for c in docx.Document(io.BytesIO(data)).comments)
+    assert supports in comments
 
 
 def test_generate_final_writes_the_memo_next_to_the_annex(tmp_path: Path) -> None:

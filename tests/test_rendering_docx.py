@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -197,17 +198,30 @@ def test_empty_section_says_so(templates: Path) -> None:
 
 
 def test_trace_table_has_every_clause(nl_docx: bytes) -> None:
-    table = _table_with(open_docx(nl_docx), "Juridische grondslag")
+    document = open_docx(nl_docx)
+    table = _table_with(document, "Juridische grondslag")
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["Nummer", "Versie", "Type", "Niveau", "Bronnen", "Juridische grondslag"]
     by_id = {row[0]: row for row in rows[1:]}
     assert list(by_id) == ["MVI-SEL-001", "MVI-LIF-001", "MVI-LIF-006", "MVI-LIF-007"]
     assert by_id["MVI-LIF-001"][1:4] == ["2", "minimumeis", "1"]
-    assert (
-        "rws_leernetwerk_ict_2018, Levensduur verlengen: Zes jaar levensduur. (bevestigd)"
-        in by_id["MVI-LIF-001"][4]
-    )
+    # The concept names the document by number and the place in it; the comment on the
+    # clause says what it supports.
+    assert by_id["MVI-LIF-001"][4] == "[1] Levensduur verlengen (bevestigd)"
     assert by_id["MVI-LIF-001"][5] == "Aanbestedingswet 2012, art. 2.75"
+
+
+def test_every_cited_document_is_listed_once_with_its_number(nl_docx: bytes) -> None:
+    document = open_docx(nl_docx)
+    listed = [[c.text for c in row.cells] for row in document.tables[-2].rows]
+    assert [row[0] for row in listed] == [f"[{i}]" for i in range(1, len(listed) + 1)]
+    assert [row[1] for row in listed].count("rws_leernetwerk_ict_2018") == 1
+    cited = {
+        number
+        for row in document.tables[-1].rows[1:]
+        for number in re.findall(r"\[\d+\]", row.cells[4].text)
+    }
+    assert cited == {row[0] for row in listed}
 
 
 def test_belgian_profile_gets_belgian_law_and_terms(templates: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -100,14 +101,21 @@ def test_the_comment_is_in_english_in_an_english_annex(
 def test_sources_in_the_comment_are_those_of_the_trace_table(
     catalogue: Catalogue, result: EvaluationResult
 ) -> None:
+    """The comment writes each source out in full; the trace names the same documents, by
+    their number in the list of documents cited, with the same place and confidence."""
     data = render_docx(result, catalogue, lang="nl")
     document = docx.Document(io.BytesIO(data))
-    trace = document.tables[-1]
-    row = next(r for r in trace.rows if r.cells[0].text == CRITERION)
-    cell = [p.text for p in row.cells[4].paragraphs]
+    listed = {r.cells[0].text: r.cells[1].text for r in document.tables[-2].rows}
+    row = next(r for r in document.tables[-1].rows if r.cells[0].text == CRITERION)
+    cited = [p.text for p in row.cells[4].paragraphs]
     text = clause_comment(data, CRITERION).text
-    sources = text.split("Bronnen:\n", 1)[1].split("\n")
-    assert [s.removeprefix("- ") for s in sources] == cell
+    sources = [s.removeprefix("- ") for s in text.split("Bronnen:\n", 1)[1].split("\n")]
+    assert len(sources) == len(cited) > 1
+    for full, short in zip(sources, cited, strict=True):
+        number, place = re.fullmatch(r"(\[\d+\])(.*) \((\w+)\)", short).group(1, 2)
+        document_name = listed[number].split(". http")[0]
+        assert full.startswith(document_name + (f",{place}" if place else ":"))
+        assert full.endswith(short.rsplit(" ", 1)[1])
 
 
 def test_a_belgian_annex_comments_with_belgian_law(catalogue: Catalogue) -> None:

@@ -13,10 +13,6 @@ from collections.abc import Mapping
 
 from ..catalogue.model import (
     CriterionType,
-    LocalText,
-    Source,
-    SourceJurisdiction,
-    SourceKind,
 )
 from ..profile.model import (
     CriteriaSet,
@@ -36,7 +32,6 @@ from ..selection.result import (
     ValueLine,
 )
 from .docx_parts import (
-    LANDSCAPE_TEXT_WIDTH_CM,
     TEXT_WIDTH_CM,
     DocumentObj,
     add_heading,
@@ -47,7 +42,6 @@ from .docx_parts import (
     add_table,
     new_document,
     set_core_properties,
-    start_landscape_section,
 )
 from .formatting import (
     format_date,
@@ -59,10 +53,11 @@ from .formatting import (
     label_text,
     yes_no,
 )
-from .law import below_threshold_nl, legal_basis, localise
+from .law import below_threshold_nl, localise
 from .notices import attention_points, notice_text
 from .review_comments import add_review_comment, review_comment_text
 from .text import to_blocks
+from .trace import add_trace, sources_text
 from .wording import Wording
 
 #: The order of sections in a tender.
@@ -112,7 +107,7 @@ def build_annex(
         _section(doc, result, kind, clauses, words, comments=not final)
     if not final:
         _left_out_section(doc, result, words)
-        _trace(doc, result, words)
+        add_trace(doc, result, words, full=False)
     return doc
 
 
@@ -130,7 +125,7 @@ def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
     _details(doc, result, words)
     _notices(doc, result, words)
     _left_out_section(doc, result, words)
-    _trace(doc, result, words)
+    add_trace(doc, result, words)
     return doc
 
 
@@ -451,7 +446,7 @@ def _left_out_section(doc: DocumentObj, result: EvaluationResult, words: Wording
         for row in result.left_out
     ]
     header = (words("criterion"), words("option_lots"), words("left_out_reason"))
-    add_table(doc, header, rows, (5.0, 2.2, TEXT_WIDTH_CM - 7.2))
+    add_table(doc, header, rows, (8.4, 1.9, TEXT_WIDTH_CM - 10.3))
 
 
 def _capital(text: str) -> str:
@@ -656,7 +651,7 @@ def _clause(
     heading = add_heading(doc, f"{criterion.id} {criterion.title.get(lang)}", 2)
     if comments:
         comment = review_comment_text(
-            result, criterion, _sources_text(criterion.sources, words), words
+            result, criterion, sources_text(criterion.sources, words), words
         )
         add_review_comment(doc, heading, comment, profile.procurement.reference_date)
     applies = add_labelled(doc, words("applies_to"), _lot_refs(profile, criterion.lots, words))
@@ -696,91 +691,6 @@ def _device_state(
     if not accepting or not criterion.applies_to:
         return None
     return words("device_state_" + "_".join(sorted(str(s) for s in criterion.applies_to)))
-
-
-#: Trace-table texts of the source registry, kept here with the code that uses them.
-_POLICY_CHOICE = LocalText(
-    nl="Keuze van de catalogus, die u kunt aanpassen",
-    en="Choice of the catalogue, which you can change",
-)
-_NO_SOURCE_HERE = LocalText(
-    nl="Steunt op praktijkdocumenten van buiten deze jurisdictie; beschouw de eis als een keuze"
-    " van de catalogus, die u kunt aanpassen",
-    en="Rests on practice documents from outside this jurisdiction; treat the requirement as a"
-    " choice of the catalogue, which you can change",
-)
-
-
-def _shown(source: Source, jurisdiction: Jurisdiction) -> bool:
-    """Whether a document for ``jurisdiction`` cites this source: a Belgian document shows no
-    Dutch source, a Dutch document no Belgian statute."""
-    record = source.record
-    if record is None:
-        return True
-    if jurisdiction is Jurisdiction.BE:
-        return record.jurisdiction is not SourceJurisdiction.NL
-    return not (record.jurisdiction is SourceJurisdiction.BE and record.kind is SourceKind.STATUTE)
-
-
-def _source_text(source: Source, words: Wording) -> str:
-    """One source in the document's language: publisher, title, date, pinpoint, what it
-    supports, where to find it, and how sure we are."""
-    supports = source.supports.get(words.lang)
-    record = source.record
-    if source.policy_choice:
-        return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
-    # A citation built in code without the registry shows its key.
-    head = [record.publisher, record.title] if record else [str(source.key)]
-    if record:
-        head += [x for x in (record.version, record.date) if x]
-    if source.pinpoint:
-        head.append(source.pinpoint)
-    where = " ".join(x for x in (record.identifier, record.url) if x) if record else ""
-    confidence = f" ({words.confidence(source.confidence)})" if source.confidence else ""
-    return f"{', '.join(head)}: {supports}.{' ' + where if where else ''}{confidence}"
-
-
-def _sources_text(sources: list[Source], words: Wording) -> list[str]:
-    shown = [_source_text(s, words) for s in sources if _shown(s, words.jurisdiction)]
-    return shown or [_NO_SOURCE_HERE.get(words.lang)]
-
-
-def _chosen_text(criterion: SelectedCriterion, words: Wording) -> list[str]:
-    """The buyer's reason for including the criterion, first in its sources cell."""
-    reason = criterion.included_by_buyer
-    return [] if reason is None else [words("trace_included", reason=reason)]
-
-
-def _trace(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
-    # Six columns need the width of a landscape page.
-    start_landscape_section(doc)
-    add_heading(doc, words("trace"), 1)
-    if not result.selected:
-        doc.add_paragraph(words("trace_none"))
-        return
-    doc.add_paragraph(words("trace_intro"))
-    ordered = sorted(result.selected, key=lambda c: (SECTION_ORDER.index(c.type), c.id))
-    rows = [
-        (
-            c.id,
-            str(c.version),
-            words.criterion_type(c.type),
-            str(c.level),
-            _chosen_text(c, words) + _sources_text(c.sources, words),
-            legal_basis(result, list(c.legal_basis), words.lang),
-        )
-        for c in ordered
-    ]
-    header = (
-        words("col_id"),
-        words("col_version"),
-        words("col_type"),
-        words("col_level"),
-        words("col_sources"),
-        words("col_legal"),
-    )
-    fixed = (2.9, 1.9, 3.8, 1.7, 7.4)
-    add_table(doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)))
 
 
 def _reference_date(profile: ProcurementProfile, words: Wording) -> str:

@@ -39,6 +39,7 @@ def new_document(language_tag: str) -> DocumentObj:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
     _set_language(doc, language_tag)
+    _set_body_font(doc)
     _drop_thumbnail(doc)
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         # Headings of a long annex should not float alone at the bottom of a page.
@@ -48,7 +49,7 @@ def new_document(language_tag: str) -> DocumentObj:
     table_text = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = doc.styles["Normal"]
     table_text.quick_style = True
-    table_text.font.size = Pt(9.5)
+    table_text.font.size = Pt(9)
     table_text.paragraph_format.space_before = Pt(0)
     table_text.paragraph_format.space_after = Pt(2)
     table_text.paragraph_format.line_spacing = 1.0
@@ -70,6 +71,33 @@ def _set_language(doc: DocumentObj, tag: str) -> None:
         lang = OxmlElement("w:lang")
         r_pr.append(lang)
     lang.set(qn("w:val"), tag)
+
+
+def _set_body_font(doc: DocumentObj) -> None:
+    """Arial 10 pt with tight spacing for all text, headings included.
+
+    The template's theme fonts (Cambria, Calibri) are missing on most machines that are not
+    Windows, where the substitute runs wider and a document gets pages longer than in Word;
+    Arial has a metric-compatible substitute everywhere (Liberation Sans), so the document
+    breaks into the same pages wherever it is opened. 10 pt is the usual size of tender text.
+    """
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = r_pr.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Arial")
+    for tag in ("w:sz", "w:szCs"):
+        r_pr.find(qn(tag)).set(qn("w:val"), "20")
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "120")
+    spacing.set(qn("w:line"), "252")
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
+        # Heading styles name the theme's heading font themselves.
+        fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
+        if fonts is not None:
+            doc.styles[name].element.rPr.remove(fonts)
 
 
 def _drop_thumbnail(doc: DocumentObj) -> None:
@@ -153,11 +181,13 @@ def add_table(
     style: str = "Light Grid Accent 1",
     bold_first_column: bool = False,
     keep_together: bool = False,
+    rows_may_split: bool = False,
 ) -> Any:
     """A table with fixed column widths; a cell given as a list gets one paragraph per item.
 
-    Rows never break across pages and the header row repeats on every page the table runs
-    over; ``keep_together`` keeps a short table on one page.
+    Rows never break across pages unless ``rows_may_split`` (a reference table of long rows,
+    where keeping each row whole leaves half-empty pages); the header row repeats on every
+    page the table runs over; ``keep_together`` keeps a short table on one page.
     """
     count = len(rows) + (1 if header else 0)
     table = doc.add_table(rows=count, cols=len(widths_cm))
@@ -173,7 +203,8 @@ def add_table(
             lines = [value] if isinstance(value, str) else list(value)
             bold = (r == 0 and header is not None) or (bold_first_column and c == 0)
             _fill(cell, lines, bold=bold, keep_with_next=keep_together and r < count - 1)
-        _no_split(row)
+        if not rows_may_split:
+            _no_split(row)
     if header:
         _repeat_header(table.rows[0])
     _look(table, header=header is not None, first_column=bold_first_column)

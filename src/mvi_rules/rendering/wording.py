@@ -518,10 +518,36 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "trace_intro": (
         "Per clausule de versie in de criteriaset, het type, het ambitieniveau, de bronnen (met"
-        " betrouwbaarheid) en de juridische grondslag.",
-        "For each clause its version in the criteria set, type, ambition level, sources (with"
-        " confidence) and legal basis.",
+        " het nummer van het document in de lijst hierboven, de vindplaats daarin, wat het"
+        " document onderbouwt en de betrouwbaarheid) en de juridische grondslag.",
+        "For each clause its version in the criteria set, type, ambition level, sources (with the"
+        " number of the document in the list above, the place in it, what the document supports"
+        " and the confidence) and legal basis.",
     ),
+    "trace_intro_short": (
+        "Per clausule de versie in de criteriaset, het type, het ambitieniveau, de bronnen (het"
+        " nummer van het document in de lijst hierboven, de vindplaats daarin en de"
+        " betrouwbaarheid) en de juridische grondslag. Wat elke bron onderbouwt, staat in de"
+        " opmerking bij de clausule.",
+        "For each clause its version in the criteria set, type, ambition level, sources (the"
+        " number of the document in the list above, the place in it and the confidence) and"
+        " legal basis. What each source supports is in the comment on the clause.",
+    ),
+    "trace_common_basis": (
+        "Voor elke clausule geldt, omdat de opdracht onder de Europese drempel blijft, als"
+        " grondslag: {basis}. De tabel noemt per clausule de artikelen die naar analogie gelden.",
+        "Because the contract stays below the EU threshold, every clause rests on: {basis}. The"
+        " table gives per clause the articles that apply by analogy.",
+    ),
+    "trace_common_basis_only": ("Zie de grondslag boven de tabel", "See the basis above the table"),
+    "trace_documents": ("Geciteerde documenten", "Documents cited"),
+    "trace_documents_intro": (
+        "Elk document dat de clausules hieronder als bron noemen, eenmaal, met de plaats waar u"
+        " het vindt.",
+        "Every document the clauses below cite as a source, once, with where to find it.",
+    ),
+    "trace_clauses": ("Bronnen en grondslag per clausule", "Sources and legal basis per clause"),
+    "trace_not_confirmed": ("Niet bevestigd: {detail}", "Not confirmed: {detail}"),
     "col_id": ("Nummer", "Number"),
     "col_version": ("Versie", "Version"),
     "col_type": ("Type", "Type"),
