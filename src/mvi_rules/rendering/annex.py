@@ -446,7 +446,7 @@ def _left_out_section(doc: DocumentObj, result: EvaluationResult, words: Wording
         for row in result.left_out
     ]
     header = (words("criterion"), words("option_lots"), words("left_out_reason"))
-    add_table(doc, header, rows, (8.4, 1.9, TEXT_WIDTH_CM - 10.3))
+    add_table(doc, header, rows, (8.1, 2.2, TEXT_WIDTH_CM - 10.3))
 
 
 def _capital(text: str) -> str:

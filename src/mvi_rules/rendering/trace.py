@@ -130,8 +130,33 @@ def _citations(
     chosen = criterion.included_by_buyer
     lines = [] if chosen is None else [words("trace_included", reason=chosen)]
     here = [s for s in criterion.sources if shown(s, words.jurisdiction)]
-    cited = [_citation(s, documents, words, full) for s in here]
+    cited = (
+        [_citation(s, documents, words, full) for s in here]
+        if full
+        else _short(here, documents, words)
+    )
     return lines + (cited or [_NO_SOURCE_HERE.get(words.lang)])
+
+
+def _short(sources: list[Source], documents: _Documents, words: Wording) -> list[str]:
+    """One line per place in a document, with the confidence of each claim made there: two
+    claims on the same page would otherwise read as the same line twice."""
+    places: dict[tuple[int, str], list[str]] = {}
+    choices: list[str] = []
+    for source in sources:
+        if source.policy_choice:
+            choices.append(_citation(source, documents, words, full=True))
+            continue
+        place = (documents.number(source, words), source.pinpoint or "")
+        sure = words.confidence(source.confidence) if source.confidence else ""
+        seen = places.setdefault(place, [])
+        if sure and sure not in seen:
+            seen.append(sure)
+    lines = []
+    for (number, pinpoint), levels in places.items():
+        where = f" {pinpoint}" if pinpoint else ""
+        lines.append(f"[{number}]{where}{' (' + '; '.join(levels) + ')' if levels else ''}")
+    return lines + choices
 
 
 def add_trace(
