@@ -45,9 +45,11 @@ if TYPE_CHECKING:
         render_docx,
         render_json,
         render_memo,
+        render_parts,
         write_docx,
         write_json,
         write_memo,
+        write_parts,
     )
     from .rendering.eforms import eforms_fields, render_eforms
     from .rendering.ocds import ocds_release, render_ocds
@@ -93,6 +95,8 @@ _LAZY: dict[str, str] = {
     "write_json": ".rendering",
     "render_memo": ".rendering",
     "write_memo": ".rendering",
+    "render_parts": ".rendering",
+    "write_parts": ".rendering",
     "eforms_fields": ".rendering.eforms",
     "render_eforms": ".rendering.eforms",
     "ocds_release": ".rendering.ocds",
@@ -161,11 +165,13 @@ __all__ = [
     "render_json",
     "render_memo",
     "render_ocds",
+    "render_parts",
     "render_systems_json",
     "result_schema",
     "systems_result",
     "write_docx",
     "write_json",
     "write_memo",
+    "write_parts",
     "write_systems_json",
 ]

@@ -67,10 +67,17 @@ from ._common import (
     " or trace annex; those go into the legal adviser's memo (--memo).",
 )
 @click.option(
+    "--split",
+    is_flag=True,
+    help="One document per part of the tender (tender guide, Programma van Eisen, agreement;"
+    " Belgian bestek parts), named OUTPUT-<part>.docx, plus the memo (--memo).",
+)
+@click.option(
     "--memo",
     type=click.Path(path_type=Path),
     default=None,
-    help="Where --final writes the memo for the legal adviser (default: OUTPUT with '-memo.docx').",
+    help="Where --final or --split writes the memo for the legal adviser (default: OUTPUT with"
+    " '-memo.docx').",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file(s) if they exist.")
 @click.option(
@@ -89,6 +96,7 @@ def generate_command(
     texts: bool,
     lcc_sheet: Path | None,
     final: bool,
+    split: bool,
     memo: Path | None,
     force: bool,
     backend: str,
@@ -106,15 +114,19 @@ def generate_command(
     if texts and fmt != "json":
         raise click.UsageError("--texts applies to JSON output only (--format json)")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
-    if str(output) != "-":
+    if str(output) != "-" and not split:
         check_output(output, force)
     if lcc_sheet is not None:
         check_output(lcc_sheet, force)
-    if (final or memo is not None) and fmt != "docx":
-        raise click.UsageError("--final and --memo apply to the Word annex only (--format docx)")
-    if memo is not None and not final:
-        raise click.UsageError("--memo goes with --final (a concept annex holds the memo's parts)")
-    if final:
+    if (final or split or memo is not None) and fmt != "docx":
+        raise click.UsageError(
+            "--final, --split and --memo apply to the Word annex only (--format docx)"
+        )
+    if memo is not None and not (final or split):
+        raise click.UsageError(
+            "--memo goes with --final or --split (a concept annex holds the memo's parts)"
+        )
+    if final or split:
         memo = memo or output.with_name(output.stem + "-memo.docx")
         check_output(memo, force)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
@@ -148,14 +160,27 @@ def generate_command(
         else:
             write_json(result, output, force=force)
     else:
+        if split:
+            from ..rendering import write_parts
+
+            # The parts first: write_parts refuses before writing any of them.
+            written = write_parts(result, catalogue, output, lang=lang, force=force, final=final)
+        else:
+            write_docx(result, catalogue, output, lang=lang, force=force, final=final)
+            written = [output]
         if memo is not None:
             from ..rendering import write_memo
 
             write_memo(result, memo, lang=lang, force=force)
+        progress_done()
+        if memo is not None:
             info(f"{memo}: memo for the legal adviser")
-        write_docx(result, catalogue, output, lang=lang, force=force, final=final)
+        if split:
+            for path in written:
+                info(f"{path}: part of the tender")
     progress_done()
     info(
-        f"{output}: {len(result.selected)} criteria for {len(result.profile.lots)} lot(s), "
-        f"rulesets {result.catalogue_version}"
+        f"{output.with_name(output.stem + '-*.docx') if split else output}:"
+        f" {len(result.selected)} criteria for {len(result.profile.lots)} lot(s),"
+        f" rulesets {result.catalogue_version}"
     )

@@ -6,6 +6,8 @@ Public API:
   deterministic (same result, same bytes) and written atomically; ``final=True`` for the
   version that goes to market, with :func:`render_memo` / :func:`write_memo` for the legal
   adviser's memo that holds what the final version leaves out.
+- :func:`render_parts` / :func:`write_parts` — the annex split by destination (tender guide,
+  Programma van Eisen, agreement; Belgian bestek parts), one document per part.
 - :func:`render_clause` — one criterion's clause text from its template.
 - :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
 
@@ -19,7 +21,15 @@ a blank line separates paragraphs and a line starting with ``- `` is a bullet it
 from __future__ import annotations
 
 from .context import template_context
-from .docx_writer import render_docx, render_memo, write_docx, write_memo
+from .docx_writer import (
+    part_paths,
+    render_docx,
+    render_memo,
+    render_parts,
+    write_docx,
+    write_memo,
+    write_parts,
+)
 from .json_writer import render_json, write_json
 from .templates import ClauseRenderer, render_clause
 from .text import Block, to_blocks
@@ -27,13 +37,16 @@ from .text import Block, to_blocks
 __all__ = [
     "Block",
     "ClauseRenderer",
+    "part_paths",
     "render_clause",
     "render_docx",
     "render_json",
     "render_memo",
+    "render_parts",
     "template_context",
     "to_blocks",
     "write_docx",
     "write_json",
     "write_memo",
+    "write_parts",
 ]

@@ -55,6 +55,7 @@ from .formatting import (
 )
 from .law import below_threshold_nl, localise
 from .notices import attention_points, notice_text
+from .parts import TenderPart
 from .review_comments import add_review_comment, review_comment_text
 from .text import to_blocks
 from .trace import add_trace, sources_text
@@ -108,6 +109,39 @@ def build_annex(
     if not final:
         _left_out_section(doc, result, words)
         add_trace(doc, result, words, full=False)
+    return doc
+
+
+def build_part(
+    result: EvaluationResult,
+    clauses: Mapping[str, str],
+    lang: str,
+    part: TenderPart,
+    final: bool = False,
+) -> DocumentObj:
+    """One part of a split annex: the clause sections that belong in ``part`` of the tender
+    (e.g. the Programma van Eisen), usable on its own.
+
+    What is for the legal adviser only (points of attention, defaults to confirm, criteria
+    left out, the trace) is in :func:`build_memo`; a concept part keeps its banner and review
+    comments.
+    """
+    profile = result.profile
+    words = Wording(lang, profile.buyer.jurisdiction)
+    title = words("part_title", part=part.title(lang), title=profile.procurement.title)
+    doc = _new_document(result, words, title, "footer_final" if final else "footer")
+    add_paragraph(doc, title, "Title")
+    add_paragraph(doc, words("subtitle"), "Subtitle")
+    if not final:
+        banner = doc.add_paragraph()
+        banner.add_run(words("draft_banner")).bold = True
+        _blocking(doc, result, words)
+    if part.details:
+        _details(doc, result, words)
+    _lots(doc, profile, words)
+    for kind in SECTION_ORDER:
+        if kind in part.kinds:
+            _section(doc, result, kind, clauses, words, comments=not final)
     return doc
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from .._atomic import write_atomic
 from .._docx_determinism import normalise_docx
 from ..catalogue.load import Catalogue
-from ..errors import MviRulesError, TemplateError
+from ..errors import MviRulesError, OutputExistsError, TemplateError
 from ..selection.result import EvaluationResult
-from .annex import build_annex, build_memo
+from .annex import build_annex, build_memo, build_part
 from .docx_parts import DocumentObj
+from .parts import tender_parts
 from .templates import ClauseRenderer
 from .wording import LANGUAGES
 
@@ -67,6 +68,62 @@ def render_docx(
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
     return _bytes(build_annex(result, clauses, language, final=final))
+
+
+def render_parts(
+    result: EvaluationResult,
+    templates: Catalogue | str | Path,
+    lang: str | None = None,
+    final: bool = False,
+) -> dict[str, bytes]:
+    """The annex split by destination, as .docx bytes per part, keyed by the part's file-name
+    suffix in the document language, in tender order.
+
+    Dutch tenders get the Aanbestedingsleidraad (the Offerteaanvraag in a private procedure:
+    selection and award), the Programma van Eisen (minimum requirements) and the
+    Concept-overeenkomst (contract clauses and options); Belgian tenders the bestek's
+    administrative and contractual provisions and its technical provisions. Each part stands
+    on its own (title, lots, its sections); the legal adviser's material is in
+    :func:`render_memo`. ``final`` as in :func:`render_docx`.
+    """
+    language = resolve_language(result, lang)
+    clauses = render_clauses(result, templates_dir_of(result, templates), language)
+    return {
+        part.slug[language]: _bytes(build_part(result, clauses, language, part, final=final))
+        for part in tender_parts(result)
+    }
+
+
+def part_paths(result: EvaluationResult, path: str | Path, lang: str | None = None) -> list[Path]:
+    """The files :func:`write_parts` writes for ``path``: ``<stem>-<part>.docx`` per part."""
+    target, language = Path(path), resolve_language(result, lang)
+    return [
+        target.with_name(f"{target.stem}-{part.slug[language]}.docx")
+        for part in tender_parts(result)
+    ]
+
+
+def write_parts(
+    result: EvaluationResult,
+    catalogue: Catalogue | str | Path,
+    path: str | Path,
+    lang: str | None = None,
+    force: bool = False,
+    final: bool = False,
+) -> list[Path]:
+    """Write :func:`render_parts` next to ``path`` (see :func:`part_paths`) and return the
+    paths. Every part is rendered, and every target checked, before the first is written, so
+    an error leaves no part behind; an existing file is never replaced unless ``force``.
+    """
+    targets = part_paths(result, path, lang)
+    if not force:
+        for target in targets:
+            if target.exists():
+                raise OutputExistsError(target)
+    parts = render_parts(result, catalogue, lang, final=final)
+    for target, data in zip(targets, parts.values(), strict=True):
+        write_atomic(target, data, force=force)
+    return targets
 
 
 def render_memo(result: EvaluationResult, lang: str | None = None) -> bytes:

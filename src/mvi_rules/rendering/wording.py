@@ -225,6 +225,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lot_ref": ("perceel {id} ({name})", "lot {id} ({name})"),
     "use": ("Gebruik van deze bijlage", "How to use this annex"),
+    "part_title": ("{part} — {title}", "{part} — {title}"),
     "memo_title": (
         "Notitie voor de juridisch adviseur — {title}",
         "Memo for the legal adviser — {title}",
