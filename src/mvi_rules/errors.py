@@ -97,3 +97,30 @@ class OutputExistsError(MviRulesError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(f"{path} already exists; use --force (force=True) to overwrite it")
+
+
+class ConfigError(InputError):
+    """The mvi-rules configuration (config file or ``[tool.mvi-rules]``) is not valid."""
+
+    kind = "mvi-rules configuration"
+
+
+class LintUsageError(MviRulesError):
+    """A lint option names a rule code that does not exist."""
+
+
+class VersionError(MviRulesError):
+    """A version to compare is neither a catalogue directory nor a git ref that holds one."""
+
+
+class ConditionSyntaxError(ValueError):
+    """A condition cannot be parsed; ``path`` points inside the condition.
+
+    Not an :class:`MviRulesError`: the loader catches it and reports it as a
+    :class:`CatalogueError` with the ruleset file and line.
+    """
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(message)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,12 +33,6 @@ CONFIG_FILE = "mvi-rules.toml"
 PYPROJECT_FILE = "pyproject.toml"
 KEYS = ("rulesets", "templates")
 ENV = {"rulesets": "MVI_RULES_RULESETS", "templates": "MVI_RULES_TEMPLATES"}
-
-
-class ConfigError(InputError):
-    """The mvi-rules configuration (config file or ``[tool.mvi-rules]``) is not valid."""
-
-    kind = "mvi-rules configuration"
 
 
 @dataclass(frozen=True)

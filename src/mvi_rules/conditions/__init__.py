@@ -1,9 +1,10 @@
 """The condition language of the rulesets: parsing, the neutral tree, facts and evaluation."""
 
+from ..errors import ConditionSyntaxError
 from .evaluate import Trace, holds, trace
 from .facts import lot_facts
 from .fields import FIELDS, FieldSpec, Kind
-from .parse import ConditionSyntaxError, parse_condition, parse_test
+from .parse import parse_condition, parse_test
 from .tree import All, Any, Node, Not, Op, Test, fields_of
 
 __all__ = [

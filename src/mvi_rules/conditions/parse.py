@@ -24,19 +24,11 @@ from typing import Any as AnyType
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from ..errors import ConditionSyntaxError
 from .fields import FIELDS, FieldSpec, Kind
 from .tree import All, Any, Node, Not, Op, Scalar, Test, Value
 
 Path = tuple[str | int, ...]
-
-
-class ConditionSyntaxError(ValueError):
-    """A condition cannot be parsed; ``path`` points inside the condition."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        self.path = path
-        self.message = message
-        super().__init__(message)
 
 
 # Longest operators first so "is not one of" is not read as "is not".

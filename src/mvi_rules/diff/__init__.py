@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..catalogue import Catalogue, load_catalogue
-from ..errors import CatalogueError
+from ..errors import CatalogueError, VersionError
 from ..profile import ProcurementProfile
 from .compare import compare, default_profiles
 from .model import CatalogueDiff, CriterionChange, FieldChange, ProfileChange, TextDiff
 from .report import as_json, markdown, text
-from .versions import VersionDirs, VersionError, open_version
+from .versions import VersionDirs, open_version
 
 
 def _load(dirs: VersionDirs) -> Catalogue:

@@ -15,13 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import MviRulesError
+from ..errors import VersionError
 
 RULESETS, TEMPLATES = "rulesets", "clause_templates"
-
-
-class VersionError(MviRulesError):
-    """A version to compare is neither a catalogue directory nor a git ref that holds one."""
 
 
 @dataclass(frozen=True)

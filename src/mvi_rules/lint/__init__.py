@@ -6,8 +6,9 @@ Each rule lives in its own module under :mod:`mvi_rules.lint.rules`, has a stabl
 (see :mod:`mvi_rules.lint.suppress`).
 """
 
+from ..errors import LintUsageError
 from .finding import Finding
 from .registry import RULES, Rule
-from .run import LintUsageError, lint
+from .run import lint
 
 __all__ = ["RULES", "Finding", "LintUsageError", "Rule", "lint"]

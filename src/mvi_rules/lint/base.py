@@ -8,8 +8,8 @@ from typing import Any
 
 from .._yaml import load_located, plain
 from ..catalogue.load import REGISTRY_FILES, TEMPLATE_SUFFIX
-from ..diff.versions import VersionError, read_ref, repo_root
-from ..errors import CatalogueError, InputError
+from ..diff.versions import read_ref, repo_root
+from ..errors import CatalogueError, InputError, VersionError
 from .context import BaseVersion
 
 

@@ -7,17 +7,13 @@ from pathlib import Path
 
 from .._resources import rulesets_dir, templates_dir
 from ..catalogue import load_catalogue
-from ..errors import CatalogueError, MviRulesError
+from ..errors import CatalogueError, LintUsageError
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .base import load_base
 from .context import LintContext
 from .finding import Finding
 from .registry import RULES
 from .suppress import SUPPRESSION_CODE, collect
-
-
-class LintUsageError(MviRulesError):
-    """A lint option names a rule code that does not exist."""
 
 
 def _codes(given: Iterable[str], option: str) -> set[str]:
