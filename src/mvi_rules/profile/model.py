@@ -7,238 +7,62 @@ error rather than a silently ignored wish.
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
-from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
-from pydantic.functional_validators import AfterValidator
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 from pydantic.json_schema import WithJsonSchema
 
+from .choices import Ambition, Commitments, CriteriaChoices, CriterionChoice, ParameterValue
 from .dates import today_in
+from .vocabulary import (
+    _DATA_BEARING,
+    GROUP_NAMES,
+    MAX_EUR,
+    AuthorityType,
+    AwardMethod,
+    CriteriaSet,
+    Jurisdiction,
+    Language,
+    LotUse,
+    Procedure,
+    ProductGroup,
+    RefurbishedPolicy,
+    Theme,
+    ValueComponent,
+    _Strict,
+    document_text,
+    single_line,
+)
 
-# Characters XML 1.0 cannot hold (a .docx is XML): C0 controls other than tab and line breaks,
-# lone surrogates and the two non-characters U+FFFE/U+FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: Largest amount of euros a profile may state (far above any tender; keeps numbers exact).
-MAX_EUR = 1e15
-_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
-
-
-def document_text(value: str) -> str:
-    """``value`` if a Word document can hold it; else a ValueError naming the character."""
-    bad = _XML_ILLEGAL.search(value)
-    if bad is not None:
-        raise ValueError(
-            f"contains the control character U+{ord(bad.group()):04X}, which a Word document "
-            "cannot hold; remove it"
-        )
-    return value
-
-
-def single_line(value: str) -> str:
-    """``value`` if it is one line a Word document can hold (names, titles); else ValueError."""
-    if _LINE_BREAKS.search(value):
-        raise ValueError("must be a single line (no line breaks)")
-    return document_text(value)
-
-
-class _StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class Jurisdiction(_StrEnum):
-    """Which procurement law applies: the Dutch Aanbestedingswet 2012 or Belgian law."""
-
-    NL = "NL"
-    BE = "BE"
-
-
-class AuthorityType(_StrEnum):
-    """Kind of contracting authority; decides thresholds and mandatory policies."""
-
-    STATE = "state"  # de Staat / ministries (central government, Aw 2.2)
-    PROVINCE = "province"
-    MUNICIPALITY = "municipality"
-    WATER_BOARD = "water_board"
-    UNIVERSITY = "university"
-    UNIVERSITY_OF_APPLIED_SCIENCES = "university_of_applied_sciences"
-    SCHOOL_BOARD = "school_board"
-    HEALTHCARE_INSTITUTION = "healthcare_institution"
-    PUBLIC_LAW_BODY = "public_law_body"
-    BE_FEDERAL = "be_federal"
-    BE_NON_FEDERAL = "be_non_federal"
-
-    @property
-    def jurisdiction(self) -> Jurisdiction:
-        """The jurisdiction this kind of authority belongs to."""
-        return Jurisdiction.BE if self.value.startswith("be_") else Jurisdiction.NL
-
-    @property
-    def is_central(self) -> bool:
-        """Central government in the sense of the EU thresholds (NL: the State; BE: federal)."""
-        return self in (AuthorityType.STATE, AuthorityType.BE_FEDERAL)
-
-
-class ProductGroup(_StrEnum):
-    """ICT product groups a lot can buy."""
-
-    LAPTOP = "laptop"
-    DESKTOP = "desktop"
-    MONITOR = "monitor"
-    TABLET = "tablet"
-    SMARTPHONE = "smartphone"
-    THIN_CLIENT = "thin_client"
-    SERVER = "server"
-    NETWORK_EQUIPMENT = "network_equipment"
-    DATA_CENTRE_SERVICE = "data_centre_service"
-    CLOUD_SERVICE = "cloud_service"
-    PRINTER = "printer"
-    WERKPLEK = "werkplek"
-
-    @property
-    def is_device(self) -> bool:
-        """True for hardware; false for services and the werkplek bundle itself."""
-        return self not in (
-            ProductGroup.DATA_CENTRE_SERVICE,
-            ProductGroup.CLOUD_SERVICE,
-            ProductGroup.WERKPLEK,
-        )
-
-    def plural(self, lang: str) -> str:
-        """What a document calls the group, in ``lang`` (nl or en): ``beeldschermen``."""
-        nl, en = GROUP_NAMES[self]
-        return nl if lang == "nl" else en
-
-
-#: The plural names of the product groups in Dutch and English, the one place documents and
-#: notices take them from.
-GROUP_NAMES: dict[ProductGroup, tuple[str, str]] = {
-    ProductGroup.LAPTOP: ("laptops", "laptops"),
-    ProductGroup.DESKTOP: ("desktops", "desktop computers"),
-    ProductGroup.MONITOR: ("beeldschermen", "monitors"),
-    ProductGroup.TABLET: ("tablets", "tablets"),
-    ProductGroup.SMARTPHONE: ("smartphones", "smartphones"),
-    ProductGroup.THIN_CLIENT: ("thin clients", "thin clients"),
-    ProductGroup.SERVER: ("servers", "servers"),
-    ProductGroup.NETWORK_EQUIPMENT: ("netwerkapparatuur", "network equipment"),
-    ProductGroup.DATA_CENTRE_SERVICE: ("datacenterdiensten", "data centre services"),
-    ProductGroup.CLOUD_SERVICE: ("clouddiensten", "cloud services"),
-    ProductGroup.PRINTER: ("printers", "printers"),
-    ProductGroup.WERKPLEK: ("werkplekpakket", "workplace bundle"),
-}
-
-
-# Devices that normally hold user data, used when a lot does not say.
-_DATA_BEARING = {
-    ProductGroup.LAPTOP,
-    ProductGroup.DESKTOP,
-    ProductGroup.TABLET,
-    ProductGroup.SMARTPHONE,
-    ProductGroup.THIN_CLIENT,
-    ProductGroup.SERVER,
-    ProductGroup.PRINTER,
-    ProductGroup.NETWORK_EQUIPMENT,
-}
-
-
-class RefurbishedPolicy(_StrEnum):
-    """What the buyer wants for refurbished devices in a lot."""
-
-    WANTED = "wanted"  # the lot buys refurbished devices (its own route)
-    ACCEPTED = "accepted"  # new or refurbished devices may be offered
-    EXCLUDED = "excluded"  # new devices only
-
-
-class CriteriaSet(_StrEnum):
-    """Which criteria a buyer takes: the core set or the comprehensive one (as EU GPP splits them).
-
-    The core set holds the few criteria that address the key impacts at low administrative cost
-    for buyer and bidder, scaled to the size of the purchase; the comprehensive set holds every
-    criterion that applies. Ambition levels keep their meaning inside either set.
-    """
-
-    CORE = "core"
-    COMPREHENSIVE = "comprehensive"
-
-
-class LotUse(_StrEnum):
-    """How the devices of a lot are used; decides robustness requirements (drop tests etc.)."""
-
-    OFFICE = "office"  # desk work in offices and at home
-    EDUCATION = "education"  # pupils and students, carried around every day
-    FIELD = "field"  # mobile work outdoors, in vehicles or on site
-    SHARED = "shared"  # devices shared by many users (pools, wards, counters)
-
-
-class Theme(_StrEnum):
-    """Themes of the Dutch MVI criteria tool."""
-
-    CLIMATE = "climate"
-    CIRCULARITY = "circularity"
-    SOCIAL = "social"
-    ENVIRONMENT = "environment"
-
-
-class Procedure(_StrEnum):
-    """Procurement procedure, where already chosen.
-
-    The European procedures exist in both jurisdictions; ``national_open``,
-    ``multiple_private`` and ``single_private`` are Dutch procedures below the EU threshold, and
-    the ``be_`` procedures are Belgian ones (Wet van 17 juni 2016).
-    """
-
-    OPEN = "open"
-    RESTRICTED = "restricted"
-    COMPETITIVE_DIALOGUE = "competitive_dialogue"
-    COMPETITIVE_WITH_NEGOTIATION = "competitive_with_negotiation"
-    INNOVATION_PARTNERSHIP = "innovation_partnership"
-    NEGOTIATED_WITHOUT_PUBLICATION = "negotiated_without_publication"
-    NATIONAL_OPEN = "national_open"
-    MULTIPLE_PRIVATE = "multiple_private"
-    SINGLE_PRIVATE = "single_private"
-    BE_SIMPLIFIED_NEGOTIATED = "be_simplified_negotiated_with_publication"
-    BE_NEGOTIATED_WITHOUT_PUBLICATION = "be_negotiated_without_publication"
-    BE_LOW_VALUE = "be_low_value_accepted_invoice"
-
-    @property
-    def jurisdiction(self) -> Jurisdiction | None:
-        """The one jurisdiction this procedure belongs to, or ``None`` for European ones."""
-        if self.value.startswith("be_"):
-            return Jurisdiction.BE
-        if self in _NL_NATIONAL:
-            return Jurisdiction.NL
-        return None
-
-    @property
-    def is_national(self) -> bool:
-        """A procedure the law allows only below the EU threshold."""
-        return self.jurisdiction is not None
-
-
-_NL_NATIONAL = {Procedure.NATIONAL_OPEN, Procedure.MULTIPLE_PRIVATE, Procedure.SINGLE_PRIVATE}
-
-
-class ValueComponent(_StrEnum):
-    """What a profile's estimated value may already include."""
-
-    EXTENSIONS = "extensions"  # the optional extension periods
-    OPTIONS = "options"  # the options and review clauses with a value, valued as the annex does
-    INCENTIVES = "incentives"  # bonus and gain-share caps of contract clauses
-
-
-class AwardMethod(_StrEnum):
-    """How the contract is awarded."""
-
-    BEST_PRICE_QUALITY = "best_price_quality"  # price (or LCC) and quality criteria
-    LOWEST_COST = "lowest_cost"  # price or life-cycle cost alone, no quality criteria
-
-
-Language = Literal["nl", "en"]
-
-_Strict = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+# The profile's vocabulary and choices live in their own modules; the names are kept here too,
+# where the rest of the package has always imported them from.
+__all__ = [
+    "GROUP_NAMES",
+    "MAX_EUR",
+    "Ambition",
+    "AuthorityType",
+    "AwardMethod",
+    "Buyer",
+    "Commitments",
+    "CriteriaChoices",
+    "CriteriaSet",
+    "CriterionChoice",
+    "Jurisdiction",
+    "Language",
+    "Lot",
+    "LotUse",
+    "ParameterValue",
+    "Procedure",
+    "Procurement",
+    "ProcurementProfile",
+    "ProductGroup",
+    "RefurbishedPolicy",
+    "Theme",
+    "ValueComponent",
+    "document_text",
+    "single_line",
+]
 
 
 class Buyer(BaseModel):
@@ -510,114 +334,6 @@ class Lot(BaseModel):
         if self.holds_data is not None:
             return self.holds_data
         return any(g in _DATA_BEARING for g in self.product_groups)
-
-
-class Ambition(BaseModel):
-    """Ambition level 1-3 (basis, significant, ambitious), overall and optionally per theme."""
-
-    model_config = _Strict
-
-    level: int = Field(
-        ge=1, le=3, description="Ambition for every theme: 1 basis, 2 significant, 3 ambitious"
-    )
-    climate: int | None = Field(default=None, ge=1, le=3, description="Overrides level for climate")
-    circularity: int | None = Field(
-        default=None, ge=1, le=3, description="Overrides level for circularity"
-    )
-    social: int | None = Field(default=None, ge=1, le=3, description="Overrides level for social")
-    environment: int | None = Field(
-        default=None, ge=1, le=3, description="Overrides level for environment"
-    )
-
-    def for_theme(self, theme: Theme) -> int:
-        """The level for a theme: its own setting, else the overall level."""
-        own: int | None = getattr(self, theme.value)
-        return own if own is not None else self.level
-
-
-class Commitments(BaseModel):
-    """Policies the buyer has already committed to."""
-
-    model_config = _Strict
-
-    electronics_watch_affiliate: bool = Field(
-        default=False, description="The buyer is affiliated with Electronics Watch"
-    )
-    fira_participant: bool = Field(
-        default=False,
-        description="The buyer takes part in FIRA (which rates suppliers' CSR as organisations)",
-    )
-    isv_policy: bool = Field(
-        default=False,
-        description="The buyer applies the international social conditions (ISV) as policy",
-    )
-    csr_targets: list[Annotated[str, AfterValidator(single_line)]] = Field(
-        default_factory=list, description="Own CSR targets, free text"
-    )
-
-
-ParameterValue = int | float | bool | str
-
-
-class CriterionChoice(BaseModel):
-    """One criterion the buyer adds or leaves out by id, with the reason ("comply or explain")."""
-
-    model_config = _Strict
-
-    id: str = Field(
-        min_length=1,
-        description="Criterion id as in the catalogue, e.g. MVI-ROB-001 (see `mvi-rules list`);"
-        " an unknown id is an error that names the nearest known one",
-    )
-    reason: str = Field(
-        min_length=3,
-        description="Why the buyer adds or leaves out this criterion; printed in the annex",
-    )
-
-    @field_validator("reason")
-    @classmethod
-    def _reason_single_line(cls, value: str) -> str:
-        return single_line(value)
-
-
-class CriteriaChoices(BaseModel):
-    """Criteria the buyer adds to, or leaves out of, the selection, each with a reason.
-
-    An included criterion is selected for every lot whose product groups it fits, whatever its
-    condition or ambition level; an excluded one is selected for no lot and is listed with the
-    reason among the criteria left out. A criterion the law makes mandatory for this profile
-    (e.g. the ISV for the State) cannot be excluded.
-    """
-
-    model_config = _Strict
-
-    include: list[CriterionChoice] = Field(
-        default_factory=list, description="Criteria to add, each with id and reason"
-    )
-    exclude: list[CriterionChoice] = Field(
-        default_factory=list, description="Criteria to leave out, each with id and reason"
-    )
-
-    @model_validator(mode="after")
-    def _each_id_once(self) -> CriteriaChoices:
-        seen: dict[str, str] = {}
-        for where, choices in (("include", self.include), ("exclude", self.exclude)):
-            for choice in choices:
-                if choice.id in seen:
-                    raise ValueError(
-                        f"{choice.id} is listed in {seen[choice.id]} and again in {where};"
-                        " name each criterion once, under include or under exclude"
-                    )
-                seen[choice.id] = where
-        return self
-
-    def excluded(self, criterion_id: str) -> CriterionChoice | None:
-        """The exclusion of ``criterion_id``, or ``None``."""
-        return next((c for c in self.exclude if c.id == criterion_id), None)
-
-    def included(self, criterion_id: str) -> CriterionChoice | None:
-        """The inclusion of ``criterion_id``, or ``None``."""
-        return next((c for c in self.include if c.id == criterion_id), None)
 
 
 class ProcurementProfile(BaseModel):
