@@ -5,73 +5,65 @@ These models are the schema legal advisers write against (documented in ``rulese
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
-from ..profile.model import CriteriaSet, Jurisdiction, ProductGroup, Theme
+from ..profile.model import CriteriaSet, ProductGroup, Theme
+from .registries import AspectRegistry, CatalogueMeta, Label, LabelRegistry, RetiredRegistry
+from .sourcing import (
+    LegalBasis,
+    LegalBasisRegistry,
+    Source,
+    SourceJurisdiction,
+    SourceKind,
+    SourceRecord,
+    SourceRegistry,
+)
+from .vocabulary import (
+    CRITERION_ID,
+    PRICE_ASPECT,
+    Confidence,
+    CriterionType,
+    LocalText,
+    ParamValue,
+    _finite,
+    _Strict,
+)
 
-_Strict = ConfigDict(extra="forbid", frozen=True)
-
-CRITERION_ID = r"^MVI-[A-Z]{2,5}-\d{3}$"
-#: The aspect a price criterion rewards: price, or life-cycle cost as the price criterion
-#: (Aw 2012 art. 2.115; Wet 17 juni 2016 art. 82). Its weight is the buyer's price weight.
-PRICE_ASPECT = "price"
-
-
-class CriterionType(str, Enum):
-    """Where in the tender a criterion lands (EU GPP code in the comment)."""
-
-    SELECTION = "selection"  # SC: geschiktheidseis / selectiecriterium
-    MINIMUM_REQUIREMENT = "minimum_requirement"  # TS: (minimum)eis
-    AWARD = "award"  # AC: gunningscriterium
-    CONTRACT_CLAUSE = "contract_clause"  # CPC: contractbepaling
-    #: An option or review clause written into the contract, so that a later change fits
-    #: Aw 2012 art. 2.163c (BE: a herzieningsclausule under the AUR). It states the maximum it
-    #: may add in its ``max_value_percent`` parameter.
-    OPTION = "option"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Confidence(str, Enum):
-    """How firmly a source backs a fact: primary/official, reliable secondary, or unconfirmed."""
-
-    CONFIRMED = "confirmed"
-    SECONDARY = "secondary"
-    UNCONFIRMED = "unconfirmed"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class LocalText(BaseModel):
-    """A text in Dutch and English."""
-
-    model_config = _Strict
-
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` (``nl`` or ``en``)."""
-        return self.en if lang == "en" else self.nl
-
-
-ParamValue = int | float | bool | str
-
-_T = TypeVar("_T")
-
-
-def _finite(value: _T) -> _T:
-    """``value`` unless it is NaN or infinite (which would print as "nan" in a tender)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{value} is not a number a tender can state; give a finite number")
-    return value
+# The catalogue's vocabulary, sources and registries live in their own modules; the names are
+# kept here too, where the rest of the package has always imported them from.
+__all__ = [
+    "CRITERION_ID",
+    "PRICE_ASPECT",
+    "AspectRegistry",
+    "Attachment",
+    "CatalogueMeta",
+    "Confidence",
+    "Criterion",
+    "CriterionType",
+    "DeviceState",
+    "Label",
+    "LabelRef",
+    "LabelRegistry",
+    "LegalBasis",
+    "LegalBasisRegistry",
+    "LocalText",
+    "ParamValue",
+    "Parameter",
+    "RetiredRegistry",
+    "RulesetFile",
+    "ScoringStep",
+    "Source",
+    "SourceJurisdiction",
+    "SourceKind",
+    "SourceRecord",
+    "SourceRegistry",
+    "ValueKind",
+    "Verification",
+]
 
 
 class LegalLimit(BaseModel):
@@ -228,104 +220,6 @@ class Verification(BaseModel):
         return self
 
 
-class SourceKind(str, Enum):
-    """What kind of document a source is: a reader weighs a statute and a market note apart."""
-
-    STATUTE = "statute"
-    REGULATION = "regulation"
-    OFFICIAL_GUIDANCE = "official_guidance"
-    LABEL_STANDARD = "label_standard"
-    TECHNICAL_STANDARD = "technical_standard"
-    PRACTITIONER_GUIDANCE = "practitioner_guidance"
-    MARKET_INFORMATION = "market_information"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class SourceJurisdiction(str, Enum):
-    """The legal order a source belongs to; a Belgian document shows no Dutch source."""
-
-    NL = "NL"
-    BE = "BE"
-    EU = "EU"
-    INTERNATIONAL = "international"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class SourceRecord(BaseModel):
-    """A published document in ``rulesets/sources.yaml``: what a reader opens to check a fact."""
-
-    model_config = _Strict
-
-    publisher: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    date: str | None = Field(default=None, description="Publication date (YYYY, YYYY-MM or ISO)")
-    version: str | None = Field(default=None, description="Edition or version, where it has one")
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    identifier: str | None = Field(
-        default=None, description="Official identifier: CELEX, ECLI, BWBR, NUMAC, document number"
-    )
-    language: str = Field(pattern=r"^[a-z]{2}$", description="Language of the document (ISO 639-1)")
-    kind: SourceKind
-    jurisdiction: SourceJurisdiction
-    not_confirmed: LocalText | None = Field(
-        default=None,
-        description="Publication details we could not confirm; said here rather than guessed",
-    )
-
-    @model_validator(mode="after")
-    def _findable(self) -> SourceRecord:
-        if self.url is None and self.identifier is None:
-            raise ValueError("a source needs a url or an official identifier (CELEX, BWBR, NUMAC)")
-        return self
-
-
-class SourceRegistry(BaseModel):
-    """``rulesets/sources.yaml``: every document a criterion, label or threshold may cite."""
-
-    model_config = _Strict
-
-    sources: dict[str, SourceRecord] = Field(min_length=1)
-
-
-class Source(BaseModel):
-    """A claim of a criterion, label or threshold and the published document that supports it.
-
-    Either it cites a ``key`` of ``rulesets/sources.yaml`` with a pinpoint (article, section,
-    page) and a confidence, or it is a ``policy_choice``: a value the catalogue chose itself,
-    with the reason in ``supports``, which a document presents as a choice the buyer can change.
-    """
-
-    model_config = _Strict
-
-    key: str | None = Field(default=None, description="Key in rulesets/sources.yaml")
-    pinpoint: str | None = Field(default=None, description="Article, section or page")
-    supports: LocalText = Field(description="What the source supports (or why we chose)")
-    confidence: Confidence | None = None
-    policy_choice: bool = False
-    #: The cited record, filled in by the loader from ``rulesets/sources.yaml``; a ruleset
-    #: never writes it.
-    record: SourceRecord | None = None
-
-    @model_validator(mode="after")
-    def _cites_or_chooses(self) -> Source:
-        if self.policy_choice:
-            if self.key is not None or self.confidence is not None:
-                raise ValueError(
-                    "a policy choice cites no source and has no confidence; give its reason in"
-                    " supports"
-                )
-        elif self.key is None or self.confidence is None:
-            raise ValueError(
-                "cite a source with key and confidence, or mark a catalogue policy choice"
-                " (policy_choice: true)"
-            )
-        return self
-
-
 class ScoringStep(BaseModel):
     """One row of an award criterion's scoring scale."""
 
@@ -388,99 +282,6 @@ class Attachment(LocalText):
         default=False,
         description="mvi-rules writes it itself (the LCC sheet: generate --lcc-sheet)",
     )
-
-
-class LegalBasis(BaseModel):
-    """A criterion's legal basis per jurisdiction (``rulesets/README.md`` section 7).
-
-    As written in a ruleset, the lines of a jurisdiction are **added** to the default legal
-    basis of the criterion's type (``rulesets/legal_bases.yaml``); for a jurisdiction named in
-    ``replace_default`` they are the whole basis instead. The loader resolves every criterion:
-    on a loaded catalogue each jurisdiction holds the full list (default first, then the
-    criterion's own lines) and ``replace_default`` names both jurisdictions.
-    """
-
-    model_config = _Strict
-
-    NL: list[str] = Field(default_factory=list, description="Dutch references")
-    BE: list[str] = Field(default_factory=list, description="Belgian references")
-    replace_default: list[Jurisdiction] = Field(
-        default_factory=list,
-        description="Jurisdictions whose lines replace the type default instead of adding to it",
-    )
-
-    def __getitem__(self, jurisdiction: Jurisdiction | str) -> list[str]:
-        """The references for a jurisdiction (``basis[Jurisdiction.NL]`` or ``basis["NL"]``)."""
-        return list(self.NL if Jurisdiction(jurisdiction) is Jurisdiction.NL else self.BE)
-
-    def items(self) -> list[tuple[Jurisdiction, list[str]]]:
-        """``(jurisdiction, references)`` for NL and BE."""
-        return [(j, self[j]) for j in Jurisdiction]
-
-    def values(self) -> list[list[str]]:
-        """The references of NL and BE."""
-        return [self[j] for j in Jurisdiction]
-
-    @model_validator(mode="after")
-    def _replacement_is_complete(self) -> LegalBasis:
-        for jurisdiction in self.replace_default:
-            if not self[jurisdiction]:
-                raise ValueError(
-                    f"replace_default names {jurisdiction.value}, so legal_basis needs the full"
-                    f" list of references for {jurisdiction.value}"
-                )
-        if len(set(self.replace_default)) != len(self.replace_default):
-            raise ValueError("replace_default names a jurisdiction twice")
-        for jurisdiction, lines in self.items():
-            if len(set(lines)) != len(lines):
-                raise ValueError(f"legal_basis lists a reference twice for {jurisdiction.value}")
-        return self
-
-
-class TypeLegalBasis(BaseModel):
-    """The default legal basis of one criterion type, for both jurisdictions."""
-
-    model_config = _Strict
-
-    NL: list[str] = Field(min_length=1, description="Dutch references")
-    BE: list[str] = Field(min_length=1, description="Belgian references")
-    sources: list[Source] = Field(min_length=1)
-
-    def __getitem__(self, jurisdiction: Jurisdiction) -> list[str]:
-        return list(self.NL if jurisdiction is Jurisdiction.NL else self.BE)
-
-
-class LegalBasisRegistry(BaseModel):
-    """``rulesets/legal_bases.yaml``: the default legal basis per criterion type."""
-
-    model_config = _Strict
-
-    legal_bases: dict[CriterionType, TypeLegalBasis]
-
-    @field_validator("legal_bases")
-    @classmethod
-    def _every_type(
-        cls, value: dict[CriterionType, TypeLegalBasis]
-    ) -> dict[CriterionType, TypeLegalBasis]:
-        missing = [t.value for t in CriterionType if t not in value]
-        if missing:
-            raise ValueError(f"no default legal basis for type {', '.join(missing)}")
-        return value
-
-    def default(self, criterion_type: CriterionType, jurisdiction: Jurisdiction) -> list[str]:
-        """The default references of a type in a jurisdiction."""
-        return self.legal_bases[criterion_type][jurisdiction]
-
-    def resolve(self, criterion_type: CriterionType, own: LegalBasis) -> LegalBasis:
-        """The full legal basis: per jurisdiction the type default, then the criterion's own
-        lines; or only the criterion's own lines where it replaces the default."""
-        full = {
-            j.value: own[j]
-            if j in own.replace_default
-            else self.default(criterion_type, j) + own[j]
-            for j in Jurisdiction
-        }
-        return LegalBasis(NL=full["NL"], BE=full["BE"], replace_default=list(Jurisdiction))
 
 
 class DeviceState(str, Enum):
@@ -633,197 +434,3 @@ class RulesetFile(BaseModel):
     topic: str = Field(pattern=r"^[a-z_]+$")
     title: LocalText
     criteria: list[Criterion] = Field(min_length=1)
-
-
-class LabelVersion(BaseModel):
-    """A version (generation, edition) of a label with its validity."""
-
-    model_config = _Strict
-
-    name: LocalText
-    valid_from: date | None = None
-    certification_until: date | None = Field(
-        default=None,
-        description="Last day products can be newly certified to this version; certificates"
-        " issued by then stay valid until valid_until",
-    )
-    valid_until: date | None = Field(
-        default=None, description="Last day a certificate of this version is valid"
-    )
-    confidence: Confidence = Confidence.CONFIRMED
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> LabelVersion:
-        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
-            raise ValueError(
-                f"valid_from {self.valid_from} is after valid_until {self.valid_until}"
-            )
-        return self
-
-    def certifying(self, day: date) -> bool:
-        """Whether products can be newly certified to this version on ``day``."""
-        end = self.certification_until or self.valid_until
-        return (self.valid_from is None or self.valid_from <= day) and (end is None or day <= end)
-
-
-class LabelConditions(BaseModel):
-    """Whether a label meets the five conditions for requiring it (Aw 2012 art. 2.78a; BE: Wet
-    17 juni 2016 art. 54; Directive 2014/24/EU art. 43): requirements linked to the subject
-    matter, objective and non-discriminatory criteria, an open and transparent procedure,
-    accessible to all, set by a third party."""
-
-    model_config = _Strict
-
-    met: bool = Field(description="All five conditions hold, as far as the sources show")
-    reason: LocalText = Field(description="Why (or why not), condition by condition")
-    subject_matter: LocalText = Field(
-        description="Which of the label's requirements relate to the subject matter of an ICT"
-        " supply; where not all do, a label criterion names those requirements"
-    )
-
-
-class Label(BaseModel):
-    """A label that can serve as means of proof."""
-
-    model_config = _Strict
-
-    name: str
-    owner: str
-    covers: LocalText
-    legal_conditions: LabelConditions
-    not_confirmed: LocalText | None = Field(
-        default=None,
-        description="What about the label's current version or validity we could not confirm;"
-        " a document naming the label then carries a point of attention",
-    )
-    product_groups: list[ProductGroup] = Field(min_length=1)
-    levels: list[str] = Field(default_factory=list)
-    versions: dict[str, LabelVersion] = Field(default_factory=dict)
-    sources: list[Source] = Field(min_length=1)
-    new_products_only: bool = Field(
-        default=False,
-        description="Only new products carry it: asking for it on a refurbished-only lot conflicts",
-    )
-    thin_market: list[ProductGroup] = Field(
-        default_factory=list,
-        description="Product groups for which few labelled products are on the market",
-    )
-
-    def current_version(self, day: date) -> str | None:
-        """Key of the version valid on ``day`` (the latest to start, if several), or ``None``."""
-        valid = [
-            (v.valid_from or date.min, key)
-            for key, v in self.versions.items()
-            if (v.valid_from is None or v.valid_from <= day)
-            and (v.valid_until is None or day <= v.valid_until)
-        ]
-        return max(valid)[1] if valid else None
-
-    def legacy_versions(self, day: date, current: str) -> list[str]:
-        """Keys of earlier versions whose certificates are still valid on ``day`` although new
-        certification to them has ended (e.g. TCO Certified generation 9 in 2025)."""
-        now = self.versions[current]
-        return sorted(
-            key
-            for key, v in self.versions.items()
-            if key != current
-            and (v.valid_from or date.min) < (now.valid_from or date.min)
-            and not v.certifying(day)
-            and (v.valid_from is None or v.valid_from <= day)
-            and (v.valid_until is None or day <= v.valid_until)
-        )
-
-
-class LabelRegistry(BaseModel):
-    """``rulesets/labels.yaml``."""
-
-    model_config = _Strict
-
-    labels: dict[str, Label]
-
-
-class Aspect(BaseModel):
-    """Something an award criterion rewards, such as energy use or warranty."""
-
-    model_config = _Strict
-
-    name: LocalText
-    description: LocalText
-    overlaps: list[str] = Field(
-        default_factory=list,
-        description="Other aspects that reward the same thing (the relation is symmetric)",
-    )
-
-
-class AspectRegistry(BaseModel):
-    """``rulesets/aspects.yaml``."""
-
-    model_config = _Strict
-
-    aspects: dict[str, Aspect] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _known_overlaps(self) -> AspectRegistry:
-        if PRICE_ASPECT not in self.aspects:
-            raise ValueError(f"the registry must define the aspect {PRICE_ASPECT!r}")
-        for key, aspect in self.aspects.items():
-            unknown = [o for o in aspect.overlaps if o not in self.aspects]
-            if unknown:
-                raise ValueError(
-                    f"aspect {key} overlaps unknown aspects {', '.join(unknown)}; known: "
-                    + ", ".join(sorted(self.aspects))
-                )
-        return self
-
-    def related(self, key: str) -> set[str]:
-        """``key`` and every aspect that overlaps it, in either direction."""
-        out = {key, *self.aspects[key].overlaps}
-        out |= {k for k, a in self.aspects.items() if key in a.overlaps}
-        return out
-
-
-class RetiredId(BaseModel):
-    """A criterion id that left the catalogue; it is never reused for another meaning."""
-
-    model_config = _Strict
-
-    id: str = Field(pattern=CRITERION_ID)
-    title: LocalText = Field(description="The title the criterion had")
-    retired_in: str = Field(
-        pattern=r"^\d{4}\.\d+\.\d+$", description="The catalogue version that withdrew it"
-    )
-    reason: LocalText
-    replaced_by: list[str] = Field(
-        default_factory=list, description="Ids of the criteria that now cover it, if any"
-    )
-
-
-class RetiredRegistry(BaseModel):
-    """``rulesets/retired.yaml``: every retired criterion id."""
-
-    model_config = _Strict
-
-    retired: list[RetiredId] = Field(default_factory=list)
-
-    @field_validator("retired")
-    @classmethod
-    def _each_once(cls, value: list[RetiredId]) -> list[RetiredId]:
-        ids = [r.id for r in value]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"retired lists {', '.join(twice)} more than once")
-        return value
-
-    def get(self, criterion_id: str) -> RetiredId | None:
-        """The retirement record of an id, or ``None``."""
-        return next((r for r in self.retired if r.id == criterion_id), None)
-
-
-class CatalogueMeta(BaseModel):
-    """``rulesets/catalogue.yaml``: the ruleset version as a whole."""
-
-    model_config = _Strict
-
-    version: str = Field(pattern=r"^\d{4}\.\d+\.\d+$")
-    released: date
-    title: LocalText

@@ -1,0 +1,202 @@
+"""Where a claim comes from and what makes it law: the source registry, citations, and the
+legal basis per criterion type and per criterion."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from ..profile.model import Jurisdiction
+from .vocabulary import Confidence, CriterionType, LocalText, _Strict
+
+
+class SourceKind(str, Enum):
+    """What kind of document a source is: a reader weighs a statute and a market note apart."""
+
+    STATUTE = "statute"
+    REGULATION = "regulation"
+    OFFICIAL_GUIDANCE = "official_guidance"
+    LABEL_STANDARD = "label_standard"
+    TECHNICAL_STANDARD = "technical_standard"
+    PRACTITIONER_GUIDANCE = "practitioner_guidance"
+    MARKET_INFORMATION = "market_information"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SourceJurisdiction(str, Enum):
+    """The legal order a source belongs to; a Belgian document shows no Dutch source."""
+
+    NL = "NL"
+    BE = "BE"
+    EU = "EU"
+    INTERNATIONAL = "international"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SourceRecord(BaseModel):
+    """A published document in ``rulesets/sources.yaml``: what a reader opens to check a fact."""
+
+    model_config = _Strict
+
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: str | None = Field(default=None, description="Publication date (YYYY, YYYY-MM or ISO)")
+    version: str | None = Field(default=None, description="Edition or version, where it has one")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    identifier: str | None = Field(
+        default=None, description="Official identifier: CELEX, ECLI, BWBR, NUMAC, document number"
+    )
+    language: str = Field(pattern=r"^[a-z]{2}$", description="Language of the document (ISO 639-1)")
+    kind: SourceKind
+    jurisdiction: SourceJurisdiction
+    not_confirmed: LocalText | None = Field(
+        default=None,
+        description="Publication details we could not confirm; said here rather than guessed",
+    )
+
+    @model_validator(mode="after")
+    def _findable(self) -> SourceRecord:
+        if self.url is None and self.identifier is None:
+            raise ValueError("a source needs a url or an official identifier (CELEX, BWBR, NUMAC)")
+        return self
+
+
+class SourceRegistry(BaseModel):
+    """``rulesets/sources.yaml``: every document a criterion, label or threshold may cite."""
+
+    model_config = _Strict
+
+    sources: dict[str, SourceRecord] = Field(min_length=1)
+
+
+class Source(BaseModel):
+    """A claim of a criterion, label or threshold and the published document that supports it.
+
+    Either it cites a ``key`` of ``rulesets/sources.yaml`` with a pinpoint (article, section,
+    page) and a confidence, or it is a ``policy_choice``: a value the catalogue chose itself,
+    with the reason in ``supports``, which a document presents as a choice the buyer can change.
+    """
+
+    model_config = _Strict
+
+    key: str | None = Field(default=None, description="Key in rulesets/sources.yaml")
+    pinpoint: str | None = Field(default=None, description="Article, section or page")
+    supports: LocalText = Field(description="What the source supports (or why we chose)")
+    confidence: Confidence | None = None
+    policy_choice: bool = False
+    #: The cited record, filled in by the loader from ``rulesets/sources.yaml``; a ruleset
+    #: never writes it.
+    record: SourceRecord | None = None
+
+    @model_validator(mode="after")
+    def _cites_or_chooses(self) -> Source:
+        if self.policy_choice:
+            if self.key is not None or self.confidence is not None:
+                raise ValueError(
+                    "a policy choice cites no source and has no confidence; give its reason in"
+                    " supports"
+                )
+        elif self.key is None or self.confidence is None:
+            raise ValueError(
+                "cite a source with key and confidence, or mark a catalogue policy choice"
+                " (policy_choice: true)"
+            )
+        return self
+
+
+class LegalBasis(BaseModel):
+    """A criterion's legal basis per jurisdiction (``rulesets/README.md`` section 7).
+
+    As written in a ruleset, the lines of a jurisdiction are **added** to the default legal
+    basis of the criterion's type (``rulesets/legal_bases.yaml``); for a jurisdiction named in
+    ``replace_default`` they are the whole basis instead. The loader resolves every criterion:
+    on a loaded catalogue each jurisdiction holds the full list (default first, then the
+    criterion's own lines) and ``replace_default`` names both jurisdictions.
+    """
+
+    model_config = _Strict
+
+    NL: list[str] = Field(default_factory=list, description="Dutch references")
+    BE: list[str] = Field(default_factory=list, description="Belgian references")
+    replace_default: list[Jurisdiction] = Field(
+        default_factory=list,
+        description="Jurisdictions whose lines replace the type default instead of adding to it",
+    )
+
+    def __getitem__(self, jurisdiction: Jurisdiction | str) -> list[str]:
+        """The references for a jurisdiction (``basis[Jurisdiction.NL]`` or ``basis["NL"]``)."""
+        return list(self.NL if Jurisdiction(jurisdiction) is Jurisdiction.NL else self.BE)
+
+    def items(self) -> list[tuple[Jurisdiction, list[str]]]:
+        """``(jurisdiction, references)`` for NL and BE."""
+        return [(j, self[j]) for j in Jurisdiction]
+
+    def values(self) -> list[list[str]]:
+        """The references of NL and BE."""
+        return [self[j] for j in Jurisdiction]
+
+    @model_validator(mode="after")
+    def _replacement_is_complete(self) -> LegalBasis:
+        for jurisdiction in self.replace_default:
+            if not self[jurisdiction]:
+                raise ValueError(
+                    f"replace_default names {jurisdiction.value}, so legal_basis needs the full"
+                    f" list of references for {jurisdiction.value}"
+                )
+        if len(set(self.replace_default)) != len(self.replace_default):
+            raise ValueError("replace_default names a jurisdiction twice")
+        for jurisdiction, lines in self.items():
+            if len(set(lines)) != len(lines):
+                raise ValueError(f"legal_basis lists a reference twice for {jurisdiction.value}")
+        return self
+
+
+class TypeLegalBasis(BaseModel):
+    """The default legal basis of one criterion type, for both jurisdictions."""
+
+    model_config = _Strict
+
+    NL: list[str] = Field(min_length=1, description="Dutch references")
+    BE: list[str] = Field(min_length=1, description="Belgian references")
+    sources: list[Source] = Field(min_length=1)
+
+    def __getitem__(self, jurisdiction: Jurisdiction) -> list[str]:
+        return list(self.NL if jurisdiction is Jurisdiction.NL else self.BE)
+
+
+class LegalBasisRegistry(BaseModel):
+    """``rulesets/legal_bases.yaml``: the default legal basis per criterion type."""
+
+    model_config = _Strict
+
+    legal_bases: dict[CriterionType, TypeLegalBasis]
+
+    @field_validator("legal_bases")
+    @classmethod
+    def _every_type(
+        cls, value: dict[CriterionType, TypeLegalBasis]
+    ) -> dict[CriterionType, TypeLegalBasis]:
+        missing = [t.value for t in CriterionType if t not in value]
+        if missing:
+            raise ValueError(f"no default legal basis for type {', '.join(missing)}")
+        return value
+
+    def default(self, criterion_type: CriterionType, jurisdiction: Jurisdiction) -> list[str]:
+        """The default references of a type in a jurisdiction."""
+        return self.legal_bases[criterion_type][jurisdiction]
+
+    def resolve(self, criterion_type: CriterionType, own: LegalBasis) -> LegalBasis:
+        """The full legal basis: per jurisdiction the type default, then the criterion's own
+        lines; or only the criterion's own lines where it replaces the default."""
+        full = {
+            j.value: own[j]
+            if j in own.replace_default
+            else self.default(criterion_type, j) + own[j]
+            for j in Jurisdiction
+        }
+        return LegalBasis(NL=full["NL"], BE=full["BE"], replace_default=list(Jurisdiction))
