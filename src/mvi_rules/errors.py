@@ -97,3 +97,7 @@ class OutputExistsError(MviRulesError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(f"{path} already exists; use --force (force=True) to overwrite it")
+
+
+class AppendRefusedError(MviRulesError):
+    """A proposed contract change cannot be recorded in its ledger under the chosen ground."""
