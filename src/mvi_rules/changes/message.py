@@ -18,9 +18,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer
 
 _Frozen = ConfigDict(frozen=True, extra="forbid")
+
+
+def exact(value: Decimal) -> str:
+    """An exact amount as text, without trailing zeros: ``100000.000`` -> ``100000``."""
+    return f"{value.normalize():f}"
 
 
 class Percent(BaseModel):
@@ -28,7 +33,7 @@ class Percent(BaseModel):
 
     model_config = _Frozen
 
-    rate: Annotated[Decimal, PlainSerializer(str, return_type=str, when_used="json")]
+    rate: Annotated[Decimal, PlainSerializer(lambda d: exact(d), return_type=str, when_used="json")]
     places: int = 0
 
 
@@ -39,6 +44,17 @@ class Msg(BaseModel):
 
     code: str = Field(description="What was found, e.g. 'de_minimis.with_change'")
     params: dict[str, Any] = Field(default_factory=dict)
+
+    @field_serializer("params", when_used="json")
+    def _exact(self, params: dict[str, Any]) -> dict[str, Any]:
+        # An amount is exact: written without float noise or trailing zeros ("100000").
+        return {name: _plain(value) for name, value in params.items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return exact(value)
+    return value
 
 
 class Join(BaseModel):
