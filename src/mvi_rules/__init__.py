@@ -26,9 +26,18 @@ from typing import TYPE_CHECKING, Any
 # program touches them. Type checkers and editors see the real imports below.
 if TYPE_CHECKING:
     from .catalogue import Catalogue, CriterionType, load_catalogue
-    from .changes import ChangeCheck, Ledger, check_change, load_ledger
+    from .changes import (
+        Assessment,
+        ChangeCheck,
+        Ledger,
+        assess_change,
+        check_change,
+        load_ledger,
+        render_check,
+    )
     from .engine import durable_available
     from .errors import (
+        AppendRefusedError,
         CatalogueError,
         EngineError,
         InputError,
@@ -69,7 +78,10 @@ _LAZY: dict[str, str] = {
     "Catalogue": ".catalogue",
     "CriterionType": ".catalogue",
     "load_catalogue": ".catalogue",
+    "Assessment": ".changes",
     "ChangeCheck": ".changes",
+    "assess_change": ".changes",
+    "render_check": ".changes",
     "Ledger": ".changes",
     "check_change": ".changes",
     "load_ledger": ".changes",
@@ -78,6 +90,7 @@ _LAZY: dict[str, str] = {
     "EngineError": ".errors",
     "InputError": ".errors",
     "LedgerError": ".errors",
+    "AppendRefusedError": ".errors",
     "MviRulesError": ".errors",
     "OutputExistsError": ".errors",
     "Problem": ".errors",
@@ -126,6 +139,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AppendRefusedError",
+    "Assessment",
     "Catalogue",
     "CatalogueError",
     "ChangeCheck",
@@ -145,6 +160,7 @@ __all__ = [
     "SystemsResult",
     "TemplateError",
     "__version__",
+    "assess_change",
     "check_change",
     "durable_available",
     "eforms_fields",
@@ -156,6 +172,7 @@ __all__ = [
     "load_profile",
     "ocds_release",
     "parse_profile",
+    "render_check",
     "render_docx",
     "render_eforms",
     "render_json",
