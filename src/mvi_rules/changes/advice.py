@@ -10,6 +10,7 @@ it is netted against earlier de-minimis changes and frees budget, so there it co
 from __future__ import annotations
 
 from .grounds import Context
+from .law import change_law
 from .ledger import PRACTITIONER_ORDER, ContractKind, Ground, Regime
 from .limits import jurisdiction_is_be
 from .message import Msg, msg
@@ -97,7 +98,8 @@ def notes(ctx: Context, drawers: list[DrawerFinding]) -> list[Msg]:
     contract = ctx.contract
     be = jurisdiction_is_be(contract)
     found: list[Msg] = []
-    if ctx.regime is Regime.BELOW_THRESHOLD:
+    # Below the EU threshold the rules bind by analogy at most (rulesets/changes/grounds.yaml).
+    if change_law().binding(contract.jurisdiction, ctx.regime) != "binding":
         found.append(msg("note.below_threshold_be" if be else "note.below_threshold_nl"))
     if contract.indexation is not None:
         found.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -26,6 +27,11 @@ from .ledger import ContractKind, Ground, Regime
 LAW_FILE = Path("changes") / "grounds.yaml"
 
 _Strict = ConfigDict(extra="forbid", frozen=True)
+
+#: How a jurisdiction's modification rules bind a contract in a regime: they bind it, they are
+#: applied by analogy, or whether they apply is not confirmed (the checker applies them by
+#: analogy and says so).
+Binding = Literal["binding", "by_analogy", "unconfirmed"]
 
 #: The placeholders a text may use; anything else in braces is a typo.
 PLACEHOLDERS = ("substantial", "option", "description")
@@ -61,7 +67,7 @@ class NlLaw(BaseModel):
         description="The article applying chapter 2.5 to a kind of contract outside the "
         "classic sector (concession: 2a.53, utilities: 3.80d)"
     )
-    regimes: dict[Regime, str]
+    regimes: dict[Regime, Binding]
     sources: list[Citation] = Field(min_length=1)
 
 
@@ -71,7 +77,7 @@ class BeLaw(BaseModel):
     model_config = _Strict
 
     statute: LocalText
-    regimes: dict[Regime, str]
+    regimes: dict[Regime, Binding]
     numbering_note: LocalText = Field(description="Where the article number per ground is from")
     default_clauses: list[DefaultClause]
     sources: list[Citation] = Field(min_length=1)
@@ -148,6 +154,11 @@ class ChangeLaw(BaseModel):
         """A condition of ``ground``, or a shared one (``general_nature``, ``not_split``)."""
         own = self.grounds[ground].conditions.get(code)
         return own if own is not None else self.conditions[code]
+
+    def binding(self, jurisdiction: Jurisdiction, regime: Regime) -> Binding:
+        """How the modification rules of ``jurisdiction`` bind a contract in ``regime``."""
+        rules = self.law.be if jurisdiction is Jurisdiction.BE else self.law.nl
+        return rules.regimes.get(regime, "unconfirmed")
 
     def notice_subtype(self, kind: ContractKind) -> int:
         """The eForms modification notice subtype for a kind of contract."""

@@ -19,7 +19,7 @@ def check(ctx: Context) -> DrawerFinding:
     if ctx.proposed.replaces_contractor:
         return replacement_only(ctx, GROUND)
     if ctx.amount <= 0:
-        return finding(ctx, GROUND, Verdict.NOT_APPLICABLE, msg("additional.not_an_increase"))
+        return finding(GROUND, Verdict.NOT_APPLICABLE, msg("additional.not_an_increase"))
     conditions = [
         condition(ctx, GROUND, "necessary"),
         condition(ctx, GROUND, "no_other_contractor"),

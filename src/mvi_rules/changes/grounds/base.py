@@ -72,9 +72,7 @@ class Context:
         return msg("word.substantial_be" if self.be else "word.substantial_nl")
 
 
-def finding(
-    ctx: Context, ground: Ground, verdict: Verdict, reason: Msg, **fields: Any
-) -> DrawerFinding:
+def finding(ground: Ground, verdict: Verdict, reason: Msg, **fields: Any) -> DrawerFinding:
     """The finding of one drawer (its order follows the practitioner's testing order)."""
     return DrawerFinding(
         ground=ground,
@@ -88,7 +86,7 @@ def finding(
 def replacement_only(ctx: Context, ground: Ground) -> DrawerFinding:
     """Any drawer but the new-contractor one, when the change replaces the contractor."""
     reason = msg("replacement_only", substantial=ctx.substantial())
-    return finding(ctx, ground, Verdict.NOT_APPLICABLE, reason)
+    return finding(ground, Verdict.NOT_APPLICABLE, reason)
 
 
 def condition(ctx: Context, ground: Ground | None, code: str, **params: Any) -> Msg:
@@ -124,7 +122,7 @@ def notice(ctx: Context, ground: Ground, required: bool) -> NoticeFinding:
     form = msg("notice.form", subtype=subtype, code=code)
     if not required:
         text = msg("notice.optional", form=form)
-    elif ctx.regime is Regime.BELOW_THRESHOLD:
+    elif change_law().binding(ctx.contract.jurisdiction, ctx.regime) != "binding":
         required, text = False, msg("notice.by_analogy", form=form)
     else:
         where = msg("notice.where_be" if ctx.be else "notice.where_nl")

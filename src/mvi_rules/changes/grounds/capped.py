@@ -62,7 +62,6 @@ def capped(ctx: Context, ground: Ground, conditions: list[Msg]) -> DrawerFinding
         code = "capped.decrease_exceeds" if ctx.amount < 0 else "capped.change_exceeds"
         reason = msg(code, cap=cap)
     return finding(
-        ctx,
         ground,
         verdict,
         reason,

@@ -113,7 +113,6 @@ def check(ctx: Context) -> DrawerFinding:
             rate=Percent(rate=limit.rate),
         )
         return finding(
-            ctx,
             GROUND,
             Verdict.UNDETERMINED,
             reason,
@@ -149,7 +148,6 @@ def check(ctx: Context) -> DrawerFinding:
             reason = msg("de_minimis.reason_full", amount=after, limit=limit.limit)
         verdict = Verdict.DOES_NOT_FIT
     return finding(
-        ctx,
         GROUND,
         verdict,
         reason,

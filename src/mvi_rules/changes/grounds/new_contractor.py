@@ -14,9 +14,8 @@ GROUND = Ground.NEW_CONTRACTOR
 def check(ctx: Context) -> DrawerFinding:
     """2.163f: only for a change that replaces the contractor; no numeric test."""
     if not ctx.proposed.replaces_contractor:
-        return finding(ctx, GROUND, Verdict.NOT_APPLICABLE, msg("new_contractor.not_replacing"))
+        return finding(GROUND, Verdict.NOT_APPLICABLE, msg("new_contractor.not_replacing"))
     return finding(
-        ctx,
         GROUND,
         Verdict.LEGAL_REVIEW,
         msg("legal_review.no_numeric_test"),

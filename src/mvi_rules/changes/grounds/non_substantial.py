@@ -15,9 +15,8 @@ def check(ctx: Context) -> DrawerFinding:
     """2.163g: no numeric test; the ratio to the base value as context for the adviser."""
     if ctx.proposed.replaces_contractor:
         reason = msg("non_substantial.replacement", substantial=ctx.substantial())
-        return finding(ctx, GROUND, Verdict.NOT_APPLICABLE, reason)
+        return finding(GROUND, Verdict.NOT_APPLICABLE, reason)
     return finding(
-        ctx,
         GROUND,
         Verdict.LEGAL_REVIEW,
         msg("non_substantial.no_numeric_test", substantial=ctx.substantial()),

@@ -27,7 +27,7 @@ def step(option: ContractOption, used: Decimal, amount: Decimal) -> tuple[Decima
 
 def _no_option(ctx: Context, notes: list[Msg]) -> DrawerFinding:
     if not ctx.ledger.options:
-        return finding(ctx, GROUND, Verdict.NOT_APPLICABLE, msg("review.no_options"), notes=notes)
+        return finding(GROUND, Verdict.NOT_APPLICABLE, msg("review.no_options"), notes=notes)
     listed = []
     for o in ctx.ledger.options:
         if o.max_value_eur is None:
@@ -36,7 +36,7 @@ def _no_option(ctx: Context, notes: list[Msg]) -> DrawerFinding:
             room = o.max_value_eur - option_used(ctx.ledger, o.id)
             listed.append(msg("review.option_room", id=o.id, description=o.description, room=room))
     reason = msg("review.none_named", options=Join(items=listed, sep="; "))
-    return finding(ctx, GROUND, Verdict.NOT_APPLICABLE, reason, notes=notes)
+    return finding(GROUND, Verdict.NOT_APPLICABLE, reason, notes=notes)
 
 
 def check(ctx: Context) -> DrawerFinding:
@@ -69,7 +69,6 @@ def check(ctx: Context) -> DrawerFinding:
             "review.late", option=option.id, until=option.exercisable_until, date=ctx.proposed.date
         )
         return finding(
-            ctx,
             GROUND,
             Verdict.DOES_NOT_FIT,
             reason,
@@ -79,7 +78,6 @@ def check(ctx: Context) -> DrawerFinding:
     if option.max_value_eur is None:
         conditions.insert(0, condition(ctx, GROUND, "no_maximum"))
         return finding(
-            ctx,
             GROUND,
             Verdict.CONDITIONAL,
             msg("review.no_maximum", option=option.id),
@@ -108,7 +106,6 @@ def check(ctx: Context) -> DrawerFinding:
         )
         reason = msg("review.exceeded", option=option.id, after=after, maximum=maximum)
     return finding(
-        ctx,
         GROUND,
         Verdict.FITS if fits else Verdict.DOES_NOT_FIT,
         reason,
