@@ -26,9 +26,18 @@ from typing import TYPE_CHECKING, Any
 # program touches them. Type checkers and editors see the real imports below.
 if TYPE_CHECKING:
     from .catalogue import Catalogue, CriterionType, load_catalogue
-    from .changes import ChangeCheck, Ledger, check_change, load_ledger
+    from .changes import (
+        Assessment,
+        ChangeCheck,
+        Ledger,
+        assess_change,
+        check_change,
+        load_ledger,
+        render_check,
+    )
     from .engine import durable_available
     from .errors import (
+        AppendRefusedError,
         CatalogueError,
         EngineError,
         InputError,
@@ -71,7 +80,10 @@ _LAZY: dict[str, str] = {
     "Catalogue": ".catalogue",
     "CriterionType": ".catalogue",
     "load_catalogue": ".catalogue",
+    "Assessment": ".changes",
     "ChangeCheck": ".changes",
+    "assess_change": ".changes",
+    "render_check": ".changes",
     "Ledger": ".changes",
     "check_change": ".changes",
     "load_ledger": ".changes",
@@ -80,6 +92,7 @@ _LAZY: dict[str, str] = {
     "EngineError": ".errors",
     "InputError": ".errors",
     "LedgerError": ".errors",
+    "AppendRefusedError": ".errors",
     "MviRulesError": ".errors",
     "OutputExistsError": ".errors",
     "Problem": ".errors",
@@ -130,6 +143,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AppendRefusedError",
+    "Assessment",
     "Catalogue",
     "CatalogueError",
     "ChangeCheck",
@@ -149,6 +164,7 @@ __all__ = [
     "SystemsResult",
     "TemplateError",
     "__version__",
+    "assess_change",
     "check_change",
     "durable_available",
     "eforms_fields",
@@ -160,6 +176,7 @@ __all__ = [
     "load_profile",
     "ocds_release",
     "parse_profile",
+    "render_check",
     "render_docx",
     "render_eforms",
     "render_json",

@@ -124,3 +124,7 @@ class ConditionSyntaxError(ValueError):
         self.path = path
         self.message = message
         super().__init__(message)
+
+
+class AppendRefusedError(MviRulesError):
+    """A proposed contract change cannot be recorded in its ledger under the chosen ground."""

@@ -9,10 +9,15 @@ fits::
     from mvi_rules.changes import append_change, check_change, load_ledger, render_text, write_memo
 
     ledger = load_ledger("examples/ledgers/gemeente-laptops.yaml")
-    result = check_change(ledger)              # the ledger's proposed_change
+    result = check_change(ledger)              # the ledger's proposed_change, in Dutch
     print(render_text(result))                 # or result.to_json()
     write_memo(result, "memo.docx")            # for the legal adviser
     append_change("examples/ledgers/gemeente-laptops.yaml", "2.163d")   # record it
+
+:func:`assess_change` gives the same findings as codes and figures in no language
+(:class:`Assessment`); :func:`render_check` words them in Dutch or English. The law applied
+(names, conditions, questions, articles) is ``rulesets/changes/grounds.yaml``, and each ground's
+arithmetic is one module of :mod:`mvi_rules.changes.grounds`.
 
 Money is :class:`decimal.Decimal` (exact). Errors are :class:`~mvi_rules.errors.LedgerError`
 (with file, field and line) or :class:`AppendRefusedError`.
@@ -20,18 +25,11 @@ Money is :class:`decimal.Decimal` (exact). Errors are :class:`~mvi_rules.errors.
 
 from __future__ import annotations
 
-from .check import AppendRefusedError, check_change, ensure_appendable, recommend
-from .drawers import (
-    CHECKS,
-    Context,
-    check_additional,
-    check_de_minimis,
-    check_new_contractor,
-    check_non_substantial,
-    check_review_clause,
-    check_unforeseeable,
-    references,
-)
+from ..errors import AppendRefusedError
+from .advice import recommend
+from .check import assess_change, check_change, ensure_appendable
+from .grounds import REGISTRY, Context, GroundRule
+from .law import ChangeLaw, change_law, load_change_law
 from .ledger import (
     PRACTITIONER_ORDER,
     Contract,
@@ -46,28 +44,45 @@ from .ledger import (
     UtilitiesSubject,
     ground_choices,
 )
-from .limits import DeMinimisLimit, de_minimis_limit, ledger_problems
-from .memo import build_memo, render_memo, write_memo
-from .render import render_text
-from .result import ChangeCheck, DrawerResult, Notice, Recommendation, Verdict
+from .limits import DeMinimisLimit, de_minimis_limit
+from .message import Msg
+from .problems import ledger_problems
+from .render import build_memo, render_check, render_memo, render_text, write_memo
+from .render.law_text import references
+from .result import (
+    Advice,
+    Assessment,
+    ChangeCheck,
+    DrawerFinding,
+    DrawerResult,
+    Notice,
+    Recommendation,
+    Verdict,
+)
 from .store import append_change, load_ledger
 from .texts import Lang
 
 __all__ = [
-    "CHECKS",
     "PRACTITIONER_ORDER",
+    "REGISTRY",
+    "Advice",
     "AppendRefusedError",
+    "Assessment",
     "ChangeCheck",
+    "ChangeLaw",
     "Context",
     "Contract",
     "ContractKind",
     "ContractOption",
     "DeMinimisLimit",
+    "DrawerFinding",
     "DrawerResult",
     "Ground",
+    "GroundRule",
     "Indexation",
     "Lang",
     "Ledger",
+    "Msg",
     "Notice",
     "ProposedChange",
     "Recommendation",
@@ -76,21 +91,19 @@ __all__ = [
     "UtilitiesSubject",
     "Verdict",
     "append_change",
+    "assess_change",
     "build_memo",
-    "check_additional",
+    "change_law",
     "check_change",
-    "check_de_minimis",
-    "check_new_contractor",
-    "check_non_substantial",
-    "check_review_clause",
-    "check_unforeseeable",
     "de_minimis_limit",
     "ensure_appendable",
     "ground_choices",
     "ledger_problems",
+    "load_change_law",
     "load_ledger",
     "recommend",
     "references",
+    "render_check",
     "render_memo",
     "render_text",
     "write_memo",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,9 @@ from pydantic import (
     field_validator,
 )
 from pydantic.json_schema import WithJsonSchema
+
+if TYPE_CHECKING:
+    from .law import GroundLaw
 
 from ..profile.model import AuthorityType, Jurisdiction, document_text, single_line
 from .texts import cents
@@ -131,12 +134,12 @@ class Ground(_StrEnum):
     @property
     def nl_article(self) -> str:
         """The article of the Dutch Aanbestedingswet 2012 (classic sector), e.g. ``2.163b``."""
-        return _NL_ARTICLE[self]
+        return _law_of(self).nl_article
 
     @property
     def bt200(self) -> str:
         """The eForms BT-200 modification reason code for this ground."""
-        return _BT200[self]
+        return _law_of(self).eforms_bt200
 
     @classmethod
     def parse(cls, text: str) -> Ground:
@@ -152,23 +155,13 @@ class Ground(_StrEnum):
         raise ValueError(f"unknown ground {text!r}; use one of: {ground_choices()}")
 
 
-_NL_ARTICLE = {
-    Ground.DE_MINIMIS: "2.163b",
-    Ground.REVIEW_CLAUSE: "2.163c",
-    Ground.ADDITIONAL: "2.163d",
-    Ground.UNFORESEEABLE: "2.163e",
-    Ground.NEW_CONTRACTOR: "2.163f",
-    Ground.NON_SUBSTANTIAL: "2.163g",
-}
+def _law_of(ground: Ground) -> GroundLaw:
+    # The article and the eForms code are law, kept in rulesets/changes/grounds.yaml; the law
+    # module reads this one's enums, so it is imported when first needed, not at the top.
+    from .law import change_law
 
-_BT200 = {
-    Ground.DE_MINIMIS: "mod-minv",
-    Ground.REVIEW_CLAUSE: "mod-rev",
-    Ground.ADDITIONAL: "add-wss",
-    Ground.UNFORESEEABLE: "mod-cir",
-    Ground.NEW_CONTRACTOR: "mod-repl",
-    Ground.NON_SUBSTANTIAL: "mod-nons",
-}
+    return change_law().ground(ground)
+
 
 #: The practitioner's testing order: the big drawers 2.163c-f first, then the small de-minimis
 #: drawer (its budget runs out), then "non-substantial" last.

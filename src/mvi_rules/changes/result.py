@@ -1,4 +1,11 @@
-"""The result of checking a proposed change: one verdict per drawer, and a recommendation."""
+"""The result of checking a proposed change: one verdict per drawer, and a recommendation.
+
+Two layers. The *assessment* (:class:`Assessment`) is language-neutral: verdicts, figures and
+findings as codes with parameters (:class:`~mvi_rules.changes.message.Msg`), which is what the
+checks produce. The *check* (:class:`ChangeCheck`) is that assessment rendered in one language
+(:func:`mvi_rules.changes.render.report.render_check`): the same data plus the sentences a
+reader reads, with the assessment kept inside it, so systems read codes and people read text.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from .ledger import Contract, Ground, ProposedChange, RecordedChange, Regime
-from .texts import Lang, cents, pick
+from .message import Msg
+from .texts import Lang, cents
 
 #: Money in a result: exact in Python, two decimals as a string in JSON.
 MoneyOut = Annotated[Decimal, PlainSerializer(cents, return_type=str, when_used="json")]
@@ -44,22 +52,89 @@ class Verdict(str, Enum):
         """Whether the arithmetic allows the drawer."""
         return self in (Verdict.FITS, Verdict.CONDITIONAL)
 
-    def label(self, lang: Lang) -> str:
-        """The verdict as a reader sees it."""
-        return _VERDICT_LABELS[self][0 if lang == "nl" else 1]
+
+# --- the language-neutral assessment --------------------------------------------------------
 
 
-_VERDICT_LABELS = {
-    Verdict.FITS: ("PAST", "FITS"),
-    Verdict.CONDITIONAL: (
-        "PAST, als de voorwaarden worden bevestigd",
-        "FITS if the conditions are confirmed",
-    ),
-    Verdict.LEGAL_REVIEW: ("OORDEEL JURIST NODIG", "LEGAL ADVISER MUST DECIDE"),
-    Verdict.NOT_APPLICABLE: ("NIET VAN TOEPASSING", "NOT APPLICABLE"),
-    Verdict.DOES_NOT_FIT: ("PAST NIET", "DOES NOT FIT"),
-    Verdict.UNDETERMINED: ("NIET TE BEPALEN", "CANNOT BE DETERMINED"),
-}
+class NoticeFinding(BaseModel):
+    """The modification notice that goes with a drawer (eForms), as codes."""
+
+    model_config = _Frozen
+
+    required: bool = Field(description="Whether the law requires a notice for this drawer")
+    eforms_notice_subtype: int
+    bt200_code: str = Field(description="eForms BT-200, reason for the modification")
+    bt202_description: str | None = Field(
+        default=None,
+        description="eForms BT-202, description of the modification: the proposed change's"
+        " description from the ledger (None when the ledger gives none)",
+    )
+    text: Msg
+
+
+class DrawerFinding(BaseModel):
+    """What one drawer's check found: the verdict, the figures and the findings as codes."""
+
+    model_config = _Frozen
+
+    ground: Ground
+    order: int = Field(description="Position in the practitioner's testing order, from 1")
+    verdict: Verdict
+    reason: Msg
+    arithmetic: list[Msg] = Field(default_factory=list)
+    conditions: list[Msg] = Field(
+        default_factory=list, description="What the buyer must confirm for the drawer to hold"
+    )
+    questions: list[Msg] = Field(
+        default_factory=list, description="What a legal adviser must answer"
+    )
+    notice: NoticeFinding | None = None
+    figures: dict[str, MoneyOut] = Field(default_factory=dict)
+    rates: dict[str, RateOut] = Field(default_factory=dict)
+    notes: list[Msg] = Field(default_factory=list)
+
+
+class Advice(BaseModel):
+    """Which drawer to use, as codes: the largest that fits, with the fallbacks."""
+
+    model_config = _Frozen
+
+    ground: Ground | None = Field(description="The recommended drawer; None if none fits")
+    verdict: Verdict | None
+    alternatives: list[Ground] = Field(
+        default_factory=list, description="Other drawers that fit, largest first"
+    )
+    for_legal_review: list[Ground] = Field(default_factory=list)
+    text: list[Msg] = Field(description="The advice, sentence by sentence")
+
+
+class Assessment(BaseModel):
+    """Everything the change checker found for one proposed change, in no language."""
+
+    model_config = _Frozen
+
+    source: str = Field(description="The ledger file (or '<ledger>' for an in-memory ledger)")
+    contract: Contract
+    proposed_change: ProposedChange
+    history: list[RecordedChange] = Field(description="The changes already made")
+    base_value_eur: MoneyOut = Field(description="The value percentages are taken of")
+    base_is_indexed: bool
+    regime: Regime
+    regime_basis: Msg = Field(description="How the regime was found (stated or derived)")
+    by_analogy: bool = Field(
+        description="True when the contract is below the EU threshold and the tests are "
+        "applied by analogy"
+    )
+    drawers: list[DrawerFinding]
+    advice: Advice
+    notes: list[Msg]
+
+    def drawer(self, ground: Ground) -> DrawerFinding:
+        """The finding of one drawer."""
+        return next(d for d in self.drawers if d.ground is ground)
+
+
+# --- the assessment in one language ---------------------------------------------------------
 
 
 class Notice(BaseModel):
@@ -120,8 +195,16 @@ class Recommendation(BaseModel):
     text: str
 
 
+#: What the JSON of a check gives once, at the top, and not again inside its assessment.
+_STATED_ABOVE = {"assessment": {"source", "contract", "proposed_change", "history"}}
+
+
 class ChangeCheck(BaseModel):
-    """Everything the change checker found for one proposed change."""
+    """Everything the change checker found for one proposed change, worded in ``lang``.
+
+    ``assessment`` holds the same findings as codes and parameters (no language), for
+    systems; the other fields are what a reader reads.
+    """
 
     model_config = _Frozen
 
@@ -141,6 +224,8 @@ class ChangeCheck(BaseModel):
     drawers: list[DrawerResult]
     recommendation: Recommendation
     notes: list[str]
+    heading_text: str = Field(description="A one-line title for the check")
+    assessment: Assessment = Field(description="The same findings as codes, in no language")
 
     @property
     def earlier_changes(self) -> int:
@@ -152,12 +237,14 @@ class ChangeCheck(BaseModel):
         return next(d for d in self.drawers if d.ground is ground)
 
     def to_json(self) -> str:
-        """The result as indented JSON (money as strings with two decimals)."""
-        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        """The result as indented JSON (money as strings with two decimals).
+
+        The texts are in ``lang``; ``assessment`` holds the same findings as codes and
+        parameters (without restating the contract and the history given above it).
+        """
+        data = self.model_dump(mode="json", exclude=_STATED_ABOVE)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     def heading(self) -> str:
         """A one-line title for the check."""
-        ref = f" ({self.contract.reference})" if self.contract.reference else ""
-        return pick(self.lang, "Wijzigingstoets (ladekast)", "Change check (chest of drawers)") + (
-            f": {self.contract.title}{ref}"
-        )
+        return self.heading_text

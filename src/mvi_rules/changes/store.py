@@ -28,12 +28,12 @@ from .._atomic import check_writable_target, write_atomic
 from .._validation import field_path, problems_from, validate_located
 from .._yaml import Located, load_located, plain
 from ..catalogue import ThresholdTable, load_thresholds
-from ..errors import LedgerError, MviRulesError, Problem
+from ..errors import AppendRefusedError, LedgerError, MviRulesError, Problem
 from ..profile.model import Jurisdiction
-from .check import AppendRefusedError, check_change, ensure_appendable
+from .check import check_change, ensure_appendable
 from .ledger import Ground, Ledger, ProposedChange, RecordedChange
-from .limits import ledger_problems
 from .lock import ledger_lock
+from .problems import ledger_problems
 from .result import ChangeCheck
 from .texts import Lang
 
@@ -93,7 +93,7 @@ def append_change(
 
     ``proposed`` defaults to the ledger's ``proposed_change``, which is then removed from the file
     (it has become a recorded change, and checking it again would count it twice). The change is
-    checked first and refused (:class:`~mvi_rules.changes.check.AppendRefusedError`, naming the
+    checked first and refused (:class:`~mvi_rules.errors.AppendRefusedError`, naming the
     ledger) unless the chosen drawer fits or is for the legal adviser to judge. Earlier entries
     are never dropped: the rewritten file must read back as the old one plus exactly one entry,
     or nothing is written. The whole read-check-write holds an advisory lock on the ledger

@@ -8,6 +8,7 @@ written ``6``.
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from .._calendar import written_date
 from ..catalogue.model import LocalText, ParamValue
@@ -67,7 +68,7 @@ def _group(digits: str, sep: str) -> str:
 
 
 def format_number(
-    value: float, lang: str, decimals: int | None = None, *, group: bool = True
+    value: float | Decimal, lang: str, decimals: int | None = None, *, group: bool = True
 ) -> str:
     """A number in the language's notation.
 
@@ -95,10 +96,40 @@ def format_number(
     return out
 
 
-def format_money(value: float, lang: str) -> str:
+_CENT = Decimal("0.01")
+
+
+def round_cents(value: float | Decimal) -> Decimal:
+    """An amount rounded to whole cents, half up: the one rounding rule for money.
+
+    A float is read as the shortest decimal that gives it back (``repr``), so ``2.675`` rounds
+    to ``2.68`` as written, not as its binary approximation.
+    """
+    amount = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def format_money(value: float | Decimal, lang: str) -> str:
     """An amount in euros with cents: ``€ 1.000.000,00`` (nl) or ``€1,000,000.00`` (en)."""
-    amount = format_number(value, lang, 2)
+    amount = format_number(round_cents(value), lang, 2)
     return f"€ {amount}" if lang == "nl" else f"€{amount}"
+
+
+def format_amount(value: float | Decimal, lang: str, *, plus: bool = False) -> str:
+    """An amount that may be negative, the sign where each language puts it: ``€ -12.500,00``
+    (nl) or ``-€12,500.00`` (en); ``plus=True`` marks an increase (``€ +50.000,00``,
+    ``+€50,000.00``), for a change that has a direction."""
+    cents = round_cents(value)
+    sign = "-" if cents < 0 else ("+" if plus and cents > 0 else "")
+    body = format_number(abs(cents), lang, 2)
+    return f"€ {sign}{body}" if lang == "nl" else f"{sign}€{body}"
+
+
+def format_percent(fraction: Decimal, lang: str, places: int = 0) -> str:
+    """A fraction as a percentage, rounded half up: ``Decimal("0.1")`` -> ``10%``, with
+    ``places`` decimals (``5,00%`` in Dutch)."""
+    value = (fraction * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return format_number(value, lang, places, group=False) + "%"
 
 
 def format_plain(value: object, lang: str) -> object:

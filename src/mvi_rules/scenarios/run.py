@@ -14,10 +14,12 @@ from .._resources import rulesets_dir
 from .._validation import problems_from, validate_located
 from .._yaml import load_located, plain
 from ..catalogue import Catalogue
+from ..changes import Ledger
 from ..errors import ScenarioError
 from ..profile.model import ProcurementProfile
 from ..rendering import render_docx
 from ..selection import EvaluationResult, evaluate
+from .changes import ChangeScenario, load_ledger_of, run_change_scenario
 from .model import Scenario
 
 
@@ -28,6 +30,15 @@ class LoadedScenario:
     path: Path
     scenario: Scenario
     profile: ProcurementProfile
+
+
+@dataclass(frozen=True)
+class LoadedChangeScenario:
+    """A change-checker scenario file with its ledger validated."""
+
+    path: Path
+    scenario: ChangeScenario
+    ledger: Ledger
 
 
 @dataclass(frozen=True)
@@ -61,9 +72,15 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_scenario(path: str | Path) -> LoadedScenario:
-    """Read and check a scenario file; errors name the file, field and line."""
+def load_scenario(path: str | Path) -> LoadedScenario | LoadedChangeScenario:
+    """Read and check a scenario file; errors name the file, field and line.
+
+    A file with a ``ledger`` is a change-checker scenario; every other one has a ``profile``.
+    """
     located = load_located(Path(path), ScenarioError)
+    if isinstance(located.data, dict) and "ledger" in located.data:
+        change = validate_located(ChangeScenario, located, ScenarioError)
+        return LoadedChangeScenario(Path(path), change, load_ledger_of(change, located))
     scenario = validate_located(Scenario, located, ScenarioError)
     try:
         profile = ProcurementProfile.model_validate(plain(scenario.profile))
@@ -74,8 +91,13 @@ def load_scenario(path: str | Path) -> LoadedScenario:
     return LoadedScenario(Path(path), scenario, profile.with_source(f"{path} (profile)"))
 
 
-def run_scenario(loaded: LoadedScenario, catalogue: Catalogue) -> ScenarioOutcome:
-    """Evaluate the scenario's profile and compare with what it expects."""
+def run_scenario(
+    loaded: LoadedScenario | LoadedChangeScenario, catalogue: Catalogue
+) -> ScenarioOutcome:
+    """Evaluate the scenario's profile (or check its ledger) and compare with what it expects."""
+    if isinstance(loaded, LoadedChangeScenario):
+        found = run_change_scenario(loaded.scenario, loaded.ledger, str(loaded.path), catalogue)
+        return ScenarioOutcome(loaded.path, loaded.scenario.scenario, found)
     expect = loaded.scenario.expect
     failures: list[str] = []
     result = evaluate(loaded.profile, catalogue)

@@ -9,4 +9,5 @@ from . import (  # noqa: F401  (imported to register the rules)
     mvi006_sources,
     mvi007_near_duplicates,
     mvi008_version_bump,
+    mvi009_change_law,
 )

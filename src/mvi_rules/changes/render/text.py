@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-from ..profile.model import AuthorityType
-from .ledger import Contract, ContractKind, ProposedChange, RecordedChange
-from .result import ChangeCheck, DrawerResult, Verdict
-from .texts import Lang, money, pick, signed_money
+from ...profile.model import AuthorityType
+from ..ledger import Contract, ContractKind, ProposedChange, RecordedChange
+from ..result import ChangeCheck, DrawerResult, Verdict
+from ..texts import Lang, money, signed_money
+from .wording import date_text, pick
 
 _WIDTH = 100
 
@@ -59,7 +60,7 @@ def kind_text(contract: Contract, lang: Lang) -> str:
 
 def change_text(change: ProposedChange | RecordedChange, lang: Lang) -> str:
     """A change in one line: date, signed amount, description."""
-    text = f"{change.date}, {signed_money(change.amount_eur, lang)}"
+    text = f"{date_text(change.date, lang)}, {signed_money(change.amount_eur, lang)}"
     if change.description:
         text += f": {change.description}"
     return text
@@ -84,11 +85,13 @@ def contract_facts(check: ChangeCheck) -> list[tuple[str, str]]:
         ),
         (t("Soort opdracht", "Kind of contract"), kind_text(contract, lang)),
         (t("Regime", "Regime"), check.regime_text),
-        (t("Gunningsdatum", "Award date"), str(contract.award_date)),
+        (t("Gunningsdatum", "Award date"), date_text(contract.award_date, lang)),
         (t("Oorspronkelijke waarde", "Original value"), money(contract.original_value_eur, lang)),
     ]
     if contract.indexation is not None:
-        as_of = f", {contract.indexation.as_of}" if contract.indexation.as_of else ""
+        as_of = (
+            f", {date_text(contract.indexation.as_of, lang)}" if contract.indexation.as_of else ""
+        )
         rows.append(
             (
                 t("Geïndexeerde waarde", "Indexed value"),
