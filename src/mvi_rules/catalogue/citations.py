@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .._located import Located
 from .._validation import field_path
-from .._yaml import Located
 from ..errors import Problem
 from .model import Source, SourceRegistry
 
@@ -32,14 +32,45 @@ def internal_name(text: str) -> str | None:
     return found.group(0) if found else None
 
 
-def _walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    yield loc, node
+def _walk(
+    node: Any, loc: tuple[str | int, ...], names: bool = True
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every string holding an internal name (if ``names``) and every ``sources`` list below
+    ``node``, with its path.
+
+    Only what the checks look at is yielded (a path is built per container, not per value):
+    a catalogue holds tens of thousands of values and this runs on every load.
+    """
+    if isinstance(node, str):
+        yield loc, node
+        return
     if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk(value, (*loc, str(key)))
+        pairs: Iterator[tuple[str | int, Any]] = ((str(k), v) for k, v in node.items())
     elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, (*loc, index))
+        if loc and loc[-1] == "sources":
+            yield loc, node
+        pairs = enumerate(node)
+    else:
+        return
+    for key, value in pairs:
+        if isinstance(value, str):
+            if names and internal_name(value) is not None:
+                yield (*loc, key), value
+        elif isinstance(value, (dict, list)):
+            yield from _walk(value, (*loc, key), names)
+
+
+def _may_hold_internal_name(located: Located) -> bool:
+    """Whether any value of the file may hold an internal name.
+
+    One search over the file's text (when the loader kept it) spares a search per value. Runs
+    of whitespace are made single spaces, as folding a scalar does; an escape (``\\x2e``)
+    could hide a name from the text, so a file with a backslash is searched value by value.
+    """
+    text = getattr(located, "text", None)
+    if not isinstance(text, str) or "\\" in text:
+        return True
+    return INTERNAL_NAME.search(" ".join(text.split())) is not None
 
 
 def check_citations(located: Located, registry: SourceRegistry | None) -> list[Problem]:
@@ -53,7 +84,7 @@ def check_citations(located: Located, registry: SourceRegistry | None) -> list[P
     def add(loc: tuple[str | int, ...], message: str) -> None:
         problems.append(Problem(str(located.path), field_path(loc), message, located.line_of(loc)))
 
-    for loc, node in _walk(located.data, ()):
+    for loc, node in _walk(located.data, (), _may_hold_internal_name(located)):
         if isinstance(node, str):
             name = internal_name(node)
             if name is not None:

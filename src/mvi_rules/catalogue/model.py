@@ -16,6 +16,9 @@ from ..profile.model import CriteriaSet, Jurisdiction, ProductGroup, Theme
 
 _Strict = ConfigDict(extra="forbid", frozen=True)
 
+#: NL then BE; iterating the enum class each time is slow on the load path.
+_JURISDICTIONS = tuple(Jurisdiction)
+
 CRITERION_ID = r"^MVI-[A-Z]{2,5}-\d{3}$"
 #: The aspect a price criterion rewards: price, or life-cycle cost as the price criterion
 #: (Aw 2012 art. 2.115; Wet 17 juni 2016 art. 82). Its weight is the buyer's price weight.
@@ -415,11 +418,11 @@ class LegalBasis(BaseModel):
 
     def items(self) -> list[tuple[Jurisdiction, list[str]]]:
         """``(jurisdiction, references)`` for NL and BE."""
-        return [(j, self[j]) for j in Jurisdiction]
+        return [(j, self[j]) for j in _JURISDICTIONS]
 
     def values(self) -> list[list[str]]:
         """The references of NL and BE."""
-        return [self[j] for j in Jurisdiction]
+        return [self[j] for j in _JURISDICTIONS]
 
     @model_validator(mode="after")
     def _replacement_is_complete(self) -> LegalBasis:

@@ -18,13 +18,13 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     # read from catalogue.yaml alone (the rulesets the other commands would use), not by
     # loading the whole catalogue.
     from .._resources import rulesets_dir
-    from .._yaml import load_located
+    from .._cyaml import load_fast
     from ..errors import CatalogueError
     from ._config import resolve
 
     try:
         where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
-        meta = load_located(where / CATALOGUE_FILE, CatalogueError).data
+        meta = load_fast(where / CATALOGUE_FILE, CatalogueError).data
         ruleset = str(meta["version"])
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
