@@ -17,8 +17,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     # The ruleset version matters as much as the code version: it decides the document. It is
     # read from catalogue.yaml alone (the rulesets the other commands would use), not by
     # loading the whole catalogue.
-    from .._resources import rulesets_dir
     from .._cyaml import load_fast
+    from .._resources import rulesets_dir
     from ..errors import CatalogueError
     from ._config import resolve
 

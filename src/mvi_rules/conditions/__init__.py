@@ -1,5 +1,6 @@
 """The condition language of the rulesets: parsing, the neutral tree, facts and evaluation."""
 
+from .compiled import Check, compile_check
 from .evaluate import Trace, holds, trace
 from .facts import lot_facts
 from .fields import FIELDS, FieldSpec, Kind
@@ -10,6 +11,7 @@ __all__ = [
     "FIELDS",
     "All",
     "Any",
+    "Check",
     "ConditionSyntaxError",
     "FieldSpec",
     "Kind",
@@ -18,6 +20,7 @@ __all__ = [
     "Op",
     "Test",
     "Trace",
+    "compile_check",
     "fields_of",
     "holds",
     "lot_facts",
