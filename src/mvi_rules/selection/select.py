@@ -23,6 +23,7 @@ from .award import award_conflicts, weighting
 from .choices import BuyerChoices, check_choices, excluded_text
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
+from .gc_pause import collector_paused
 from .notices import notice
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
@@ -59,6 +60,13 @@ def evaluate(
     allow. Safe to call from many threads at once.
     """
     catalogue = catalogue if catalogue is not None else load_catalogue()
+    with collector_paused():
+        return _evaluate(profile, catalogue, backend)
+
+
+def _evaluate(
+    profile: ProcurementProfile, catalogue: Catalogue, backend: BackendName
+) -> EvaluationResult:
     overrides = check_overrides(profile, catalogue)
     day = profile.procurement.reference_date
     threshold = catalogue.thresholds.supplies_services(profile.buyer.authority_type.is_central, day)
