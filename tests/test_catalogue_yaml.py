@@ -242,3 +242,24 @@ def test_bounds_hold_for_the_fast_loader(tmp_path: Path) -> None:
         path.write_text("a: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
         with pytest.raises(CatalogueError, match=r"topic\.yaml(:1)?: nested too deeply"):
             load_fast(path, CatalogueError)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "zie DOMAIN.md",
+        "Seed 004",
+        "zie 123_0123456789ABCDEF.txt",
+        "a working\n  assumption",
+        "ſeed 001",
+    ],
+)
+def test_internal_names_are_found_in_a_file_whatever_their_spelling(
+    tmp_path: Path, value: str
+) -> None:
+    from mvi_rules.catalogue.citations import check_citations
+
+    path = tmp_path / "topic.yaml"
+    path.write_text(f"topic: t\nnote: >-\n  {value}\n", encoding="utf-8")
+    problems = check_citations(load_fast(path, CatalogueError), None)
+    assert [(p.field, p.line) for p in problems] == [("note", 2)]
