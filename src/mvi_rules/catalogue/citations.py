@@ -9,7 +9,7 @@ things, never a source: their names are refused anywhere in a ruleset value, wit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .._located import Located
@@ -28,58 +28,74 @@ INTERNAL_NAME = re.compile(
 
 def internal_name(text: str) -> str | None:
     """The first internal name in ``text``, or ``None``."""
+    if not _may_hold(text):
+        return None
     found = INTERNAL_NAME.search(text)
     return found.group(0) if found else None
 
 
+def _may_hold(text: str) -> bool:
+    """Whether ``text`` holds one of the substrings every match of :data:`INTERNAL_NAME`
+    holds: a few scans for plain substrings cost less than the pattern's search."""
+    lowered = text.lower()
+    return (
+        any(word in lowered for word in _WORDS)
+        or _HEX_NAME.search(lowered) is not None
+        or any(char in text for char in _FOLDS_TO_ASCII)
+    )
+
+
 def _walk(
     node: Any, loc: tuple[str | int, ...], names: bool = True
-) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+) -> list[tuple[tuple[str | int, ...], Any]]:
     """Every string holding an internal name (if ``names``) and every ``sources`` list below
-    ``node``, with its path.
+    ``node``, with its path, in document order.
 
-    Only what the checks look at is yielded (a path is built per container, not per value):
-    a catalogue holds tens of thousands of values and this runs on every load.
+    Only what the checks look at is collected (a path is built per container, not per value),
+    into one list rather than through nested generators: a catalogue holds tens of thousands
+    of values and this runs on every load.
     """
+    found: list[tuple[tuple[str | int, ...], Any]] = []
     if isinstance(node, str):
-        yield loc, node
-        return
+        found.append((loc, node))
+    else:
+        _collect(node, loc, names, found)
+    return found
+
+
+def _collect(
+    node: Any,
+    loc: tuple[str | int, ...],
+    names: bool,
+    found: list[tuple[tuple[str | int, ...], Any]],
+) -> None:
     if isinstance(node, dict):
-        pairs: Iterator[tuple[str | int, Any]] = ((str(k), v) for k, v in node.items())
+        pairs: Iterable[tuple[str | int, Any]] = ((str(k), v) for k, v in node.items())
     elif isinstance(node, list):
         if loc and loc[-1] == "sources":
-            yield loc, node
+            found.append((loc, node))
         pairs = enumerate(node)
     else:
         return
     for key, value in pairs:
         if isinstance(value, str):
             if names and internal_name(value) is not None:
-                yield (*loc, key), value
+                found.append(((*loc, key), value))
         elif isinstance(value, (dict, list)):
-            yield from _walk(value, (*loc, key), names)
+            _collect(value, (*loc, key), names, found)
 
 
 def _may_hold_internal_name(located: Located) -> bool:
-    """Whether any value of the file may hold an internal name.
+    """Whether any value of the file may hold an internal name (then each value is searched).
 
-    One search over the file's text (when the loader kept it) spares a search per value. Runs
-    of whitespace are made single spaces, as folding a scalar does; an escape (``\\x2e``)
-    could hide a name from the text, so a file with a backslash is searched value by value.
+    Plain substring tests over the file's text (when the loader kept it) spare a search per
+    value in nearly every file; the full pattern over a whole file costs more than searching
+    its values. Every match of the pattern holds one of the substrings: in lower case, with
+    runs of whitespace (a folded line) left in between. An escape (``\\x2e``) could hide a
+    name from the text, so a file with a backslash is searched value by value.
     """
     text = getattr(located, "text", None)
-    if not isinstance(text, str) or "\\" in text:
-        return True
-    # Substring tests first: the full pattern tried at every position of a large file costs
-    # more than searching its values one by one.
-    lowered = text.lower()
-    if (
-        not any(word in lowered for word in _WORDS)
-        and _HEX_NAME.search(lowered) is None
-        and not any(char in text for char in _FOLDS_TO_ASCII)
-    ):
-        return False
-    return INTERNAL_NAME.search(" ".join(text.split())) is not None
+    return not isinstance(text, str) or "\\" in text or _may_hold(text)
 
 
 #: What every match of :data:`INTERNAL_NAME` contains (lower case), as plain substrings...
