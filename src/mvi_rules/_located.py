@@ -53,7 +53,10 @@ class Located:
         line: int | None = 1 if hasattr(node, "lc") else None
         for key in loc:
             if isinstance(node, dict) and hasattr(node, "lc") and key in node:
-                line = node.lc.key(key)[0] + 1
+                try:
+                    line = node.lc.key(key)[0] + 1
+                except KeyError:
+                    pass  # merged in from an anchor (<<: *name): ruamel keeps no line for it
                 node = node[key]
             elif (
                 isinstance(node, list)
