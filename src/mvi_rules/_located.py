@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +54,10 @@ class Located:
         line: int | None = 1 if hasattr(node, "lc") else None
         for key in loc:
             if isinstance(node, dict) and hasattr(node, "lc") and key in node:
-                try:
+                # A key merged in from an anchor (<<: *name) has no line of its own in
+                # ruamel.yaml: the mapping's line stands.
+                with suppress(KeyError):
                     line = node.lc.key(key)[0] + 1
-                except KeyError:
-                    pass  # merged in from an anchor (<<: *name): ruamel keeps no line for it
                 node = node[key]
             elif (
                 isinstance(node, list)
