@@ -1,40 +1,252 @@
 """Benchmarks, run on demand: ``.venv/bin/python benchmarks/run.py [--repeat N]``.
 
-Every figure is printed next to a baseline measured in the same run, as a ratio, so results can
-be compared across machines:
+Every figure of issue 13's targets is printed next to a baseline measured in the same run, as a
+ratio of CPU times (process CPU, or a child process's CPU from ``wait4``), so that results can be
+compared across machines and a busy machine distorts them less than wall-clock times would:
 
-* evaluation of the whole catalogue per example profile: durable-rules backend vs plain backend;
-* rendering the Word annex vs bare python-docx writing the same paragraphs (the floor any
-  .docx writer pays);
-* peak memory (tracemalloc) of one evaluation and one rendering.
+* catalogue load vs a bare PyYAML C-loader parse of the same files; a second load vs the first;
+* ``mvi-rules --help`` vs ``python -c "import click"``; ``--version`` vs ``--help``;
+* ``generate`` of the municipal example, total CPU and its split (imports, load, evaluate,
+  render, write);
+* rendering the Word annex vs bare python-docx writing the same paragraphs and tables;
+* ``evaluate`` (plain) vs a lower bound: the same conditions compiled into closures, run for
+  every lot; p50 and p95 of ``evaluate``; the durable backend vs plain;
+* batch throughput (``evaluate_many`` over a process pool vs one by one; wall clock, as
+  throughput is);
+* peak memory (tracemalloc) of one evaluation and one rendering vs bare python-docx.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import yaml
+from docx.table import Table
 
-from mvi_rules import durable_available, evaluate, load_catalogue, load_profile, render_docx
+from mvi_rules import (
+    durable_available,
+    evaluate,
+    evaluate_many,
+    load_catalogue,
+    load_profile,
+    render_docx,
+)
+from mvi_rules.catalogue import cache
+from mvi_rules.conditions import lot_facts
+from mvi_rules.engine.compiled import compiled_conditions
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+MUNICIPAL = EXAMPLES / "gemeente-laptops.yaml"
+ROWS: list[tuple[str, float, float, str]] = []
 
 
-def best_of(func: Callable[[], object], repeat: int) -> float:
-    """Median seconds of ``repeat`` calls (after one warm-up call)."""
+def cpu_of(func: Callable[[], object], repeat: int) -> list[float]:
+    """CPU seconds of ``repeat`` calls (after one warm-up call), sorted."""
     func()
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
+    return sorted(times)
+
+
+def median_cpu(func: Callable[[], object], repeat: int) -> float:
+    """Median CPU seconds of ``repeat`` calls."""
+    return statistics.median(cpu_of(func, repeat))
+
+
+def child_cpu(args: list[str], repeat: int) -> float:
+    """Median CPU seconds (user + system) of running ``args`` as a child process."""
+    times = []
+    for _ in range(repeat):
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0  # reaped by wait4
+        times.append(usage.ru_utime + usage.ru_stime)
     return statistics.median(times)
+
+
+def report(figure: str, ours: float, base: float, baseline: str) -> None:
+    """Print one figure: our CPU time, the baseline's, and the ratio."""
+    ROWS.append((figure, ours, base, baseline))
+    print(f"{figure:44} {ours * 1000:9.1f} {base * 1000:9.1f} {ours / base:8.2f}  {baseline}")
+
+
+def bench_catalogue(repeat: int) -> None:
+    files = sorted(load_catalogue().rulesets_dir.glob("*.yaml"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+
+    def bare() -> None:
+        for text in texts:
+            yaml.load(text, Loader=yaml.CSafeLoader)
+
+    def cold() -> None:
+        cache.clear()
+        load_catalogue()
+
+    bare_s = median_cpu(bare, repeat)
+    cold_s = median_cpu(cold, repeat)
+    report("catalogue load (cold)", cold_s, bare_s, f"bare C-loader parse of {len(files)} files")
+    load_catalogue()
+    warm_s = median_cpu(load_catalogue, repeat)
+    report("second load_catalogue() (cached)", warm_s, cold_s, "first (cold) load")
+
+
+def bench_cli(repeat: int) -> None:
+    script = Path(sys.executable).with_name("mvi-rules")
+    cli = [str(script)] if script.exists() else [sys.executable, "-m", "mvi_rules"]
+    click_s = child_cpu([sys.executable, "-c", "import click"], repeat)
+    help_s = child_cpu([*cli, "--help"], repeat)
+    version_s = child_cpu([*cli, "--version"], repeat)
+    report("mvi-rules --help", help_s, click_s, 'python -c "import click"')
+    report("mvi-rules --version", version_s, help_s, "mvi-rules --help")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "annex.docx"
+        generate_s = child_cpu([*cli, "generate", str(MUNICIPAL), "-o", str(out), "--force"], 3)
+        split = _generate_split(Path(tmp) / "split.docx")
+    report(f"mvi-rules generate {MUNICIPAL.name}", generate_s, help_s, "mvi-rules --help")
+    total = sum(split.values())
+    print(f"  generate split in one process, CPU ms (total {total * 1000:.0f}):")
+    for phase, seconds in split.items():
+        print(f"    {phase:10} {seconds * 1000:8.1f}  {seconds / total:6.1%}")
+
+
+_SPLIT = """
+import json, sys, time
+clock = time.process_time
+start = clock()
+from mvi_rules import evaluate, load_catalogue, load_profile, render_docx
+import mvi_rules.cli
+t = {"imports": clock() - start}
+start = clock(); catalogue = load_catalogue(); t["load"] = clock() - start
+start = clock()
+result = evaluate(load_profile(sys.argv[1]), catalogue)
+t["evaluate"] = clock() - start
+start = clock(); data = render_docx(result, catalogue); t["render"] = clock() - start
+start = clock()
+with open(sys.argv[2], "wb") as handle:
+    handle.write(data)
+t["write"] = clock() - start
+print(json.dumps(t))
+"""
+
+
+def _generate_split(out: Path) -> dict[str, float]:
+    """CPU seconds per phase of what ``generate`` does, in a fresh process (median of 3)."""
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", _SPLIT, str(MUNICIPAL), str(out)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for _ in range(3)
+    ]
+    return {phase: statistics.median(run[phase] for run in runs) for phase in runs[0]}
+
+
+def document_content(data: bytes) -> list[str | list[list[str]]]:
+    """The annex's body in order: a paragraph's text, or a table as rows of cell texts."""
+    content: list[str | list[list[str]]] = []
+    for block in docx.Document(io.BytesIO(data)).iter_inner_content():
+        if isinstance(block, Table):
+            content.append([[cell.text for cell in row.cells] for row in block.rows])
+        else:
+            content.append(block.text)
+    return content
+
+
+def bare_docx(content: list[str | list[list[str]]]) -> bytes:
+    """The same paragraphs and tables through bare python-docx: no templates or styles."""
+    document = docx.Document()
+    for block in content:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(len(row) for row in block))
+        for row, texts in zip(table.rows, block, strict=True):
+            for cell, text in zip(row.cells, texts, strict=False):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def bench_render(repeat: int) -> None:
+    catalogue = load_catalogue()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        result = evaluate(load_profile(path), catalogue, backend="plain")
+        content = document_content(render_docx(result, catalogue))
+        bare = median_cpu(lambda c=content: bare_docx(c), repeat)
+        ours = median_cpu(lambda r=result: render_docx(r, catalogue), repeat)
+        tables = sum(1 for block in content if not isinstance(block, str))
+        report(
+            f"render_docx {path.name}",
+            ours,
+            bare,
+            f"bare python-docx, {len(content) - tables} paragraphs + {tables} tables",
+        )
+
+
+def bench_evaluate(repeat: int) -> None:
+    catalogue = load_catalogue()
+    checks = compiled_conditions.get(catalogue)
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        profile = load_profile(path)
+        threshold = catalogue.thresholds.supplies_services(
+            profile.buyer.authority_type.is_central, profile.procurement.reference_date
+        )
+        lots = [
+            (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
+            for lot in profile.lots
+        ]
+
+        def bound(lots: list[tuple[str, dict]] = lots) -> None:  # type: ignore[type-arg]
+            for _ in range(100):
+                {(cid, lot_id) for lot_id, facts in lots for cid, check in checks if check(facts)}
+
+        lower = median_cpu(bound, repeat) / 100
+        times = cpu_of(lambda p=profile: evaluate(p, catalogue, backend="plain"), repeat * 10)
+        p50, p95 = statistics.median(times), times[int(len(times) * 0.95) - 1]
+        report(f"evaluate plain {path.name}", p50, lower, "compiled conditions, every lot")
+        report(f"  p95 vs p50 ({len(times)} runs)", p95, p50, "p50")
+        if durable_available():
+            durable = median_cpu(
+                lambda p=profile: evaluate(p, catalogue, backend="durable"), repeat
+            )
+            report("  durable vs plain", durable, p50, "plain backend")
+
+
+def bench_batch(copies: int) -> None:
+    catalogue = load_catalogue()
+    files = sorted(EXAMPLES.glob("*.yaml")) + sorted((ROOT / "tests" / "profiles").glob("*.yaml"))
+    profiles = [load_profile(f) for f in files] * copies
+    walls = {}
+    for name, workers in (("serial", 1), ("pool", os.cpu_count() or 1)):
+        start = time.perf_counter()
+        evaluate_many(profiles, catalogue, backend="plain", workers=workers)
+        walls[name] = time.perf_counter() - start
+    print(
+        f"batch: {len(profiles)} profiles; serial {walls['serial']:.2f} s, pool of"
+        f" {os.cpu_count()} {walls['pool']:.2f} s (wall clock): throughput"
+        f" {walls['serial'] / walls['pool']:.2f}x serial"
+    )
 
 
 def peak_kib(func: Callable[[], object]) -> float:
@@ -47,70 +259,36 @@ def peak_kib(func: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
-def bare_docx(paragraphs: list[str]) -> bytes:
-    """The same paragraphs through bare python-docx, no templates, styles or tables."""
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def main() -> None:
-    """Run every benchmark and print a table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20, help="timed runs per figure")
-    args = parser.parse_args()
+def bench_memory() -> None:
     catalogue = load_catalogue()
-    print(f"catalogue {catalogue.version}: {len(catalogue)} criteria; repeat={args.repeat}")
-    print(f"{'profile':32} {'plain ms':>9} {'durable ms':>11} {'durable/plain':>14}")
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        profile = load_profile(path)
-        plain = best_of(lambda p=profile: evaluate(p, catalogue, backend="plain"), args.repeat)
-        if durable_available():
-            durable = best_of(
-                lambda p=profile: evaluate(p, catalogue, backend="durable"), args.repeat
-            )
-            ratio = f"{durable / plain:14.2f}"
-            durable_ms = f"{durable * 1000:11.2f}"
-        else:
-            ratio, durable_ms = f"{'n/a':>14}", f"{'n/a':>11}"
-        print(f"{path.name:32} {plain * 1000:9.2f} {durable_ms} {ratio}")
-
-    print()
-    print(f"{'profile':32} {'bare ms':>9} {'render ms':>11} {'render/bare':>14} {'paragraphs':>11}")
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        result = evaluate(load_profile(path), catalogue, backend="plain")
-        rendered = render_docx(result, catalogue)
-        paragraphs = [p.text for p in docx.Document(io.BytesIO(rendered)).paragraphs]
-        bare = best_of(lambda texts=paragraphs: bare_docx(texts), args.repeat)
-        ours = best_of(lambda r=result: render_docx(r, catalogue), args.repeat)
-        print(
-            f"{path.name:32} {bare * 1000:9.2f} {ours * 1000:11.2f} "
-            f"{ours / bare:14.2f} {len(paragraphs):11}"
-        )
-
-    print()
-    path = EXAMPLES / "gemeente-laptops.yaml"
-    profile = load_profile(path)
+    profile = load_profile(MUNICIPAL)
     result = evaluate(profile, catalogue, backend="plain")
-    paragraphs = [
-        p.text for p in docx.Document(io.BytesIO(render_docx(result, catalogue))).paragraphs
-    ]
-    base = peak_kib(lambda: bare_docx(paragraphs))
-    print(f"peak memory, {path.name} (baseline: bare python-docx {base:.0f} KiB)")
+    content = document_content(render_docx(result, catalogue))
+    base = peak_kib(lambda: bare_docx(content))
+    print(f"peak memory, {MUNICIPAL.name} (baseline: bare python-docx {base:.0f} KiB)")
     for name, func in (
         ("evaluate (plain)", lambda: evaluate(profile, catalogue, backend="plain")),
-        *(
-            (("evaluate (durable)", lambda: evaluate(profile, catalogue, backend="durable")),)
-            if durable_available()
-            else ()
-        ),
         ("render_docx", lambda: render_docx(result, catalogue)),
     ):
         kib = peak_kib(func)
         print(f"  {name:20} {kib:9.0f} KiB  {kib / base:6.2f} x baseline")
+
+
+def main() -> None:
+    """Run every benchmark and print the figures with their baselines."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10, help="timed runs per figure")
+    parser.add_argument("--copies", type=int, default=10, help="batch: copies of each profile")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; repeat={args.repeat}")
+    print(f"{'figure (CPU time)':44} {'ours ms':>9} {'base ms':>9} {'ratio':>8}  baseline")
+    bench_catalogue(args.repeat)
+    bench_cli(max(3, args.repeat // 2))
+    bench_evaluate(args.repeat)
+    bench_render(args.repeat)
+    print()
+    bench_batch(args.copies)
+    bench_memory()
 
 
 if __name__ == "__main__":

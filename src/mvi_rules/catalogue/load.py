@@ -16,9 +16,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .._cyaml import load_fast
+from .._located import Located
 from .._resources import rulesets_dir, templates_dir
 from .._validation import field_path, problems_from
-from .._yaml import Located, load_located, plain
 from ..conditions import All, Any, ConditionSyntaxError, Node, Op, Test, fields_of, parse_condition
 from ..errors import CatalogueError, InputError, Problem
 from . import cache
@@ -383,7 +384,7 @@ def _read(
     sources: SourceRegistry | None = None,
 ) -> Located | None:
     try:
-        located = load_located(path, CatalogueError)
+        located = load_fast(path, CatalogueError)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
@@ -399,7 +400,7 @@ def _validate(located: Located, model: type[M], problems: list[Problem]) -> M | 
         problems.append(Problem(str(located.path), "", "expected a mapping at the top level", 1))
         return None
     try:
-        return model.model_validate(plain(located.data))
+        return model.model_validate(located.as_plain())
     except ValidationError as exc:
         problems.extend(problems_from(exc, located, model=model))
         return None

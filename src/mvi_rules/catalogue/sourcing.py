@@ -11,6 +11,9 @@ from ..profile.model import Jurisdiction
 from .vocabulary import Confidence, CriterionType, LocalText, _Strict
 
 
+#: NL then BE; iterating the enum class each time is slow on the load path.
+_JURISDICTIONS = tuple(Jurisdiction)
+
 class SourceKind(str, Enum):
     """What kind of document a source is: a reader weighs a statute and a market note apart."""
 
@@ -134,11 +137,11 @@ class LegalBasis(BaseModel):
 
     def items(self) -> list[tuple[Jurisdiction, list[str]]]:
         """``(jurisdiction, references)`` for NL and BE."""
-        return [(j, self[j]) for j in Jurisdiction]
+        return [(j, self[j]) for j in _JURISDICTIONS]
 
     def values(self) -> list[list[str]]:
         """The references of NL and BE."""
-        return [self[j] for j in Jurisdiction]
+        return [self[j] for j in _JURISDICTIONS]
 
     @model_validator(mode="after")
     def _replacement_is_complete(self) -> LegalBasis:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from .._version import __version__
@@ -18,18 +20,38 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     # read from catalogue.yaml alone (the rulesets the other commands would use), not by
     # loading the whole catalogue.
     from .._resources import rulesets_dir
-    from .._yaml import load_located
-    from ..errors import CatalogueError
     from ._config import resolve
 
     try:
         where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
-        meta = load_located(where / CATALOGUE_FILE, CatalogueError).data
-        ruleset = str(meta["version"])
+        ruleset = _ruleset_version(where / CATALOGUE_FILE)
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
     click.echo(f"mvi-rules {__version__}\nrulesets {ruleset}")
     ctx.exit()
+
+
+#: A top-level ``version: 2026.2.0`` line (optionally quoted, optionally with a comment).
+_VERSION_LINE = r"""^version:[ \t]*(["']?)(\d+\.\d+\.\d+[0-9A-Za-z.+-]*)\1[ \t]*(?:#.*)?$"""
+
+
+def _ruleset_version(path: Path) -> str:
+    """The ``version`` of catalogue.yaml: from its one line when it is written as usual (the
+    YAML library's import would be most of ``--version``'s time), else by parsing the file."""
+    import re
+
+    from .._located import MAX_INPUT_BYTES, read_text
+    from ..errors import CatalogueError, Problem
+
+    def fail(message: str, line: int | None = None) -> CatalogueError:
+        return CatalogueError([Problem(str(path), "", message, line)])
+
+    lines = re.findall(_VERSION_LINE, read_text(path, fail, MAX_INPUT_BYTES), re.MULTILINE)
+    if len(lines) == 1:
+        return str(lines[0][1])
+    from .._cyaml import load_fast
+
+    return str(load_fast(path, CatalogueError).data["version"])
 
 
 @click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})

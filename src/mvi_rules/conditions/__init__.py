@@ -1,6 +1,7 @@
 """The condition language of the rulesets: parsing, the neutral tree, facts and evaluation."""
 
 from ..errors import ConditionSyntaxError
+from .compiled import Check, compile_check
 from .evaluate import Trace, holds, trace
 from .facts import lot_facts
 from .fields import FIELDS, FieldSpec, Kind
@@ -11,6 +12,7 @@ __all__ = [
     "FIELDS",
     "All",
     "Any",
+    "Check",
     "ConditionSyntaxError",
     "FieldSpec",
     "Kind",
@@ -19,6 +21,7 @@ __all__ = [
     "Op",
     "Test",
     "Trace",
+    "compile_check",
     "fields_of",
     "holds",
     "lot_facts",

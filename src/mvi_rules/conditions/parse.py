@@ -21,9 +21,7 @@ import math
 import re
 from typing import Any as AnyType
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
+from .._cyaml import load_value
 from ..errors import ConditionSyntaxError
 from .fields import FIELDS, FieldSpec, Kind
 from .tree import All, Any, Node, Not, Op, Scalar, Test, Value
@@ -140,8 +138,8 @@ def parse_test(text: str, path: Path = ()) -> Test:
 
 def _read_value(text: str, path: Path) -> AnyType:
     try:
-        return YAML(typ="safe", pure=True).load(text)
-    except YAMLError:
+        return load_value(text)
+    except ValueError:
         raise ConditionSyntaxError(path, f"cannot read value {text!r}") from None
 
 

@@ -8,8 +8,9 @@ from typing import Any
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
 from ..catalogue.model import Attachment, LocalText, ParamValue, ValueKind
-from ..conditions import Trace, fields_of, lot_facts, trace
-from ..engine import Backend, BackendName, LotFacts, Match, get_backend
+from ..conditions import Check, fields_of, holds, lot_facts
+from ..engine import Backend, BackendName, LotFacts, Match, PlainBackend, get_backend
+from ..engine.compiled import compiled_conditions
 from ..errors import EngineError
 from ..profile.model import (
     AuthorityType,
@@ -22,11 +23,11 @@ from .award import award_conflicts, weighting
 from .choices import BuyerChoices, check_choices, excluded_text
 from .conflicts import Conflicts, find_conflicts
 from .economics import economics_notices
+from .gc_pause import collector_paused
 from .notices import notice
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
 from .result import (
-    ConditionTrace,
     CriterionOutcome,
     CriterionValue,
     EvaluationResult,
@@ -38,6 +39,7 @@ from .result import (
     SelectedCriterion,
     ValueEstimate,
 )
+from .traces import Builder, Memo, light, trace_builders
 from .value import ValueClaim, estimate_value
 
 
@@ -58,6 +60,13 @@ def evaluate(
     allow. Safe to call from many threads at once.
     """
     catalogue = catalogue if catalogue is not None else load_catalogue()
+    with collector_paused():
+        return _evaluate(profile, catalogue, backend)
+
+
+def _evaluate(
+    profile: ProcurementProfile, catalogue: Catalogue, backend: BackendName
+) -> EvaluationResult:
     overrides = check_overrides(profile, catalogue)
     day = profile.procurement.reference_date
     threshold = catalogue.thresholds.supplies_services(profile.buyer.authority_type.is_central, day)
@@ -70,18 +79,24 @@ def evaluate(
         for lot in profile.lots
     ]
     engine = get_backend(backend)
-    matches, engine_notice = _engine_matches(engine, catalogue, lots)
-
-    traces = {
-        entry.criterion.id: [(lot_id, trace(entry.condition, facts)) for lot_id, facts in lots]
-        for entry in catalogue
+    checks = compiled_conditions.get(catalogue)
+    # Criterion id -> (lot id, whether its condition holds), in catalogue and lot order.
+    traces: dict[str, list[tuple[str, bool]]] = {
+        criterion_id: [(lot_id, check(facts)) for lot_id, facts in lots]
+        for criterion_id, check in checks
     }
     reference: set[Match] = {
         (criterion_id, lot_id)
         for criterion_id, outcomes in traces.items()
         for lot_id, outcome in outcomes
-        if outcome.holds
+        if outcome
     }
+    if type(engine) is PlainBackend:
+        # The plain backend runs these very compiled conditions: asking it again would only
+        # evaluate everything twice.
+        matches, engine_notice = reference, None
+    else:
+        matches, engine_notice = _engine_matches(engine, catalogue, lots)
     if engine_notice is not None:
         # The engine failed on a valid profile: decide with the reference evaluation instead.
         matches = reference
@@ -95,9 +110,9 @@ def evaluate(
     # not take another one away.
     outside = {entry.criterion.id for entry in catalogue if not _in_set(entry, profile)}
     chosen = {
-        criterion_id: [lot_id for lot_id, outcome in outcomes if outcome.holds]
+        criterion_id: [lot_id for lot_id, outcome in outcomes if outcome]
         for criterion_id, outcomes in traces.items()
-        if criterion_id not in outside and any(outcome.holds for _, outcome in outcomes)
+        if criterion_id not in outside and any(outcome for _, outcome in outcomes)
     }
     # The buyer's own choices come after the engine: they add to, or take from, its selection.
     choices = check_choices(profile, catalogue, lots, chosen)
@@ -114,7 +129,7 @@ def evaluate(
         (criterion_id, lot_id): OUTSIDE_SET
         for criterion_id in sorted(outside)
         for lot_id, outcome in traces[criterion_id]
-        if outcome.holds and (criterion_id, lot_id) not in included
+        if outcome and (criterion_id, lot_id) not in included
     }
     for criterion_id, lot_ids in dropped.items():
         for lot_id in lot_ids:
@@ -124,13 +139,22 @@ def evaluate(
 
     selected: list[SelectedCriterion] = []
     not_selected: list[CriterionOutcome] = []
+    builders = trace_builders.get(catalogue)
+    # Every lot's traces, shared by the criteria whose conditions have a part in common.
+    explain: list[tuple[LotFacts, Memo]] = [(facts, {}) for _, facts in lots]
+    refused = conflicts | left_by_set
     for entry in catalogue:
         decisions = _decisions(
-            entry.criterion.id, traces[entry.criterion.id], conflicts | left_by_set, choices
+            entry.criterion.id,
+            traces[entry.criterion.id],
+            builders[entry.criterion.id],
+            explain,
+            refused,
+            choices,
         )
         final = [d.lot_id for d in decisions if d.selected]
         if not final:
-            not_selected.append(CriterionOutcome(**_outcome_fields(entry, decisions, [])))
+            not_selected.append(light(CriterionOutcome, **_outcome_fields(entry, decisions, [])))
             continue
         item, found = _selected(
             entry,
@@ -144,7 +168,9 @@ def evaluate(
         )
         selected.append(item)
         notices.extend(found)
-    left_out = _left_out(selected, not_selected, _scaled(catalogue, profile, lots, traces))
+    left_out = _left_out(
+        selected, not_selected, _scaled(catalogue, profile, lots, traces, dict(checks))
+    )
     tables, weight_notices = weighting(profile, selected)
     notices.extend(weight_notices)
     notices.extend(_general_notices(profile, overrides, selected, threshold))
@@ -199,7 +225,7 @@ def _estimate(
             if choices.included(entry.criterion.id) is not None
             else entry.condition
         )
-        lot_ids = tuple(lot_id for lot_id, f in facts if trace(condition, f).holds)
+        lot_ids = tuple(lot_id for lot_id, f in facts if holds(condition, f))
         if not lot_ids:
             continue
         if share.kind is ValueKind.EXTENSION:
@@ -261,7 +287,8 @@ def _scaled(
     catalogue: Catalogue,
     profile: ProcurementProfile,
     lots: Sequence[tuple[str, LotFacts]],
-    traces: dict[str, list[tuple[str, Trace]]],
+    traces: dict[str, list[tuple[str, bool]]],
+    checks: dict[str, Check],
 ) -> dict[str, list[str]]:
     """Core criteria whose condition fails only because the core set scales them down.
 
@@ -283,7 +310,7 @@ def _scaled(
         lot_ids = [
             lot_id
             for lot_id, facts in wider
-            if not held[lot_id].holds and trace(entry.condition, facts).holds
+            if not held[lot_id] and checks[entry.criterion.id](facts)
         ]
         if lot_ids:
             found[entry.criterion.id] = lot_ids
@@ -329,20 +356,25 @@ def _criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionVal
 
 def _decisions(
     criterion_id: str,
-    outcomes: Sequence[tuple[str, Trace]],
+    outcomes: Sequence[tuple[str, bool]],
+    build: Builder,
+    explain: Sequence[tuple[LotFacts, Memo]],
     conflicts: Conflicts,
     choices: BuyerChoices,
 ) -> list[LotDecision]:
+    # Every value is already valid (ids, a bool, a trace, catalogue texts): made without
+    # validating, as a result holds one decision per criterion and lot.
     return [
-        LotDecision(
+        light(
+            LotDecision,
             lot_id=lot_id,
-            selected=(outcome.holds or (criterion_id, lot_id) in choices.included)
+            selected=(outcome or (criterion_id, lot_id) in choices.included)
             and (criterion_id, lot_id) not in conflicts,
-            reason=_model(outcome),
+            reason=build(*lot),
             conflict=conflicts.get((criterion_id, lot_id)),
             included_by_buyer=choices.included.get((criterion_id, lot_id)),
         )
-        for lot_id, outcome in outcomes
+        for (lot_id, outcome), lot in zip(outcomes, explain, strict=True)
     ]
 
 
@@ -359,14 +391,6 @@ def _unused_exclusions(choices: BuyerChoices, dropped: dict[str, list[str]]) -> 
         for criterion_id in sorted(choices.excluded)
         if criterion_id not in dropped
     ]
-
-
-def _model(outcome: Trace) -> ConditionTrace:
-    return ConditionTrace(
-        holds=outcome.holds,
-        text=outcome.text,
-        children=[_model(child) for child in outcome.children],
-    )
 
 
 def _outcome_fields(
