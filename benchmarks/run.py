@@ -39,6 +39,7 @@ from mvi_rules import (
     durable_available,
     evaluate,
     evaluate_many,
+    generate_many,
     load_catalogue,
     load_profile,
     render_docx,
@@ -249,6 +250,31 @@ def bench_batch(copies: int) -> None:
     )
 
 
+def bench_documents(copies: int) -> None:
+    """Annexes for a folder of profiles: ``generate_many`` in a pool against one process."""
+    catalogue = load_catalogue()
+    files = sorted(EXAMPLES.glob("*.yaml")) + sorted((ROOT / "tests" / "profiles").glob("*.yaml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "profiles"
+        folder.mkdir()
+        for copy in range(copies):
+            for f in files:
+                (folder / f"{copy:02d}-{f.name}").write_bytes(f.read_bytes())
+        profiles = sorted(folder.iterdir())
+        walls = {}
+        for name, workers in (("serial", 1), ("pool", os.cpu_count() or 1)):
+            out = Path(tmp) / name
+            out.mkdir()
+            start = time.perf_counter()
+            generate_many(profiles, out, catalogue, workers=workers)
+            walls[name] = time.perf_counter() - start
+    print(
+        f"documents: {len(profiles)} annexes; serial {walls['serial']:.2f} s, pool of"
+        f" {os.cpu_count()} {walls['pool']:.2f} s (wall clock): throughput"
+        f" {walls['serial'] / walls['pool']:.2f}x serial"
+    )
+
+
 def peak_kib(func: Callable[[], object]) -> float:
     """Peak traced memory of one call, in KiB."""
     tracemalloc.start()
@@ -288,6 +314,7 @@ def main() -> None:
     bench_render(args.repeat)
     print()
     bench_batch(args.copies)
+    bench_documents(max(1, args.copies // 5))
     bench_memory()
 
 

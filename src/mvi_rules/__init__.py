@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         load_ledger,
         render_check,
     )
+    from .documents_many import generate_many
     from .engine import durable_available
     from .errors import (
         AppendRefusedError,
@@ -110,6 +111,7 @@ _LAZY: dict[str, str] = {
     "write_memo": ".rendering",
     "render_parts": ".rendering",
     "write_parts": ".rendering",
+    "generate_many": ".documents_many",
     "eforms_fields": ".rendering.eforms",
     "render_eforms": ".rendering.eforms",
     "ocds_release": ".rendering.ocds",
@@ -170,6 +172,7 @@ __all__ = [
     "eforms_fields",
     "evaluate",
     "evaluate_many",
+    "generate_many",
     "json_schema",
     "load_catalogue",
     "load_ledger",

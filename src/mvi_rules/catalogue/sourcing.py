@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from ..profile.model import Jurisdiction
 from .vocabulary import Confidence, CriterionType, LocalText, _Strict
 
-
 #: NL then BE; iterating the enum class each time is slow on the load path.
 _JURISDICTIONS = tuple(Jurisdiction)
+
 
 class SourceKind(str, Enum):
     """What kind of document a source is: a reader weighs a statute and a market note apart."""

@@ -24,7 +24,7 @@ from ._common import (
 
 
 @click.command("generate")
-@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("profile", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -105,8 +105,14 @@ def generate_command(
 ) -> None:
     """Generate the tender annex with the MVI criteria selected for PROFILE ('-': stdin).
 
+    PROFILE may be a folder: then every profile in it (.yaml, .yml, .json) gets its annex in
+    the folder OUTPUT, rendered in parallel.
+
     Example: mvi-rules generate examples/gemeente-laptops.yaml -o annex.docx
     """
+    if profile.is_dir():
+        _generate_folder(profile, output, fmt, texts, lcc_sheet, split, memo, lang, final, force)
+        return
     if fmt is None:
         fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
     if str(output) == "-" and fmt == "docx":
@@ -184,3 +190,37 @@ def generate_command(
         f" {len(result.selected)} criteria for {len(result.profile.lots)} lot(s),"
         f" rulesets {result.catalogue_version}"
     )
+
+
+def _generate_folder(
+    folder: Path,
+    output: Path,
+    fmt: str | None,
+    texts: bool,
+    lcc_sheet: Path | None,
+    split: bool,
+    memo: Path | None,
+    lang: str | None,
+    final: bool,
+    force: bool,
+) -> None:
+    """Every profile in ``folder`` to ``output/<name>.docx`` (see ``generate_many``)."""
+    if (fmt not in (None, "docx")) or texts or lcc_sheet or split or memo:
+        raise click.UsageError(
+            "a folder of profiles gives Word annexes only: --format, --texts, --lcc-sheet,"
+            " --split and --memo take one profile"
+        )
+    from ..documents_many import generate_many, profiles_in
+
+    found = profiles_in(folder)
+    if not found:
+        raise click.ClickException(f"{folder}: no profiles (.yaml, .yml, .json) in this folder")
+    if output.exists() and not output.is_dir():
+        raise click.ClickException(f"{output}: not a folder; a folder of profiles needs one")
+    output.mkdir(exist_ok=True)
+    progress(f"writing {len(found)} annexes ...")
+    written = generate_many(found, output, lang=lang, final=final, force=force)
+    progress_done()
+    for path in written:
+        info(f"{path}")
+    info(f"{len(written)} annexes in {output}")

@@ -9,7 +9,6 @@ so every worker uses the same ruleset version) and keeps it for every profile it
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -19,11 +18,6 @@ from ..engine import BackendName
 from ..profile.model import ProcurementProfile
 from .result import EvaluationResult
 from .select import evaluate
-
-#: Below this many profiles per worker the pool is not worth starting by default: a worker
-#: spends about as long starting (imports, loading the catalogue) as evaluating some 40
-#: profiles (measured on the shipped examples; benchmarks/batch.py).
-MIN_PROFILES_PER_WORKER = 50
 
 #: The catalogue a worker process loaded in its initializer.
 _worker_catalogue: Catalogue | None = None
@@ -47,20 +41,20 @@ def evaluate_many(
     """:func:`~mvi_rules.evaluate` for every profile, in the order given, using ``workers``
     processes.
 
-    By default (``workers=None``) one worker per CPU, but only as many as have at least
-    :data:`MIN_PROFILES_PER_WORKER` profiles each, since starting a worker costs about as much
-    as evaluating a few dozen profiles; a number given is used as it is (at most one worker per
-    profile). The results are the same as evaluating the profiles one by one. With one worker
-    no process is started. Workers are started fresh ("spawn"), so nothing of the
-    calling process (threads, the rules engine's state) is shared with them; each loads
-    ``catalogue``'s directories once. The first profile that fails raises its error (e.g.
-    :class:`~mvi_rules.errors.ProfileError`), as :func:`~mvi_rules.evaluate` would.
+    By default (``workers=None``) the profiles are evaluated in this process, one after the
+    other: an evaluation takes a few milliseconds, less than handing its result back from a
+    worker process costs (benchmarks/run.py), so a pool does not pay for evaluation alone. A
+    number given is used as it is (at most one worker per profile); the results are the same
+    as evaluating the profiles one by one. With one worker no process is started. Workers are
+    started fresh ("spawn"), so nothing of the calling process (threads, the rules engine's
+    state) is shared with them; each loads ``catalogue``'s directories once. The first profile
+    that fails raises its error (e.g. :class:`~mvi_rules.errors.ProfileError`), as
+    :func:`~mvi_rules.evaluate` would. For documents, :func:`~mvi_rules.generate_many` renders
+    in a pool that does pay.
     """
     items: Sequence[ProcurementProfile] = list(profiles)
     catalogue = catalogue if catalogue is not None else load_catalogue()
-    if workers is None:
-        workers = min(os.cpu_count() or 1, len(items) // MIN_PROFILES_PER_WORKER)
-    count = min(workers, len(items))
+    count = min(workers or 1, len(items))
     if count <= 1:
         return [evaluate(p, catalogue, backend=backend) for p in items]
     context = multiprocessing.get_context("spawn")

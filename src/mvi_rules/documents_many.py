@@ -1,0 +1,117 @@
+"""Word annexes for many profiles at once, rendered in a pool of worker processes.
+
+A procurement system that regenerates its tenders after a ruleset update, or a buyer with a
+folder of profiles, wants every annex. Rendering a document takes far longer than evaluating
+its profile, and a worker hands back only the path it wrote, so here (unlike
+:func:`~mvi_rules.evaluate_many`, whose results are costly to hand back) a pool pays.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ._atomic import check_writable_target
+from .catalogue import Catalogue, load_catalogue
+from .errors import MviRulesError
+from .profile import load_profile
+from .profile.model import ProcurementProfile
+from .rendering import write_docx
+from .selection import evaluate
+
+#: Profiles a folder holds: the formats ``load_profile`` reads.
+PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
+#: A worker costs about as much to start (imports, the catalogue) as rendering a handful of
+#: documents, so each worker should get at least this many (benchmarks/run.py).
+MIN_DOCUMENTS_PER_WORKER = 4
+
+#: The catalogue a worker process loaded in its initializer.
+_worker_catalogue: Catalogue | None = None
+
+
+def profiles_in(folder: str | Path) -> list[Path]:
+    """The profile files directly in ``folder``, sorted by name (so output order is stable)."""
+    root = Path(folder)
+    return sorted(p for p in root.iterdir() if p.is_file() and p.suffix in PROFILE_SUFFIXES)
+
+
+def _start_worker(rulesets: Path, templates: Path) -> None:
+    global _worker_catalogue
+    _worker_catalogue = load_catalogue(rulesets, templates)
+
+
+def _write_one(
+    job: tuple[ProcurementProfile, Path], lang: str | None, final: bool, force: bool
+) -> Path:
+    profile, target = job
+    assert _worker_catalogue is not None  # set by _start_worker
+    return _render(profile, target, _worker_catalogue, lang, final, force)
+
+
+def _render(
+    profile: ProcurementProfile,
+    target: Path,
+    catalogue: Catalogue,
+    lang: str | None,
+    final: bool,
+    force: bool,
+) -> Path:
+    result = evaluate(profile, catalogue)
+    return write_docx(result, catalogue, target, lang=lang, force=force, final=final)
+
+
+def generate_many(
+    profiles: Iterable[str | Path],
+    out_dir: str | Path,
+    catalogue: Catalogue | None = None,
+    *,
+    lang: str | None = None,
+    final: bool = False,
+    force: bool = False,
+    workers: int | None = None,
+) -> list[Path]:
+    """Write the Word annex of every profile file to ``out_dir/<profile name>.docx`` and
+    return the paths, in the order of ``profiles``.
+
+    Every profile is read and checked, and every target checked, before the first document
+    is rendered: a mistake in any profile raises its
+    :class:`~mvi_rules.errors.ProfileError` (file, line, field) and nothing is written, and an
+    existing document is never replaced unless ``force``. ``lang`` and ``final`` as in
+    :func:`~mvi_rules.render_docx`. ``workers`` processes render the documents (default: one
+    per CPU, as long as each gets at least :data:`MIN_DOCUMENTS_PER_WORKER`); the documents
+    are byte-identical to those written one by one.
+    """
+    paths = [Path(p) for p in profiles]
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise MviRulesError(f"{out}: not a directory; create it first or name an existing one")
+    targets = [out / f"{p.stem}.docx" for p in paths]
+    seen: dict[Path, Path] = {}
+    for source, target in zip(paths, targets, strict=True):
+        if target in seen:
+            raise MviRulesError(
+                f"{seen[target]} and {source} would both be written to {target}; rename one"
+            )
+        seen[target] = source
+    loaded = [load_profile(p) for p in paths]
+    for target in targets:
+        check_writable_target(target, force=force)
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    jobs: Sequence[tuple[ProcurementProfile, Path]] = list(zip(loaded, targets, strict=True))
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(jobs) // MIN_DOCUMENTS_PER_WORKER)
+    count = min(workers, len(jobs))
+    if count <= 1:
+        return [_render(p, t, catalogue, lang, final, force) for p, t in jobs]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=count,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(catalogue.rulesets_dir, catalogue.templates_dir),
+    ) as pool:
+        size = len(jobs)
+        return list(pool.map(_write_one, jobs, [lang] * size, [final] * size, [force] * size))
