@@ -8,13 +8,12 @@ its profile, and a worker hands back only the path it wrote, so here (unlike
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ._atomic import check_writable_target
+from ._pool import catalogue_pool, worker_catalogue
 from .catalogue import Catalogue, load_catalogue
 from .errors import MviRulesError
 from .profile import load_profile
@@ -28,9 +27,6 @@ PROFILE_SUFFIXES = (".yaml", ".yml", ".json")
 #: documents, so each worker should get at least this many (benchmarks/run.py).
 MIN_DOCUMENTS_PER_WORKER = 4
 
-#: The catalogue a worker process loaded in its initializer.
-_worker_catalogue: Catalogue | None = None
-
 
 def profiles_in(folder: str | Path) -> list[Path]:
     """The profile files directly in ``folder``, sorted by name (so output order is stable)."""
@@ -38,17 +34,11 @@ def profiles_in(folder: str | Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_file() and p.suffix in PROFILE_SUFFIXES)
 
 
-def _start_worker(rulesets: Path, templates: Path) -> None:
-    global _worker_catalogue
-    _worker_catalogue = load_catalogue(rulesets, templates)
-
-
 def _write_one(
     job: tuple[ProcurementProfile, Path], lang: str | None, final: bool, force: bool
 ) -> Path:
     profile, target = job
-    assert _worker_catalogue is not None  # set by _start_worker
-    return _render(profile, target, _worker_catalogue, lang, final, force)
+    return _render(profile, target, worker_catalogue(), lang, final, force)
 
 
 def _render(
@@ -106,12 +96,6 @@ def generate_many(
     count = min(workers, len(jobs))
     if count <= 1:
         return [_render(p, t, catalogue, lang, final, force) for p, t in jobs]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=count,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(catalogue.rulesets_dir, catalogue.templates_dir),
-    ) as pool:
+    with catalogue_pool(count, catalogue) as pool:
         size = len(jobs)
         return list(pool.map(_write_one, jobs, [lang] * size, [final] * size, [force] * size))

@@ -8,28 +8,18 @@ so every worker uses the same ruleset version) and keeps it for every profile it
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
+from .._pool import catalogue_pool, worker_catalogue
 from ..catalogue import Catalogue, load_catalogue
 from ..engine import BackendName
 from ..profile.model import ProcurementProfile
 from .result import EvaluationResult
 from .select import evaluate
 
-#: The catalogue a worker process loaded in its initializer.
-_worker_catalogue: Catalogue | None = None
-
-
-def _start_worker(rulesets: Path, templates: Path) -> None:
-    global _worker_catalogue
-    _worker_catalogue = load_catalogue(rulesets, templates)
-
 
 def _evaluate_in_worker(profile: ProcurementProfile, backend: BackendName) -> EvaluationResult:
-    return evaluate(profile, _worker_catalogue, backend=backend)
+    return evaluate(profile, worker_catalogue(), backend=backend)
 
 
 def evaluate_many(
@@ -57,13 +47,7 @@ def evaluate_many(
     count = min(workers or 1, len(items))
     if count <= 1:
         return [evaluate(p, catalogue, backend=backend) for p in items]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=count,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(catalogue.rulesets_dir, catalogue.templates_dir),
-    ) as pool:
+    with catalogue_pool(count, catalogue) as pool:
         # Large chunks keep the pickling of profiles and results a small part of the work.
         chunk = max(1, len(items) // (count * 4))
         return list(pool.map(_evaluate_in_worker, items, [backend] * len(items), chunksize=chunk))
