@@ -32,6 +32,7 @@ from ..selection.result import (
     SelectedCriterion,
     ValueLine,
 )
+from .attachments import attachment_line
 from .chart import add_lifetime_chart
 from .docx_parts import (
     TEXT_WIDTH_CM,
@@ -711,6 +712,8 @@ def _clause(
     for block in to_blocks(localise(text, jurisdiction, lang)):
         style = "List Bullet" if block.kind == "bullet" else None
         add_paragraph(doc, block.text, style)
+    for attachment in criterion.attachments:
+        add_paragraph(doc, attachment_line(attachment, lang))
 
     proof = [
         words("or_equivalent", label=label_text(label, lang)) for label in criterion.proof.labels

@@ -14,6 +14,7 @@ drawn, so the command line starts without it.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import textwrap
 from typing import Any
@@ -26,7 +27,7 @@ from ..catalogue.model import LocalText, Source, SourceJurisdiction
 from ..profile.model import Jurisdiction, ProcurementProfile
 from .chart_data import ChartData, ChartLot, chart_data
 from .docx_parts import TEXT_WIDTH_CM, DocumentObj, add_heading, add_paragraph
-from .formatting import format_number
+from .formatting import format_date, format_number
 
 #: Size and resolution of the picture: the text width of a portrait page, sharp in print.
 WIDTH_IN, HEIGHT_IN, DPI = 6.3, 3.6, 200
@@ -302,11 +303,21 @@ def _source_line(source: Source, lang: str) -> str:
     record = source.record
     if source.policy_choice or record is None:
         return f"{_T['choice'].get(lang)}: {supports}."
-    head = [record.publisher, record.title, *[x for x in (record.version, record.date) if x]]
+    published = _written(record.date, lang) if record.date else None
+    head = [record.publisher, record.title, *[x for x in (record.version, published) if x]]
     if source.pinpoint:
         head.append(source.pinpoint)
     where = " ".join(x for x in (record.identifier, record.url) if x)
     return f"{', '.join(head)}: {supports}. {where}".rstrip()
+
+
+def _written(day: str, lang: str) -> str:
+    """A source's date as words where it is a whole date ("24 maart 2023"); a year or a
+    year and month stays as the source gives it."""
+    try:
+        return format_date(dt.date.fromisoformat(day), lang)
+    except ValueError:
+        return day
 
 
 def _lots_text(lots: tuple[Any, ...], lang: str) -> str:
