@@ -33,7 +33,7 @@ from ..selection.result import (
     ValueLine,
 )
 from .attachments import attachment_line
-from .chart import add_lifetime_chart
+from .chart_section import add_lifetime_chart
 from .docx_parts import (
     TEXT_WIDTH_CM,
     DocumentObj,

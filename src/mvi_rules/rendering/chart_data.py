@@ -31,6 +31,11 @@ class ChartLot:
     co2_index: tuple[float, ...]
     cost_eur: tuple[float, ...]
 
+    @property
+    def groups(self) -> list[ProductGroup]:
+        """The device groups of the lot (a werkplek bundle: its components)."""
+        return _devices(self.lot)
+
 
 @dataclass(frozen=True)
 class ChartData:
