@@ -165,3 +165,17 @@ def test_an_unknown_source_in_the_figures_file_is_refused_with_file_and_line(
     assert f"device_years.yaml:{line}" in message and "no_such_report" in message
     path.unlink()
     assert load_figures(rules, catalogue.sources) is None
+
+
+def test_the_final_annex_states_the_assumptions_without_instructions_for_the_buyer(
+    catalogue: Catalogue,
+) -> None:
+    result = evaluate(load_profile(EXAMPLES / "university-en.yaml"), catalogue)
+    concept = all_text(render_docx(result, catalogue, "en"))
+    final = all_text(render_docx(result, catalogue, "en", final=True))
+    assert "Assumption of the catalogue, which you can change: illustrative purchase price" in (
+        concept
+    )
+    assert "estimated_value_eur" in concept
+    assert "Assumption: illustrative purchase price per device, not a market price" in final
+    assert "which you can change" not in final and "estimated_value_eur" not in final

@@ -111,7 +111,7 @@ def build_annex(
     _details(doc, result, words)
     _lots(doc, profile, words)
     if figures is not None:
-        add_lifetime_chart(doc, profile, figures, lang)
+        add_lifetime_chart(doc, profile, figures, lang, final=final)
     if not final:
         _use(doc, result, words)
         _notices(doc, result, words)

@@ -48,11 +48,12 @@ def _shown(source: Source, jurisdiction: Jurisdiction) -> bool:
     )
 
 
-def _source_line(source: Source, lang: str) -> str:
+def _source_line(source: Source, lang: str, final: bool) -> str:
     supports = source.supports.get(lang)
     record = source.record
     if source.policy_choice or record is None:
-        return f"{TEXTS['choice'].get(lang)}: {supports}."
+        lead = TEXTS["choice_final" if final else "choice"].get(lang)
+        return f"{lead}: {supports}."
     published = _written(record.date, lang) if record.date else None
     head = [record.publisher, record.title, *[x for x in (record.version, published) if x]]
     if source.pinpoint:
@@ -77,9 +78,14 @@ def _lots_text(lots: tuple[Lot, ...], lang: str) -> str:
 
 
 def add_lifetime_chart(
-    doc: DocumentObj, profile: ProcurementProfile, figures: DeviceYearFigures, lang: str
+    doc: DocumentObj,
+    profile: ProcurementProfile,
+    figures: DeviceYearFigures,
+    lang: str,
+    final: bool = False,
 ) -> ChartData | None:
-    """Add the chart section (heading, intro, picture, method, figures and sources) to ``doc``.
+    """Add the chart section (heading, intro, picture, method, figures and sources) to ``doc``;
+    ``final``: without the instructions for the buyer (the annex that goes to market).
 
     Adds nothing and returns ``None`` when no lot is a device the figures cover (a lot of
     servers, network equipment, printers or services only).
@@ -117,8 +123,10 @@ def add_lifetime_chart(
     caption.paragraph_format.keep_with_next = True
     _small(doc, _figures_text(data, lang), bold_lead=_t("figures", lang))
     _small(doc, "", bold_lead=_t("sources", lang)).paragraph_format.keep_with_next = True
-    for line in dict.fromkeys(_source_line(s, lang) for s in sources):
+    for line in dict.fromkeys(_source_line(s, lang, final) for s in sources):
         _small(doc, line, style="List Bullet")
+    if not final and any(item.illustrative for item in data.lots):
+        _small(doc, _t("own_price", lang))
     if data.unsourced:
         _small(doc, _t("unsourced", lang, lots=_lots_text(data.unsourced, lang)))
     if data.not_shown:

@@ -69,6 +69,15 @@ TEXTS: dict[str, LocalText] = {
         nl="Aanname van de catalogus, die u kunt aanpassen",
         en="Assumption of the catalogue, which you can change",
     ),
+    # In the final annex, which tenderers read, the assumption is stated without instructions
+    # for the buyer.
+    "choice_final": LocalText(nl="Aanname", en="Assumption"),
+    "own_price": LocalText(
+        nl="Geef de geraamde waarde per perceel (estimated_value_eur) in het profiel om met de"
+        " eigen raming te rekenen.",
+        en="Give each lot's estimated value (estimated_value_eur) in the profile to use your own"
+        " estimate.",
+    ),
     "unsourced": LocalText(
         nl="Niet in de grafiek, omdat de bronnen van de catalogus voor deze apparaten geen"
         " aandeel van de productie geven: {lots}.",
