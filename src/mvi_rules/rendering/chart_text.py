@@ -43,12 +43,11 @@ TEXTS: dict[str, LocalText] = {
         " CO2-index = 100 × (aandeel productie × {ref} / gebruiksduur + aandeel gebruik);"
         " aanschaf per apparaatjaar = prijs per apparaat / gebruiksduur. Energie, beheer en"
         " reparatie per jaar zijn niet meegeteld; een langere gebruiksduur kan reparaties"
-        " vragen (zoals een nieuwe accu), die het LCC-rekenblad wel meetelt.",
+        " vragen, zoals een nieuwe accu.",
         en="Figure: CO2 and purchase cost per device-year at {years} years of use. Method:"
         " CO2 index = 100 × (production share × {ref} / lifetime + use share); purchase per"
         " device-year = price per device / lifetime. Energy, management and repair per year are"
-        " not counted; a longer life can need repairs (such as a new battery), which the LCC"
-        " sheet does count.",
+        " not counted; a longer life can need repairs, such as a new battery.",
     ),
     "figures": LocalText(nl="Cijfers in de grafiek", en="Figures in the chart"),
     "share_line": LocalText(
