@@ -95,7 +95,7 @@ def add_lifetime_chart(
         return None
     jurisdiction = profile.buyer.jurisdiction
     add_heading(doc, _t("heading", lang), 1)
-    add_paragraph(
+    intro = add_paragraph(
         doc,
         _t(
             "intro",
@@ -104,6 +104,8 @@ def add_lifetime_chart(
             ref=data.reference_years,
         ),
     )
+    # Heading, intro and picture stay on one page.
+    intro.paragraph_format.keep_with_next = True
     sources = _chart_sources(data, figures, jurisdiction)
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
