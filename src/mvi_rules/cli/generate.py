@@ -58,7 +58,8 @@ from ._common import (
     "lcc_sheet",
     type=click.Path(path_type=Path),
     default=None,
-    help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to.",
+    help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to"
+    " (cost per page for printer lots).",
 )
 @click.option(
     "--final",

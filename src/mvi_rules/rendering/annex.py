@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..catalogue.figures import DeviceYearFigures
 from ..catalogue.model import (
     CriterionType,
 )
@@ -31,6 +32,8 @@ from ..selection.result import (
     SelectedCriterion,
     ValueLine,
 )
+from .attachments import attachment_line
+from .chart_section import add_lifetime_chart
 from .docx_parts import (
     TEXT_WIDTH_CM,
     DocumentObj,
@@ -79,9 +82,16 @@ def _language_tag(lang: str, jurisdiction: Jurisdiction) -> str:
 
 
 def build_annex(
-    result: EvaluationResult, clauses: Mapping[str, str], lang: str, final: bool = False
+    result: EvaluationResult,
+    clauses: Mapping[str, str],
+    lang: str,
+    final: bool = False,
+    figures: DeviceYearFigures | None = None,
 ) -> DocumentObj:
     """The annex document for ``result``; ``clauses`` maps criterion id to rendered clause text.
+
+    ``figures`` (``rulesets/figures/device_years.yaml``) adds the lifetime chart after the
+    lots; without them the annex has no chart.
 
     ``final`` leaves out what is for the buyer and the legal adviser only (the concept banner,
     the instructions, the points of attention, the defaults to confirm, the criteria left out
@@ -100,6 +110,8 @@ def build_annex(
 
     _details(doc, result, words)
     _lots(doc, profile, words)
+    if figures is not None:
+        add_lifetime_chart(doc, profile, figures, lang, final=final)
     if not final:
         _use(doc, result, words)
         _notices(doc, result, words)
@@ -700,6 +712,8 @@ def _clause(
     for block in to_blocks(localise(text, jurisdiction, lang)):
         style = "List Bullet" if block.kind == "bullet" else None
         add_paragraph(doc, block.text, style)
+    for attachment in criterion.attachments:
+        add_paragraph(doc, attachment_line(attachment, lang))
 
     proof = [
         words("or_equivalent", label=label_text(label, lang)) for label in criterion.proof.labels

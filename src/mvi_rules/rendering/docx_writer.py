@@ -7,6 +7,8 @@ from pathlib import Path
 
 from .._atomic import write_atomic
 from .._docx_determinism import normalise_docx
+from .._resources import rulesets_dir
+from ..catalogue.figures import load_figures
 from ..catalogue.load import Catalogue
 from ..errors import MviRulesError, OutputExistsError, TemplateError
 from ..selection.result import EvaluationResult
@@ -61,13 +63,19 @@ def render_docx(
     (``"nl"`` or ``"en"``) overrides the profile's ``output_language``. ``final`` gives the
     version that goes to market: no concept banner, instructions, points of attention,
     defaults to confirm, criteria left out or trace annex (:func:`render_memo` holds those).
-    The same result always gives byte-identical output. Raises
-    :class:`~mvi_rules.errors.TemplateError` when a clause template is missing, invalid or uses
-    a variable that does not exist.
+    The lifetime chart takes its figures from the catalogue's rulesets (with a templates
+    directory: the shipped rulesets). The same result always gives byte-identical output.
+    Raises :class:`~mvi_rules.errors.TemplateError` when a clause template is missing, invalid
+    or uses a variable that does not exist.
     """
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
-    return _bytes(build_annex(result, clauses, language, final=final))
+    figures = (
+        load_figures(templates.rulesets_dir, templates.sources)
+        if isinstance(templates, Catalogue)
+        else load_figures(rulesets_dir())
+    )
+    return _bytes(build_annex(result, clauses, language, final=final, figures=figures))
 
 
 def render_parts(

@@ -7,7 +7,8 @@ figures taken from the selected criterion's parameters (use years, electricity p
 CO2 price and grid factor), a row per offered model for the tenderer to fill in, and the cost
 items of the clause as visible formulas. The first lines state the method, as the law asks a
 buyer to state it in the procurement documents (Aw 2012 art. 2.115a; BE: Wet 17 juni 2016
-art. 82).
+art. 82). A printer lot scored on the cost per page (MVI-PRN-016) gets the sheet of
+:mod:`.lcc_pages` instead.
 
 The workbook is byte-identical for the same result: its dates are the profile's reference
 date and the zip entries carry a fixed time stamp.
@@ -23,15 +24,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .._atomic import write_atomic
 from ..errors import MviRulesError
-from ..profile.model import Jurisdiction, Lot, ProductGroup
+from ..profile.model import Lot, ProductGroup
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .law import localise
+from .lcc_cells import BOLD, TENDERER_INPUT, parameter, t
+from .lcc_cells import law as lcc_law
+from .lcc_pages import PAGE_CRITERION, page_sheet
 
 #: The criteria whose clause refers to this sheet.
 LCC_CRITERIA = ("MVI-LCC-001", "MVI-LCC-002")
@@ -42,9 +46,6 @@ HOURS_PER_YEAR = 8760
 
 #: The "modified" date in docProps/core.xml.
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-_INPUT = PatternFill("solid", fgColor="FFF2CC")
-_BOLD = Font(bold=True)
 
 
 @dataclass(frozen=True)
@@ -109,33 +110,42 @@ def _columns(with_co2: bool) -> list[_Column]:
 
 
 def lcc_criterion(result: EvaluationResult) -> SelectedCriterion | None:
-    """The selected LCC price criterion whose clause refers to the sheet, if any."""
-    return next((c for c in result.selected if c.id in LCC_CRITERIA), None)
+    """The selected LCC price criterion whose clause refers to the sheet, if any (the first,
+    when printer lots have the cost per page and other lots the LCC)."""
+    return next((c for c in result.selected if c.id in (*LCC_CRITERIA, PAGE_CRITERION)), None)
 
 
 def render_lcc_sheet(result: EvaluationResult, lang: str | None = None) -> bytes:
-    """The LCC calculation sheet (.xlsx) for ``result``, in ``lang`` (default: the profile's).
+    """The LCC calculation sheet (.xlsx) for ``result``, in ``lang`` (default: the profile's):
+    one worksheet per lot with an LCC price criterion, the cost per page for printer lots
+    (:mod:`.lcc_pages`).
 
     Raises :class:`~mvi_rules.errors.MviRulesError` when no LCC price criterion is selected.
     """
-    criterion = lcc_criterion(result)
-    if criterion is None:
+    criteria = [c for c in result.selected if c.id in (*LCC_CRITERIA, PAGE_CRITERION)]
+    if not criteria:
         raise MviRulesError(
-            "no LCC price criterion (MVI-LCC-001 or MVI-LCC-002) is selected for this profile,"
-            " so the annex refers to no LCC calculation sheet"
+            f"no LCC price criterion ({', '.join(LCC_CRITERIA)} or {PAGE_CRITERION}) is selected"
+            " for this profile, so the annex refers to no LCC calculation sheet"
         )
     lang = lang or result.profile.output_language
     book = Workbook()
     for default in list(book.worksheets):
         book.remove(default)
-    lots = [lot for lot in result.profile.lots if lot.id in criterion.lots]
-    for lot in lots:
-        _lot_sheet(book.create_sheet(_sheet_title(lot, lang)), result, criterion, lot, lang)
+    for lot in result.profile.lots:
+        criterion = next((c for c in criteria if lot.id in c.lots), None)
+        if criterion is None:
+            continue
+        sheet = book.create_sheet(_sheet_title(lot, lang))
+        if criterion.id == PAGE_CRITERION:
+            page_sheet(sheet, result.profile, criterion, lot, lang)
+        else:
+            _lot_sheet(sheet, result, criterion, lot, lang)
     day = dt.datetime.combine(result.profile.procurement.reference_date, dt.time())
     book.properties.created = day
     book.properties.modified = day
     book.properties.creator = "mvi-rules"
-    book.properties.title = _t(lang, "LCC-rekenblad", "LCC calculation sheet")
+    book.properties.title = t(lang, "LCC-rekenblad", "LCC calculation sheet")
     out = io.BytesIO()
     book.save(out)
     return _fixed_zip(out.getvalue(), day)
@@ -154,19 +164,10 @@ def write_lcc_sheet(
     return target
 
 
-def _t(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def _sheet_title(lot: Lot, lang: str) -> str:
     # Excel allows 31 characters and no []:*?/\ in a sheet name.
-    title = f"{_t(lang, 'Perceel', 'Lot')} {lot.id}"
+    title = f"{t(lang, 'Perceel', 'Lot')} {lot.id}"
     return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31]
-
-
-def _parameter(criterion: SelectedCriterion, name: str) -> float:
-    value = next(p.value for p in criterion.parameters if p.name == name)
-    return float(value)
 
 
 def _lot_sheet(
@@ -179,29 +180,23 @@ def _lot_sheet(
     profile = result.profile
     jurisdiction = profile.buyer.jurisdiction
     with_co2 = criterion.id == "MVI-LCC-002"
-    law = (
-        _t(lang, "art. 82 van de Wet van 17 juni 2016", "art. 82 of the Law of 17 June 2016")
-        if jurisdiction is Jurisdiction.BE
-        else _t(
-            lang, "art. 2.115a Aanbestedingswet 2012", "art. 2.115a of the Aanbestedingswet 2012"
-        )
-    )
+    law = lcc_law(jurisdiction, lang)
     sheet["A1"] = (
-        _t(lang, "LCC-rekenblad", "LCC calculation sheet") + f" — {profile.procurement.title}"
+        t(lang, "LCC-rekenblad", "LCC calculation sheet") + f" — {profile.procurement.title}"
     )
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
-        f"{profile.buyer.name}; {_t(lang, 'perceel', 'lot')} {lot.id} ({lot.name}); "
+        f"{profile.buyer.name}; {t(lang, 'perceel', 'lot')} {lot.id} ({lot.name}); "
         f"{criterion.id} {criterion.title.get(lang)}"
-        f" ({_t(lang, 'versie', 'version')} {criterion.version})"
+        f" ({t(lang, 'versie', 'version')} {criterion.version})"
     )
-    items = _t(
+    items = t(
         lang,
         "aanschaf + energie + service + einde gebruiksduur" + (" + CO2" if with_co2 else ""),
         "purchase + energy + service + end of use" + (" + CO2" if with_co2 else ""),
     )
     sheet["A3"] = localise(
-        _t(
+        t(
             lang,
             f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
             " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
@@ -222,37 +217,35 @@ def _lot_sheet(
     hours = (
         HOURS_PER_YEAR
         if lot.product_group is ProductGroup.SERVER
-        else _parameter(criterion, "on_hours_per_year")
+        else parameter(criterion, "on_hours_per_year")
     )
     fixed: list[tuple[str, float, str]] = [
         (
-            _t(lang, "Gebruiksduur", "Use period"),
-            _parameter(criterion, "use_years"),
-            _t(lang, "jaar", "years"),
+            t(lang, "Gebruiksduur", "Use period"),
+            parameter(criterion, "use_years"),
+            t(lang, "jaar", "years"),
         ),
         (
-            _t(lang, "Elektriciteitsprijs", "Electricity price"),
-            _parameter(criterion, "energy_price_eur_per_kwh"),
+            t(lang, "Elektriciteitsprijs", "Electricity price"),
+            parameter(criterion, "energy_price_eur_per_kwh"),
             "€/kWh",
         ),
         (
-            _t(
-                lang, "Uren per jaar in gebruik (zonder TEC)", "Hours per year in use (without TEC)"
-            ),
+            t(lang, "Uren per jaar in gebruik (zonder TEC)", "Hours per year in use (without TEC)"),
             hours,
-            _t(lang, "uur", "hours"),
+            t(lang, "uur", "hours"),
         ),
     ]
     if with_co2:
         fixed += [
             (
-                _t(lang, "CO2-prijs", "CO2 price"),
-                _parameter(criterion, "co2_price_eur_per_tonne"),
+                t(lang, "CO2-prijs", "CO2 price"),
+                parameter(criterion, "co2_price_eur_per_tonne"),
                 "€/t CO2e",
             ),
             (
-                _t(lang, "Emissiefactor elektriciteit", "Grid emission factor"),
-                _parameter(criterion, "grid_factor_kg_per_kwh"),
+                t(lang, "Emissiefactor elektriciteit", "Grid emission factor"),
+                parameter(criterion, "grid_factor_kg_per_kwh"),
                 "kg CO2e/kWh",
             ),
         ]
@@ -264,15 +257,15 @@ def _lot_sheet(
         sheet.cell(row, 2, value)
         sheet.cell(row, 3, unit)
     quantity_row = 5 + len(fixed)
-    sheet.cell(quantity_row, 1, _t(lang, "Aantal apparaten in het perceel", "Devices in the lot"))
+    sheet.cell(quantity_row, 1, t(lang, "Aantal apparaten in het perceel", "Devices in the lot"))
     sheet.cell(quantity_row, 2, lot.quantity)
 
     columns = _columns(with_co2)
     letters = {col.key: get_column_letter(i + 1) for i, col in enumerate(columns)}
     header = quantity_row + 2
     for i, col in enumerate(columns, start=1):
-        cell = sheet.cell(header, i, _t(lang, col.nl, col.en))
-        cell.font = _BOLD
+        cell = sheet.cell(header, i, t(lang, col.nl, col.en))
+        cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 24
     sheet.row_dimensions[header].height = 48
@@ -286,18 +279,18 @@ def _lot_sheet(
             elif col.formula is not None:
                 field.value = col.formula.format(r=row, kwh=letters["kwh"])
             else:
-                field.fill = _INPUT
+                field.fill = TENDERER_INPUT
     total = last + 2
     sheet.cell(
-        total, 1, _t(lang, "LCC van de inschrijving (€)", "LCC of the tender (€)")
-    ).font = _BOLD
+        total, 1, t(lang, "LCC van de inschrijving (€)", "LCC of the tender (€)")
+    ).font = BOLD
     lcc = letters["lcc"]
-    sheet.cell(total, len(columns), f"=SUM({lcc}{first}:{lcc}{last})").font = _BOLD
+    sheet.cell(total, len(columns), f"=SUM({lcc}{first}:{lcc}{last})").font = BOLD
     check = total + 1
     sheet.cell(
         check,
         1,
-        _t(
+        t(
             lang,
             "Controle: de aantallen per model tellen op tot het aantal in het perceel"
             f" (B{quantity_row}).",

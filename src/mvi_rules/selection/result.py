@@ -120,6 +120,21 @@ class Proof(BaseModel):
     other: LocalText | None = None
 
 
+class AttachmentRef(BaseModel):
+    """A document the clause refers to, which goes with the tender documents."""
+
+    model_config = _Frozen
+
+    name: LocalText = Field(description="The document as the clause names it")
+    supplied: bool = Field(description="mvi-rules writes it (the LCC sheet: generate --lcc-sheet)")
+    where: str | None = Field(
+        default=None, description="Where to get it: its URL, or its official identifier"
+    )
+    document: str | None = Field(
+        default=None, description="Publisher and title of the published document"
+    )
+
+
 class CriterionOutcome(BaseModel):
     """A criterion and its decision per lot."""
 
@@ -170,6 +185,10 @@ class SelectedCriterion(CriterionOutcome):
     applies_to: list[DeviceState] | None = Field(
         default=None,
         description="Whether the clause binds new devices, refurbished devices or both",
+    )
+    attachments: list[AttachmentRef] = Field(
+        default_factory=list,
+        description="Documents the clause refers to that go with the tender documents",
     )
 
     def parameter_values(self) -> dict[str, ParamValue]:

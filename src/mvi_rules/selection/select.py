@@ -28,6 +28,7 @@ from .notices import notice
 from .parameters import check_overrides, resolve_parameters
 from .proof import resolve_proof
 from .result import (
+    AttachmentRef,
     CriterionOutcome,
     CriterionValue,
     EvaluationResult,
@@ -440,6 +441,7 @@ def _selected(
         scoring=list(c.scoring),
         included_by_buyer=included_because,
         applies_to=list(c.applies_to) if c.applies_to is not None else None,
+        attachments=[_attachment_ref(a, catalogue) for a in c.attachments],
     )
     notices.extend(proof_notices)
     notices.extend(_attachment_notice(item, a, catalogue) for a in c.attachments)
@@ -456,6 +458,17 @@ def _selected(
         if p.to_verify
     )
     return item, notices
+
+
+def _attachment_ref(attachment: Attachment, catalogue: Catalogue) -> AttachmentRef:
+    """The document a clause refers to, with where to get it from the source registry."""
+    record = catalogue.sources.sources.get(attachment.source) if attachment.source else None
+    return AttachmentRef(
+        name=LocalText(nl=attachment.nl, en=attachment.en),
+        supplied=attachment.supplied,
+        where=(record.url or record.identifier) if record is not None else None,
+        document=f"{record.publisher}, {record.title}" if record is not None else None,
+    )
 
 
 def _attachment_notice(
