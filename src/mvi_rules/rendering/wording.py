@@ -25,6 +25,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "CONCEPT — ter beoordeling door uw juridisch adviseur",
         "DRAFT — for review by your legal adviser",
     ),
+    "contents": ("Inhoud", "Contents"),
+    "contents_update": (
+        "De inhoudsopgave vult Word zelf in: klik hier met de rechtermuisknop en kies ‘Veld"
+        " bijwerken’.",
+        "Word fills in the table of contents: right-click here and choose ‘Update Field’.",
+    ),
     "details": ("Gegevens van de aanbesteding", "Procurement details"),
     "buyer": ("Aanbestedende dienst", "Contracting authority"),
     "authority_type": ("Soort aanbestedende dienst", "Type of contracting authority"),
