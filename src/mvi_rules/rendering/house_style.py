@@ -46,7 +46,9 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 
 @dataclass(frozen=True)
 class HouseStyle:
-    """A checked reference document: its path (for messages) and its bytes."""
+    """A house-style template, read and checked by :func:`load_house_style`: its path (for
+    messages) and its bytes. Pass it as ``reference_docx`` to render several documents on it
+    while reading and checking the file once."""
 
     path: Path
     data: bytes
