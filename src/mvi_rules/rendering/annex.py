@@ -9,7 +9,7 @@ category was considered; and a trace table of every clause's source and legal ba
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..catalogue.model import (
     CriterionType,
@@ -31,6 +31,7 @@ from ..selection.result import (
     SelectedCriterion,
     ValueLine,
 )
+from .context import buyer_term
 from .docx_parts import (
     TEXT_WIDTH_CM,
     DocumentObj,
@@ -100,6 +101,7 @@ def build_annex(
     doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("subtitle"), "Subtitle")
+    _defined_terms(doc, result, words, SECTION_ORDER)
     if not final:
         banner = doc.add_paragraph()
         banner.add_run(words("draft_banner")).bold = True
@@ -140,6 +142,7 @@ def build_part(
     doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("subtitle"), "Subtitle")
+    _defined_terms(doc, result, words, part.kinds)
     if not final:
         banner = doc.add_paragraph()
         banner.add_run(words("draft_banner")).bold = True
@@ -187,6 +190,17 @@ def _new_document(
     )
     add_page_number_footer(doc, words(footer, catalogue=result.catalogue_version))
     return doc
+
+
+def _defined_terms(
+    doc: DocumentObj, result: EvaluationResult, words: Wording, kinds: Sequence[CriterionType]
+) -> None:
+    """The one place that names the buyer for the clauses, which use the defined term."""
+    terms = list(dict.fromkeys(buyer_term(words, kind) for kind in kinds))
+    text = words("defined_buyer", name=result.profile.buyer.name, term=terms[0])
+    if len(terms) > 1:
+        text += words("defined_buyer_contract", term=terms[1])
+    doc.add_paragraph(text + ".")
 
 
 def _contents(doc: DocumentObj, words: Wording, final: bool) -> None:

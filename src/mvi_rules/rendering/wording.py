@@ -26,6 +26,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "DRAFT — for review by your legal adviser",
     ),
     "contents": ("Inhoud", "Contents"),
+    # The defined terms clauses use for the buyer: the tender's party, and the contract's.
+    "term_authority": ("de aanbestedende dienst", "the contracting authority"),
+    "term_client": ("de opdrachtgever", "the contracting authority"),
+    "defined_buyer": ("Hierna heet {name} ‘{term}’", "Below, {name} is called ‘{term}’"),
+    "defined_buyer_contract": (
+        ", in de contractbepalingen en opties ‘{term}’",
+        "; in the contract clauses and options, ‘{term}’",
+    ),
     "contents_update": (
         "De inhoudsopgave vult Word zelf in: klik hier met de rechtermuisknop en kies ‘Veld"
         " bijwerken’.",
@@ -639,6 +647,8 @@ _BE_NL: dict[str, str] = {
     "details": "Gegevens van de opdracht",
     "subtitle": "Duurzaamheidseisen en -criteria voor ICT (duurzame overheidsopdrachten)",
     "buyer": "Aanbestedende overheid",
+    "term_authority": "de aanbestedende overheid",
+    "term_client": "de aanbestedende overheid",
     "authority_type": "Soort aanbestedende overheid",
     "estimated_value": "Geraamde waarde van de opdracht",
     "use_2": (
