@@ -14,7 +14,8 @@ Public API:
 - :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
 
 Clause templates are Jinja2 files under ``<templates>/<lang>/<template>.j2``, rendered in a
-sandbox where an undefined variable is an error. They see ``p`` (parameters), ``buyer``,
+sandbox where an undefined variable is an error. They see ``p`` (parameters), ``buyer`` (its
+``term`` is the defined term a clause uses for the buyer, never its ``name``),
 ``procurement``, ``lots`` (the lots the criterion applies to), ``jurisdiction``, ``lang`` and
 ``criterion``, and have the filters ``number``, ``money`` and ``date``. Their text is plain:
 a blank line separates paragraphs and a line starting with ``- `` is a bullet item.
