@@ -195,13 +195,18 @@ def test_a_house_styles_own_heading_numbering_is_kept(tmp_path: Path, templates:
 def test_table_of_contents_field_updated_on_opening(templates: Path) -> None:
     concept = render_docx(make_result(), templates)
     final = render_docx(make_result(), templates, final=True)
-    instruction = "klik hier met de rechtermuisknop en kies ‘Veld bijwerken’"
+    instruction = "klik met de rechtermuisknop op de inhoudsopgave en kies ‘Veld bijwerken’"
     for data in (concept, final):
         body = _part(data, "word/document.xml")
-        assert 'TOC \\o "1-3"' in body
+        assert 'TOC \\o "1-2"' in body
         assert '<w:updateFields w:val="true"/>' in _part(data, "word/settings.xml")
         assert "Inhoud" in all_text(data).splitlines()
     assert instruction in all_text(concept)
+    # Until Word updates it, the field shows the numbered section and clause headings.
+    lines = all_text(final).splitlines()
+    first = lines.index("Inhoud")
+    assert lines[first + 2] == "1\tGegevens van de aanbesteding"
+    assert any(line.startswith("4.1\tMVI-LIF-001") for line in lines[first:])
     assert instruction not in all_text(final)
 
 

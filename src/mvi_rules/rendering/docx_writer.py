@@ -13,6 +13,7 @@ from ..selection.result import EvaluationResult
 from .annex import build_annex, build_memo, build_part
 from .docx_parts import DocumentObj
 from .house_style import HouseStyle, load_house_style
+from .outline import fill_contents
 from .parts import tender_parts
 from .templates import ClauseRenderer
 from .wording import LANGUAGES
@@ -178,6 +179,7 @@ def write_memo(
 
 
 def _bytes(document: DocumentObj) -> bytes:
+    fill_contents(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_docx(buffer.getvalue())

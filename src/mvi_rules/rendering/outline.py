@@ -90,18 +90,31 @@ def number_headings(doc: DocumentObj) -> None:
     else:
         numbering.insert(0, abstract)
     num = numbering.add_num(abstract_id)
+    doc.part.__dict__[_NUMBERED_KEY] = True
     for level, style in enumerate(styles):
         num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = level
         num_pr.get_or_add_numId().val = num.numId
 
 
-def add_contents(doc: DocumentObj, heading: str, instruction: str | None) -> None:
-    """A table of contents over Heading 1-3 under ``heading`` (a paragraph in the "TOC
-    Heading" style where the document has one, so it is not numbered nor listed itself).
+#: Heading levels the table of contents lists: sections and clauses (the headings within a
+#: clause, such as its means of proof, would repeat under every clause).
+CONTENTS_LEVELS = 2
 
-    The field starts empty, marked for update; ``instruction`` (the concept annex's "right
-    click, update field") is its placeholder text until Word fills it in.
+# Where the table of contents and whether the headings carry our numbering are remembered
+# (python-docx objects take no attributes of their own; the part's __dict__ does).
+_CONTENTS_KEY = "_mvi_contents"
+_NUMBERED_KEY = "_mvi_numbered"
+
+
+def add_contents(doc: DocumentObj, heading: str, instruction: str | None) -> None:
+    """A table of contents over the section and clause headings, under ``heading`` (in the
+    "TOC Heading" style where the document has one; not numbered itself).
+
+    The field is marked for update, so Word fills it in with page numbers; until then it
+    holds the headings without page numbers (:func:`fill_contents`), which is what a reader
+    that does not update fields shows. ``instruction`` (the concept's "right-click, update
+    field") goes on a line of its own under the heading.
     """
     names = {style.name for style in doc.styles}
     title = doc.add_paragraph(heading)
@@ -113,20 +126,70 @@ def add_contents(doc: DocumentObj, heading: str, instruction: str | None) -> Non
     num_pr = title._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = 0
+    if instruction:
+        doc.add_paragraph().add_run(instruction).italic = True
     para = doc.add_paragraph()
     para._p.append(_field_char("begin", dirty=True))
     instr = _element("w:r")
     text = _element("w:instrText")
     text.set(qn("xml:space"), "preserve")
-    text.text = ' TOC \\o "1-3" \\h \\z \\u '
+    text.text = f' TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u '
     instr.append(text)
     para._p.append(instr)
     para._p.append(_field_char("separate"))
-    if instruction:
-        run = para.add_run(instruction)
-        run.italic = True
     para._p.append(_field_char("end"))
+    doc.part.__dict__[_CONTENTS_KEY] = para._p
     update_fields_on_open(doc)
+
+
+def fill_contents(doc: DocumentObj) -> None:
+    """Put the headings, numbered as Word numbers them, into the table of contents field as
+    its current result (once the document is complete; nothing without a table of contents).
+    """
+    field = doc.part.__dict__.pop(_CONTENTS_KEY, None)
+    if field is None:
+        return
+    levels = {doc.styles[HEADING_STYLES[n]].style_id: n for n in range(CONTENTS_LEVELS)}
+    numbered = doc.part.__dict__.get(_NUMBERED_KEY, False)
+    counters = [0] * CONTENTS_LEVELS
+    entries: list[tuple[int, str, str]] = []
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        level = levels.get(p.style) if p.style is not None else None
+        if level is None:
+            continue
+        counters[level] += 1
+        counters[level + 1 :] = [0] * (CONTENTS_LEVELS - level - 1)
+        label = ".".join(str(n) for n in counters[: level + 1]) if numbered else ""
+        entries.append((level, label, "".join(t.text or "" for t in p.iter(qn("w:t")))))
+    end = field[-1]
+    last = field
+    for level, label, text in entries:
+        para = _element("w:p")
+        p_pr = _element("w:pPr")
+        indent = sum(_INDENTS[:level])
+        p_pr.append(_element("w:spacing", before="0", after="40"))
+        p_pr.append(
+            _element("w:ind", left=str(indent + _INDENTS[level]), hanging=str(_INDENTS[level]))
+        )
+        para.append(p_pr)
+        para.append(_run(f"{label}\t{text}" if label else text))
+        last.addnext(para)
+        last = para
+    if last is not field:
+        last.append(end)  # the field's end after its last entry
+
+
+def _run(text: str) -> Any:
+    run = _element("w:r")
+    parts = text.split("\t")
+    for i, part in enumerate(parts):
+        if i:
+            run.append(_element("w:tab"))
+        t = _element("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = part
+        run.append(t)
+    return run
 
 
 def _field_char(kind: str, dirty: bool = False) -> Any:

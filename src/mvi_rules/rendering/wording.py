@@ -35,9 +35,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "; in the contract clauses and options, ‘{term}’",
     ),
     "contents_update": (
-        "De inhoudsopgave vult Word zelf in: klik hier met de rechtermuisknop en kies ‘Veld"
-        " bijwerken’.",
-        "Word fills in the table of contents: right-click here and choose ‘Update Field’.",
+        "Paginanummers in de inhoudsopgave: klik met de rechtermuisknop op de inhoudsopgave en"
+        " kies ‘Veld bijwerken’.",
+        "Page numbers in the table of contents: right-click the table of contents and choose"
+        " ‘Update Field’.",
     ),
     "details": ("Gegevens van de aanbesteding", "Procurement details"),
     "buyer": ("Aanbestedende dienst", "Contracting authority"),
