@@ -308,7 +308,7 @@ def test_hospital_annex_marks_new_only_requirements(catalogue: Catalogue) -> Non
     # One statement, and the new-device periods are marked as new-only.
     assert text.count("Refurbished apparaten toegelaten, en wat voor hen geldt") >= 1
     assert text.count("ook refurbished apparaten aanbieden") == 1
-    security = text.split("MVI-LIF-003 Beveiligingsupdates voor computers")[1][:600]
+    security = text.split("MVI-LIF-003 Beveiligingsupdates voor computers")[-1][:600]
     assert "Geldt voor: alleen nieuwe apparaten" in security
     assert "jaar na de laatste levering van dat model onder deze overeenkomst" in security
     assert "Elk geleverd apparaat krijgt zo ten minste 6 jaar beveiligingsupdates" in security

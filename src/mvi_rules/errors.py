@@ -83,6 +83,12 @@ class ScenarioError(InputError):
     kind = "scenario"
 
 
+class ReferenceDocxError(InputError):
+    """A house-style reference document cannot be read or lacks a style the annex uses."""
+
+    kind = "house-style reference document"
+
+
 class TemplateError(MviRulesError):
     """A clause template could not be rendered (for example, a variable it uses is missing)."""
 

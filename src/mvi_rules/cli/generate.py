@@ -80,6 +80,14 @@ from ._common import (
     help="Where --final or --split writes the memo for the legal adviser (default: OUTPUT with"
     " '-memo.docx').",
 )
+@click.option(
+    "--reference-docx",
+    "reference_docx",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A Word document or template (.docx, .dotx) in the buyer's house style: the documents"
+    " take its styles, page set-up, headers and footers.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file(s) if they exist.")
 @click.option(
     "--backend",
@@ -99,6 +107,7 @@ def generate_command(
     final: bool,
     split: bool,
     memo: Path | None,
+    reference_docx: Path | None,
     force: bool,
     backend: str,
     rulesets: Path | None,
@@ -125,9 +134,10 @@ def generate_command(
         check_output(output, force)
     if lcc_sheet is not None:
         check_output(lcc_sheet, force)
-    if (final or split or memo is not None) and fmt != "docx":
+    if (final or split or memo is not None or reference_docx is not None) and fmt != "docx":
         raise click.UsageError(
-            "--final, --split and --memo apply to the Word annex only (--format docx)"
+            "--final, --split, --memo and --reference-docx apply to the Word annex only"
+            " (--format docx)"
         )
     if memo is not None and not (final or split):
         raise click.UsageError(
@@ -136,6 +146,12 @@ def generate_command(
     if final or split:
         memo = memo or output.with_name(output.stem + "-memo.docx")
         check_output(memo, force)
+    house = None
+    if reference_docx is not None:
+        from ..rendering.house_style import load_house_style
+
+        # Checked before anything is written: a template without a needed style leaves no file.
+        house = load_house_style(reference_docx)
     # The profile first: a mistake in it is reported without waiting for the catalogue.
     progress("reading the profile ...")
     loaded = read_profile(profile)
@@ -171,14 +187,18 @@ def generate_command(
             from ..rendering import write_parts
 
             # The parts first: write_parts refuses before writing any of them.
-            written = write_parts(result, catalogue, output, lang=lang, force=force, final=final)
+            written = write_parts(
+                result, catalogue, output, lang=lang, force=force, final=final, reference_docx=house
+            )
         else:
-            write_docx(result, catalogue, output, lang=lang, force=force, final=final)
+            write_docx(
+                result, catalogue, output, lang=lang, force=force, final=final, reference_docx=house
+            )
             written = [output]
         if memo is not None:
             from ..rendering import write_memo
 
-            write_memo(result, memo, lang=lang, force=force)
+            write_memo(result, memo, lang=lang, force=force, reference_docx=house)
         progress_done()
         if memo is not None:
             info(f"{memo}: memo for the legal adviser")

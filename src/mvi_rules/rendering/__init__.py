@@ -8,11 +8,14 @@ Public API:
   adviser's memo that holds what the final version leaves out.
 - :func:`render_parts` / :func:`write_parts` — the annex split by destination (tender guide,
   Programma van Eisen, agreement; Belgian bestek parts), one document per part.
+- :func:`load_house_style` — a buyer's house-style template (``reference_docx=`` of the
+  functions above), checked for the styles the documents use.
 - :func:`render_clause` — one criterion's clause text from its template.
 - :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
 
 Clause templates are Jinja2 files under ``<templates>/<lang>/<template>.j2``, rendered in a
-sandbox where an undefined variable is an error. They see ``p`` (parameters), ``buyer``,
+sandbox where an undefined variable is an error. They see ``p`` (parameters), ``buyer`` (its
+``term`` is the defined term a clause uses for the buyer, never its ``name``),
 ``procurement``, ``lots`` (the lots the criterion applies to), ``jurisdiction``, ``lang`` and
 ``criterion``, and have the filters ``number``, ``money`` and ``date``. Their text is plain:
 a blank line separates paragraphs and a line starting with ``- `` is a bullet item.
@@ -30,6 +33,7 @@ from .docx_writer import (
     write_memo,
     write_parts,
 )
+from .house_style import HouseStyle, load_house_style
 from .json_writer import render_json, write_json
 from .templates import ClauseRenderer, render_clause
 from .text import Block, to_blocks
@@ -37,6 +41,8 @@ from .text import Block, to_blocks
 __all__ = [
     "Block",
     "ClauseRenderer",
+    "HouseStyle",
+    "load_house_style",
     "part_paths",
     "render_clause",
     "render_docx",

@@ -9,7 +9,7 @@ category was considered; and a trace table of every clause's source and legal ba
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..catalogue.figures import DeviceYearFigures
 from ..catalogue.model import (
@@ -34,6 +34,7 @@ from ..selection.result import (
 )
 from .attachments import attachment_line
 from .chart_section import add_lifetime_chart
+from .context import buyer_term
 from .docx_parts import (
     TEXT_WIDTH_CM,
     DocumentObj,
@@ -56,8 +57,10 @@ from .formatting import (
     label_text,
     yes_no,
 )
+from .house_style import HouseStyle
 from .law import below_threshold_nl, localise
 from .notices import attention_points, notice_text
+from .outline import add_contents
 from .parts import TenderPart
 from .review_comments import add_review_comment, review_comment_text
 from .text import to_blocks
@@ -87,6 +90,7 @@ def build_annex(
     lang: str,
     final: bool = False,
     figures: DeviceYearFigures | None = None,
+    house: HouseStyle | None = None,
 ) -> DocumentObj:
     """The annex document for ``result``; ``clauses`` maps criterion id to rendered clause text.
 
@@ -95,19 +99,21 @@ def build_annex(
 
     ``final`` leaves out what is for the buyer and the legal adviser only (the concept banner,
     the instructions, the points of attention, the defaults to confirm, the criteria left out
-    and the trace annex): :func:`build_memo` holds those.
+    and the trace annex): :func:`build_memo` holds those. ``house`` is the buyer's house-style
+    template the document is built on.
     """
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("title", title=profile.procurement.title)
-    doc = _new_document(result, words, title, "footer_final" if final else "footer")
+    doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("subtitle"), "Subtitle")
+    _defined_terms(doc, result, words, SECTION_ORDER)
     if not final:
         banner = doc.add_paragraph()
         banner.add_run(words("draft_banner")).bold = True
         _blocking(doc, result, words)
-
+    _contents(doc, words, final)
     _details(doc, result, words)
     _lots(doc, profile, words)
     if figures is not None:
@@ -130,6 +136,7 @@ def build_part(
     lang: str,
     part: TenderPart,
     final: bool = False,
+    house: HouseStyle | None = None,
 ) -> DocumentObj:
     """One part of a split annex: the clause sections that belong in ``part`` of the tender
     (e.g. the Programma van Eisen), usable on its own.
@@ -141,13 +148,15 @@ def build_part(
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("part_title", part=part.title(lang), title=profile.procurement.title)
-    doc = _new_document(result, words, title, "footer_final" if final else "footer")
+    doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("subtitle"), "Subtitle")
+    _defined_terms(doc, result, words, part.kinds)
     if not final:
         banner = doc.add_paragraph()
         banner.add_run(words("draft_banner")).bold = True
         _blocking(doc, result, words)
+    _contents(doc, words, final)
     if part.details:
         _details(doc, result, words)
     _lots(doc, profile, words)
@@ -157,14 +166,14 @@ def build_part(
     return doc
 
 
-def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
+def build_memo(result: EvaluationResult, lang: str, house: HouseStyle | None = None) -> DocumentObj:
     """The memo for the legal adviser that goes with a final annex: the decisions to take,
     the points of attention, the defaults to confirm, the criteria left out and, per clause,
     its sources and legal basis."""
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("memo_title", title=profile.procurement.title)
-    doc = _new_document(result, words, title, "footer_memo")
+    doc = _new_document(result, words, title, "footer_memo", house)
     add_paragraph(doc, title, "Title")
     add_paragraph(doc, words("memo_subtitle"), "Subtitle")
     _blocking(doc, result, words)
@@ -175,10 +184,12 @@ def build_memo(result: EvaluationResult, lang: str) -> DocumentObj:
     return doc
 
 
-def _new_document(result: EvaluationResult, words: Wording, title: str, footer: str) -> DocumentObj:
+def _new_document(
+    result: EvaluationResult, words: Wording, title: str, footer: str, house: HouseStyle | None
+) -> DocumentObj:
     profile = result.profile
     tag = _language_tag(words.lang, profile.buyer.jurisdiction)
-    doc = new_document(tag)
+    doc = new_document(tag, house.open() if house is not None else None)
     set_core_properties(
         doc,
         title=title,
@@ -188,6 +199,22 @@ def _new_document(result: EvaluationResult, words: Wording, title: str, footer: 
     )
     add_page_number_footer(doc, words(footer, catalogue=result.catalogue_version))
     return doc
+
+
+def _defined_terms(
+    doc: DocumentObj, result: EvaluationResult, words: Wording, kinds: Sequence[CriterionType]
+) -> None:
+    """The one place that names the buyer for the clauses, which use the defined term."""
+    terms = list(dict.fromkeys(buyer_term(words, kind) for kind in kinds))
+    text = words("defined_buyer", name=result.profile.buyer.name, term=terms[0])
+    if len(terms) > 1:
+        text += words("defined_buyer_contract", term=terms[1])
+    doc.add_paragraph(text + ".")
+
+
+def _contents(doc: DocumentObj, words: Wording, final: bool) -> None:
+    """The table of contents; only the concept says how to fill it in (Word offers it)."""
+    add_contents(doc, words("contents"), None if final else words("contents_update"))
 
 
 def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:
@@ -227,9 +254,7 @@ def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None
             ),
         )
     )
-    add_table(
-        doc, None, rows, (5.5, TEXT_WIDTH_CM - 5.5), style="Table Grid", bold_first_column=True
-    )
+    add_table(doc, None, rows, (5.5, TEXT_WIDTH_CM - 5.5), bold_first_column=True)
 
 
 def _blocking(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:

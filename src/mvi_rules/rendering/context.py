@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from ..catalogue.model import ParamValue
+from ..catalogue.model import CriterionType, ParamValue
 from ..profile.model import ProcurementProfile, ProductGroup
 from ..selection.result import SelectedCriterion
 from .wording import Wording
@@ -29,6 +29,9 @@ class BuyerView:
 
     var_name: ClassVar[str] = "buyer"
     name: str
+    #: The defined term a clause uses for the buyer ("de aanbestedende dienst"; in contract
+    #: clauses and options "de opdrachtgever"), defined once under the document's title.
+    term: str
     authority_type: str
     authority_type_text: str
     jurisdiction: str
@@ -90,6 +93,13 @@ class CriterionView:
     level: int
 
 
+def buyer_term(words: Wording, kind: CriterionType) -> str:
+    """The defined term for the buyer in a clause of type ``kind``: the party to the contract
+    in contract clauses and options, the contracting authority elsewhere."""
+    contract = kind in (CriterionType.CONTRACT_CLAUSE, CriterionType.OPTION)
+    return words("term_client" if contract else "term_authority")
+
+
 def template_context(
     criterion: SelectedCriterion, profile: ProcurementProfile, lang: str
 ) -> dict[str, Any]:
@@ -125,6 +135,7 @@ def template_context(
         "p": Params(criterion.parameter_values()),
         "buyer": BuyerView(
             name=buyer.name,
+            term=buyer_term(words, criterion.type),
             authority_type=buyer.authority_type.value,
             authority_type_text=words.authority(buyer.authority_type),
             jurisdiction=buyer.jurisdiction.value,

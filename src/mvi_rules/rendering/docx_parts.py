@@ -1,9 +1,10 @@
 """Small python-docx building blocks: page set-up, properties, tables, fields.
 
-The structure uses the built-in Word styles of python-docx's default template (Title,
-Heading 1-3, List Bullet, List Number, Table Grid, Light Grid Accent 1) plus one added
-paragraph style for table text, so that a buyer restyles the whole annex by changing styles.
-Direct formatting is kept to emphasis inside a paragraph (a bold label, a highlight).
+The structure uses built-in Word styles (Title, Subtitle, Heading 1-3, List Bullet, List
+Number, one table style: Table Grid) plus one added paragraph style for table text, so that a
+buyer restyles the whole annex by changing styles, or by giving a house-style template
+(:mod:`.house_style`) that defines them. Direct formatting is kept to emphasis inside a
+paragraph (a bold label, a highlight).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from .outline import number_headings
+
 DocumentObj = Any  # python-docx has no type hints; this names what we pass around
 
 #: Usable width of an A4 page with 2.5 cm margins, upright and landscape.
@@ -30,9 +33,26 @@ LANDSCAPE_TEXT_WIDTH_CM = 24.7
 #: Paragraph style of text in table cells (compact, a size smaller than body text).
 TABLE_TEXT = "Table Text"
 
+#: The one table style of every table: the name Word gives its plain grid ("Tabelraster"),
+#: which every Word template has, so a house-style template restyles all tables at once.
+TABLE_STYLE = "Table Grid"
 
-def new_document(language_tag: str) -> DocumentObj:
-    """An empty A4 document whose text is marked as ``language_tag`` (for spelling checks)."""
+
+def new_document(language_tag: str, base: DocumentObj | None = None) -> DocumentObj:
+    """An empty document whose text is marked as ``language_tag`` (for spelling checks).
+
+    Without ``base``: A4 on python-docx's default template with our fonts and spacing. With
+    ``base`` (a house-style template with its body emptied): the template's styles, page
+    set-up, headers and footers as they are; only what the annex needs and the template may
+    lack is added (the table-text style, heading numbering).
+    """
+    if base is not None:
+        _set_language(base, language_tag)
+        _drop_thumbnail(base)
+        if TABLE_TEXT not in _style_names(base):
+            _add_table_text(base)
+        number_headings(base)
+        return base
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -46,6 +66,18 @@ def new_document(language_tag: str) -> DocumentObj:
         doc.styles[name].paragraph_format.keep_with_next = True
     # A procurement title is long; the template's 26 pt title breaks it over three lines.
     doc.styles["Title"].font.size = Pt(22)
+    _add_table_text(doc)
+    _shade_header_row(doc)
+    doc.styles["Footer"].font.size = Pt(8)
+    number_headings(doc)
+    return doc
+
+
+def _style_names(doc: DocumentObj) -> set[str]:
+    return {style.name for style in doc.styles}
+
+
+def _add_table_text(doc: DocumentObj) -> None:
     table_text = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = doc.styles["Normal"]
     table_text.quick_style = True
@@ -53,15 +85,32 @@ def new_document(language_tag: str) -> DocumentObj:
     table_text.paragraph_format.space_before = Pt(0)
     table_text.paragraph_format.space_after = Pt(2)
     table_text.paragraph_format.line_spacing = 1.0
-    doc.styles["Footer"].font.size = Pt(8)
-    return doc
+
+
+def _shade_header_row(doc: DocumentObj) -> None:
+    """A light grey header row in the default template's plain grid, so a table's header
+    stands out without a second table style."""
+    style = doc.styles[TABLE_STYLE].element
+    conditional = OxmlElement("w:tblStylePr")
+    conditional.set(qn("w:type"), "firstRow")
+    tc_pr = OxmlElement("w:tcPr")
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "E7E6E6")
+    tc_pr.append(shading)
+    conditional.append(tc_pr)
+    style.append(conditional)
 
 
 def start_landscape_section(doc: DocumentObj) -> None:
-    """Continue on a new landscape A4 page (for wide tables); the footer carries over."""
+    """Continue on a new page turned to landscape (for wide tables); headers and footers
+    carry over."""
+    previous = doc.sections[-1]
+    width, height = previous.page_width, previous.page_height
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.page_width, section.page_height = max(width, height), min(width, height)
 
 
 def _set_language(doc: DocumentObj, tag: str) -> None:
@@ -178,12 +227,12 @@ def add_table(
     header: Sequence[str] | None,
     rows: Sequence[Sequence[str | Sequence[str]]],
     widths_cm: Sequence[float],
-    style: str = "Light Grid Accent 1",
     bold_first_column: bool = False,
     keep_together: bool = False,
     rows_may_split: bool = False,
 ) -> Any:
-    """A table with fixed column widths; a cell given as a list gets one paragraph per item.
+    """A table in :data:`TABLE_STYLE` with fixed column widths; a cell given as a list gets
+    one paragraph per item.
 
     Rows never break across pages unless ``rows_may_split`` (a reference table of long rows,
     where keeping each row whole leaves half-empty pages); the header row repeats on every
@@ -191,7 +240,7 @@ def add_table(
     """
     count = len(rows) + (1 if header else 0)
     table = doc.add_table(rows=count, cols=len(widths_cm))
-    table.style = doc.styles[style]
+    table.style = doc.styles[TABLE_STYLE]
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)
@@ -263,10 +312,19 @@ def _look(table: Any, header: bool, first_column: bool) -> None:
 
 
 def add_page_number_footer(doc: DocumentObj, text: str) -> None:
-    """A footer line ``text`` followed by the page number (a PAGE field Word fills in)."""
+    """A footer line ``text`` followed by the page number (a PAGE field Word fills in).
+
+    A house-style template's own footer is kept as it is, and then none is added.
+    """
     footer = doc.sections[0].footer
+    if not footer.is_linked_to_previous and any(
+        para.text.strip() or para._p.xpath(".//w:fldSimple | .//w:fldChar")
+        for para in footer.paragraphs
+    ):
+        return
     para = footer.paragraphs[0]
-    para.style = doc.styles["Footer"]
+    if "Footer" in _style_names(doc):
+        para.style = doc.styles["Footer"]
     para.add_run(text)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")

@@ -14,6 +14,8 @@ from ..errors import MviRulesError, OutputExistsError, TemplateError
 from ..selection.result import EvaluationResult
 from .annex import build_annex, build_memo, build_part
 from .docx_parts import DocumentObj
+from .house_style import HouseStyle, load_house_style
+from .outline import fill_contents
 from .parts import tender_parts
 from .templates import ClauseRenderer
 from .wording import LANGUAGES
@@ -44,6 +46,16 @@ def templates_dir_of(result: EvaluationResult, source: Catalogue | str | Path) -
     return Path(source)
 
 
+#: A house-style template: its path, or one read and checked with :func:`load_house_style`.
+ReferenceDocx = str | Path | HouseStyle
+
+
+def _house(reference_docx: ReferenceDocx | None) -> HouseStyle | None:
+    if reference_docx is None or isinstance(reference_docx, HouseStyle):
+        return reference_docx
+    return load_house_style(reference_docx)
+
+
 def render_clauses(result: EvaluationResult, templates_dir: Path, lang: str) -> dict[str, str]:
     """Every selected criterion's clause text by id (all templates render before any output)."""
     renderer = ClauseRenderer(templates_dir, lang)
@@ -55,6 +67,7 @@ def render_docx(
     templates: Catalogue | str | Path,
     lang: str | None = None,
     final: bool = False,
+    reference_docx: ReferenceDocx | None = None,
 ) -> bytes:
     """The tender annex for ``result`` as .docx bytes.
 
@@ -63,11 +76,20 @@ def render_docx(
     (``"nl"`` or ``"en"``) overrides the profile's ``output_language``. ``final`` gives the
     version that goes to market: no concept banner, instructions, points of attention,
     defaults to confirm, criteria left out or trace annex (:func:`render_memo` holds those).
+
+    ``reference_docx`` is the buyer's house-style template (.docx or .dotx): the annex takes
+    its styles (the heading, list and table styles among them), page set-up, headers and
+    footers; without it the annex is A4 in Arial. Headings are numbered with Word numbering and
+    a table of contents field follows the title either way.
+
     The lifetime chart takes its figures from the catalogue's rulesets (with a templates
-    directory: the shipped rulesets). The same result always gives byte-identical output.
-    Raises :class:`~mvi_rules.errors.TemplateError` when a clause template is missing, invalid
-    or uses a variable that does not exist.
+    directory: the shipped rulesets). The same result (and template) always gives
+    byte-identical output. Raises :class:`~mvi_rules.errors.TemplateError` when a clause
+    template is missing, invalid or uses a variable that does not exist, and
+    :class:`~mvi_rules.errors.ReferenceDocxError` when the house-style template cannot be read
+    or lacks a style the annex uses (naming the style).
     """
+    house = _house(reference_docx)
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
     figures = (
@@ -75,7 +97,7 @@ def render_docx(
         if isinstance(templates, Catalogue)
         else load_figures(rulesets_dir())
     )
-    return _bytes(build_annex(result, clauses, language, final=final, figures=figures))
+    return _bytes(build_annex(result, clauses, language, final=final, figures=figures, house=house))
 
 
 def render_parts(
@@ -83,6 +105,7 @@ def render_parts(
     templates: Catalogue | str | Path,
     lang: str | None = None,
     final: bool = False,
+    reference_docx: ReferenceDocx | None = None,
 ) -> dict[str, bytes]:
     """The annex split by destination, as .docx bytes per part, keyed by the part's file-name
     suffix in the document language, in tender order.
@@ -92,12 +115,15 @@ def render_parts(
     Concept-overeenkomst (contract clauses and options); Belgian tenders the bestek's
     administrative and contractual provisions and its technical provisions. Each part stands
     on its own (title, lots, its sections); the legal adviser's material is in
-    :func:`render_memo`. ``final`` as in :func:`render_docx`.
+    :func:`render_memo`. ``final`` and ``reference_docx`` as in :func:`render_docx`.
     """
+    house = _house(reference_docx)
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
     return {
-        part.slug[language]: _bytes(build_part(result, clauses, language, part, final=final))
+        part.slug[language]: _bytes(
+            build_part(result, clauses, language, part, final=final, house=house)
+        )
         for part in tender_parts(result)
     }
 
@@ -118,6 +144,7 @@ def write_parts(
     lang: str | None = None,
     force: bool = False,
     final: bool = False,
+    reference_docx: ReferenceDocx | None = None,
 ) -> list[Path]:
     """Write :func:`render_parts` next to ``path`` (see :func:`part_paths`) and return the
     paths. Every part is rendered, and every target checked, before the first is written, so
@@ -128,29 +155,40 @@ def write_parts(
         for target in targets:
             if target.exists():
                 raise OutputExistsError(target)
-    parts = render_parts(result, catalogue, lang, final=final)
+    parts = render_parts(result, catalogue, lang, final=final, reference_docx=reference_docx)
     for target, data in zip(targets, parts.values(), strict=True):
         write_atomic(target, data, force=force)
     return targets
 
 
-def render_memo(result: EvaluationResult, lang: str | None = None) -> bytes:
+def render_memo(
+    result: EvaluationResult,
+    lang: str | None = None,
+    reference_docx: ReferenceDocx | None = None,
+) -> bytes:
     """The memo for the legal adviser that goes with a final annex, as .docx bytes: decisions,
-    points of attention, defaults to confirm, criteria left out and the trace per clause."""
-    return _bytes(build_memo(result, resolve_language(result, lang)))
+    points of attention, defaults to confirm, criteria left out and the trace per clause
+    (``reference_docx`` as in :func:`render_docx`)."""
+    house = _house(reference_docx)
+    return _bytes(build_memo(result, resolve_language(result, lang), house=house))
 
 
 def write_memo(
-    result: EvaluationResult, path: str | Path, lang: str | None = None, force: bool = False
+    result: EvaluationResult,
+    path: str | Path,
+    lang: str | None = None,
+    force: bool = False,
+    reference_docx: ReferenceDocx | None = None,
 ) -> Path:
     """Write :func:`render_memo` to ``path`` atomically and return the path (never over an
     existing file unless ``force``)."""
     target = Path(path)
-    write_atomic(target, render_memo(result, lang), force=force)
+    write_atomic(target, render_memo(result, lang, reference_docx), force=force)
     return target
 
 
 def _bytes(document: DocumentObj) -> bytes:
+    fill_contents(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_docx(buffer.getvalue())
@@ -163,13 +201,15 @@ def write_docx(
     lang: str | None = None,
     force: bool = False,
     final: bool = False,
+    reference_docx: ReferenceDocx | None = None,
 ) -> Path:
-    """Write the tender annex to ``path`` atomically and return the path (``final``: see
-    :func:`render_docx`).
+    """Write the tender annex to ``path`` atomically and return the path (``final`` and
+    ``reference_docx``: see :func:`render_docx`).
 
     Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
     false; the document is rendered first, so a template error never leaves a file behind.
     """
     target = Path(path)
-    write_atomic(target, render_docx(result, catalogue, lang, final=final), force=force)
+    data = render_docx(result, catalogue, lang, final=final, reference_docx=reference_docx)
+    write_atomic(target, data, force=force)
     return target

@@ -25,6 +25,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "CONCEPT — ter beoordeling door uw juridisch adviseur",
         "DRAFT — for review by your legal adviser",
     ),
+    "contents": ("Inhoud", "Contents"),
+    # The defined terms clauses use for the buyer: the tender's party, and the contract's.
+    "term_authority": ("de aanbestedende dienst", "the contracting authority"),
+    "term_client": ("de opdrachtgever", "the contracting authority"),
+    "defined_buyer": ("Hierna heet {name} ‘{term}’", "Below, {name} is called ‘{term}’"),
+    "defined_buyer_contract": (
+        ", in de contractbepalingen en opties ‘{term}’",
+        "; in the contract clauses and options, ‘{term}’",
+    ),
+    "contents_update": (
+        "Paginanummers in de inhoudsopgave: klik met de rechtermuisknop op de inhoudsopgave en"
+        " kies ‘Veld bijwerken’.",
+        "Page numbers in the table of contents: right-click the table of contents and choose"
+        " ‘Update Field’.",
+    ),
     "details": ("Gegevens van de aanbesteding", "Procurement details"),
     "buyer": ("Aanbestedende dienst", "Contracting authority"),
     "authority_type": ("Soort aanbestedende dienst", "Type of contracting authority"),
@@ -633,6 +648,8 @@ _BE_NL: dict[str, str] = {
     "details": "Gegevens van de opdracht",
     "subtitle": "Duurzaamheidseisen en -criteria voor ICT (duurzame overheidsopdrachten)",
     "buyer": "Aanbestedende overheid",
+    "term_authority": "de aanbestedende overheid",
+    "term_client": "de aanbestedende overheid",
     "authority_type": "Soort aanbestedende overheid",
     "estimated_value": "Geraamde waarde van de opdracht",
     "use_2": (
