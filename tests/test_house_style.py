@@ -206,7 +206,7 @@ def test_table_of_contents_field_updated_on_opening(templates: Path) -> None:
     lines = all_text(final).splitlines()
     first = lines.index("Inhoud")
     assert lines[first + 2] == "1\tGegevens van de aanbesteding"
-    assert any(line.startswith("4.1\tMVI-LIF-001") for line in lines[first:])
+    assert any(line.startswith("5.1\tMVI-LIF-001") for line in lines[first:])  # after the chart
     assert instruction not in all_text(final)
 
 
