@@ -105,15 +105,7 @@ def build_annex(
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("title", title=profile.procurement.title)
-    doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
-    add_paragraph(doc, title, "Title")
-    add_paragraph(doc, words("subtitle"), "Subtitle")
-    _defined_terms(doc, result, words, SECTION_ORDER)
-    if not final:
-        banner = doc.add_paragraph()
-        banner.add_run(words("draft_banner")).bold = True
-        _blocking(doc, result, words)
-    _contents(doc, words, final)
+    doc = _opening(result, words, title, SECTION_ORDER, final, house)
     _details(doc, result, words)
     _lots(doc, profile, words)
     if figures is not None:
@@ -148,21 +140,35 @@ def build_part(
     profile = result.profile
     words = Wording(lang, profile.buyer.jurisdiction)
     title = words("part_title", part=part.title(lang), title=profile.procurement.title)
-    doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
-    add_paragraph(doc, title, "Title")
-    add_paragraph(doc, words("subtitle"), "Subtitle")
-    _defined_terms(doc, result, words, part.kinds)
-    if not final:
-        banner = doc.add_paragraph()
-        banner.add_run(words("draft_banner")).bold = True
-        _blocking(doc, result, words)
-    _contents(doc, words, final)
+    doc = _opening(result, words, title, part.kinds, final, house)
     if part.details:
         _details(doc, result, words)
     _lots(doc, profile, words)
     for kind in SECTION_ORDER:
         if kind in part.kinds:
             _section(doc, result, kind, clauses, words, comments=not final)
+    return doc
+
+
+def _opening(
+    result: EvaluationResult,
+    words: Wording,
+    title: str,
+    kinds: Sequence[CriterionType],
+    final: bool,
+    house: HouseStyle | None,
+) -> DocumentObj:
+    """A new annex or part up to its contents list: title, subtitle, the defined terms of the
+    clause types it holds and, in a concept, the banner and what blocks the tender."""
+    doc = _new_document(result, words, title, "footer_final" if final else "footer", house)
+    add_paragraph(doc, title, "Title")
+    add_paragraph(doc, words("subtitle"), "Subtitle")
+    _defined_terms(doc, result, words, kinds)
+    if not final:
+        banner = doc.add_paragraph()
+        banner.add_run(words("draft_banner")).bold = True
+        _blocking(doc, result, words)
+    _contents(doc, words, final)
     return doc
 
 

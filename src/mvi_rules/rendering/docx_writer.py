@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .._atomic import write_atomic
+from .._atomic import check_writable_target, write_atomic
 from .._docx_determinism import normalise_docx
 from .._resources import rulesets_dir
 from ..catalogue.figures import load_figures
 from ..catalogue.load import Catalogue
-from ..errors import MviRulesError, OutputExistsError, TemplateError
+from ..errors import MviRulesError, TemplateError
 from ..selection.result import EvaluationResult
 from .annex import build_annex, build_memo, build_part
 from .docx_parts import DocumentObj
@@ -151,10 +151,8 @@ def write_parts(
     an error leaves no part behind; an existing file is never replaced unless ``force``.
     """
     targets = part_paths(result, path, lang)
-    if not force:
-        for target in targets:
-            if target.exists():
-                raise OutputExistsError(target)
+    for target in targets:
+        check_writable_target(target, force=force)
     parts = render_parts(result, catalogue, lang, final=final, reference_docx=reference_docx)
     for target, data in zip(targets, parts.values(), strict=True):
         write_atomic(target, data, force=force)
