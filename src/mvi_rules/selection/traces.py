@@ -61,9 +61,14 @@ def _construct(holds: bool, text: str, children: list[ConditionTrace]) -> Condit
 _new = ConditionTrace.__new__
 
 
-def _compile(node: Node, known: dict[Node, Builder]) -> Builder:
-    """One builder per distinct part: equal parts (in any criterion) share a builder."""
-    found = known.get(node)
+def _compile(node: Node, known: dict[str, Builder]) -> Builder:
+    """One builder per distinct part: equal parts (in any criterion) share a builder.
+
+    Parts are told apart by their repr, not by ``==``: ``is 2`` and ``is 2.0`` (or ``is true``
+    and ``is 1``) are equal as Python values but are written differently in the trace.
+    """
+    key = repr(node)
+    found = known.get(key)
     if found is not None:
         return found
     builder: Builder
@@ -113,12 +118,12 @@ def _compile(node: Node, known: dict[Node, Builder]) -> Builder:
     # Numbered once its parts are: every builder of a catalogue gets its own number (the
     # builders above read it when they run, not when they are made).
     number = len(known)
-    known[node] = builder
+    known[key] = builder
     return builder
 
 
 def _builders(entries: Iterable[EntryLike]) -> dict[str, Builder]:
-    known: dict[Node, Builder] = {}
+    known: dict[str, Builder] = {}
     return {e.criterion.id: _compile(e.condition, known) for e in entries}
 
 
