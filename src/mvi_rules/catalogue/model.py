@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from ..profile.model import CriteriaSet, ProductGroup, Theme
 from .registries import AspectRegistry, CatalogueMeta, Label, LabelRegistry, RetiredRegistry
+from .scales import ScoringStep, check_scale
 from .sourcing import (
     LegalBasis,
     LegalBasisRegistry,
@@ -220,16 +221,6 @@ class Verification(BaseModel):
         return self
 
 
-class ScoringStep(BaseModel):
-    """One row of an award criterion's scoring scale."""
-
-    model_config = _Strict
-
-    points: float = Field(ge=0)
-    nl: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
 class ValueKind(str, Enum):
     """How a criterion can add to the value of the contract."""
 
@@ -384,6 +375,7 @@ class Criterion(BaseModel):
         if self.type is CriterionType.AWARD:
             if not self.scoring:
                 raise ValueError("an award criterion needs a scoring scale (scoring)")
+            check_scale(self.scoring, self.parameters)
             if self.is_price_criterion:
                 if "weight" in self.parameters:
                     raise ValueError(

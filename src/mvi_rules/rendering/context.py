@@ -7,13 +7,16 @@ plain data (no ``model_dump``/``model_copy``), and enum values arrive both as co
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from ..catalogue.model import CriterionType, ParamValue
+from ..catalogue.model import CriterionType, ParamValue, ScoringStep
+from ..catalogue.scales import PLACEHOLDER
 from ..profile.model import ProcurementProfile, ProductGroup
 from ..selection.result import SelectedCriterion
+from .formatting import format_plain
 from .wording import Wording
 
 
@@ -93,6 +96,49 @@ class CriterionView:
     level: int
 
 
+@dataclass(frozen=True)
+class ScaleBand:
+    """One entry of ``scale`` in a template: a band of the award scale as the clause states it.
+
+    ``points`` is the band's share of X (``0``, ``0.25``, ``1``); the shared scale template
+    (``_shared/scale.j2``) writes it as "0 punten", "0,25 X" or "X".
+    """
+
+    var_name: ClassVar[str] = "band"
+    text: str
+    points: float
+
+
+def scale_bands(
+    scoring: list[ScoringStep], params: dict[str, ParamValue], term: str, lang: str
+) -> list[ScaleBand]:
+    """The bands of a scale whose rows give their clause wording, placeholders filled in
+    (numbers as a bare ``{{ value }}`` writes them); empty when the rows give none."""
+    if any(step.clause is None for step in scoring):
+        return []
+
+    def band(index: int, step: ScoringStep) -> ScaleBand:
+        following = scoring[index + 1] if index + 1 < len(scoring) else None
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name == "buyer.term":
+                return term
+            value = (
+                step.at
+                if name == "at"
+                else following.at
+                if name == "next" and following is not None
+                else params[name.removeprefix("p.")]
+            )
+            return str(format_plain(value, lang))
+
+        assert step.clause is not None  # checked above
+        return ScaleBand(text=PLACEHOLDER.sub(fill, step.clause.get(lang)), points=step.points)
+
+    return [band(i, step) for i, step in enumerate(scoring)]
+
+
 def buyer_term(words: Wording, kind: CriterionType) -> str:
     """The defined term for the buyer in a clause of type ``kind``: the party to the contract
     in contract clauses and options, the contracting authority elsewhere."""
@@ -110,11 +156,15 @@ def template_context(
     ``lang``, ``criterion`` (id, version, title in ``lang``, type, level) and ``value`` (for
     a criterion that adds to the contract value: ``kind``, ``percent``, ``max_eur``, the most
     it adds over all its lots, and ``whole_contract``, true when it is valued against the whole
-    contract because the lots have no values of their own; ``None`` otherwise).
+    contract because the lots have no values of their own; ``None`` otherwise) and ``scale``
+    (an award criterion's bands as its clause states them, each with ``text`` and ``points``,
+    for ``{% include "_shared/scale.j2" %}``; empty when the ruleset gives no clause wording).
     """
     words = Wording(lang, profile.buyer.jurisdiction)
     buyer, proc = profile.buyer, profile.procurement
     wanted = set(criterion.lots)
+    params = criterion.parameter_values()
+    term = buyer_term(words, criterion.type)
     lots = [
         LotView(
             id=lot.id,
@@ -132,10 +182,10 @@ def template_context(
         if lot.id in wanted
     ]
     return {
-        "p": Params(criterion.parameter_values()),
+        "p": Params(params),
         "buyer": BuyerView(
             name=buyer.name,
-            term=buyer_term(words, criterion.type),
+            term=term,
             authority_type=buyer.authority_type.value,
             authority_type_text=words.authority(buyer.authority_type),
             jurisdiction=buyer.jurisdiction.value,
@@ -152,6 +202,7 @@ def template_context(
             procedure_text=words.procedure(proc.procedure.value) if proc.procedure else None,
         ),
         "lots": lots,
+        "scale": scale_bands(criterion.scoring, params, term, lang),
         "jurisdiction": buyer.jurisdiction.value,
         "lang": lang,
         "value": (
