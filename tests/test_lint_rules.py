@@ -176,6 +176,44 @@ def test_a_changed_criterion_without_version_bump(
     assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []
 
 
+def _award(at: float, description: str) -> dict[str, Any]:
+    weight = {"default": 10, "min": 0, "max": 30, "description": {"nl": "Gewicht", "en": "W"}}
+    return {
+        "type": "award",
+        "rewards": ["extended_warranty"],
+        "parameters": {**BASE_CRITERION["parameters"], "weight": weight},
+        "scoring": [
+            {
+                "points": 0,
+                "nl": "Geen",
+                "en": "None",
+                "clause": {"nl": "minder dan {next} jaar", "en": "under {next} years"},
+            },
+            {
+                "points": 1,
+                "nl": f"{description} {at:g} jaar",
+                "en": f"At least {at:g} years",
+                "at": at,
+                "clause": {"nl": "ten minste {at} jaar", "en": "at least {at} years"},
+            },
+        ],
+    }
+
+
+def test_a_changed_scale_needs_a_version_bump(tmp_path: Path) -> None:
+    # The scale's figures are clause text, though no template changes with them.
+    rules = build(tmp_path, [_award(2, "Ten minste")], {})
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "v1")
+    (rules / "test.yaml").write_text(build_topic(_award(3, "Ten minste")), encoding="utf-8")
+    (finding,) = lint(rules, tmp_path / "templates", select=["MVI008"], base="main")
+    assert "scoring changed since main" in finding.message
+    # Rewording a row's description for the weighting asks nothing new.
+    (rules / "test.yaml").write_text(build_topic(_award(2, "Minstens")), encoding="utf-8")
+    assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []
+
+
 def test_a_title_change_needs_no_version_bump(tmp_path: Path) -> None:
     rules = _repo_with_change(tmp_path, {"title": {"nl": "Levensduur (jaren)", "en": "L"}}, None)
     assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []

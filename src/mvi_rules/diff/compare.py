@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import Catalogue, Criterion, Parameter
+from ..catalogue import Catalogue, Criterion, Parameter, ScoringStep
 from ..catalogue.load import REGISTRY_FILES, _is_topic_file
 from ..conditions import All, ConditionSyntaxError, Node, Not, Test, parse_condition
 from ..conditions import Any as AnyOf
@@ -143,6 +143,15 @@ def _sources(c: Criterion) -> str:
     )
 
 
+def _scoring_row(step: ScoringStep) -> str:
+    row = f"{step.points:g}: {step.nl}"
+    if step.clause is None:
+        return row
+    # The band as the clause states it is clause text kept in the ruleset (_shared/scale.j2).
+    at = f", at {step.at:g}" if step.at is not None else ""
+    return f"{row} (clause: {step.clause.nl}{at})"
+
+
 def criterion_changes(old: Criterion, new: Criterion) -> list[FieldChange]:
     """Every difference in the definition of one criterion (clause text apart)."""
     pairs: list[tuple[str, str, str]] = [
@@ -171,8 +180,8 @@ def criterion_changes(old: Criterion, new: Criterion) -> list[FieldChange]:
         ("template", old.template, new.template),
         (
             "scoring",
-            _words([f"{s.points:g}: {s.nl}" for s in old.scoring]),
-            _words([f"{s.points:g}: {s.nl}" for s in new.scoring]),
+            _words([_scoring_row(s) for s in old.scoring]),
+            _words([_scoring_row(s) for s in new.scoring]),
         ),
         ("rewards", _words(old.rewards), _words(new.rewards)),
         ("value share", _words(_dump(old.value_share)), _words(_dump(new.value_share))),

@@ -10,7 +10,7 @@ from ..finding import Finding
 from ..registry import rule
 
 #: The fields whose change changes what a criterion asks (a title or source fix does not).
-MEANING_FIELDS = ("when", "parameters", "level", "type")
+MEANING_FIELDS = ("when", "parameters", "level", "type", "scoring")
 
 
 def _meaning(criterion: dict[str, Any], name: str) -> Any:
@@ -23,6 +23,15 @@ def _meaning(criterion: dict[str, Any], name: str) -> Any:
             else spec
             for key, spec in value.items()
         }
+    if name == "scoring" and isinstance(value, list):
+        # The scale's points, thresholds and clause wording are clause text (the shared scale
+        # template writes them); a row's description for the weighting is not.
+        return [
+            {k: v for k, v in row.items() if k in ("points", "at", "clause")}
+            if isinstance(row, dict)
+            else row
+            for row in value
+        ]
     return value
 
 
@@ -34,7 +43,7 @@ def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 @rule("MVI008", "version-bump", needs_base=True)
 def check(context: LintContext) -> Iterator[Finding]:
-    """A criterion whose condition, parameters, level, type or clause text changed since the
+    """A criterion whose condition, parameters, level, type, scale or clause text changed since the
     base ref (``--base REF``) has a higher ``version``.
 
     The version tells a buyer that a criterion now means something else; a document made with
