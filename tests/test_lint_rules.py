@@ -214,6 +214,19 @@ def test_a_changed_scale_needs_a_version_bump(tmp_path: Path) -> None:
     assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []
 
 
+def test_a_changed_shared_template_needs_a_version_bump(tmp_path: Path) -> None:
+    # A shared piece (the award scale) is text of every clause that includes it.
+    clause = 'Ten minste {{ p.years }} jaar.\n{% include "_shared/part.j2" %}\n'
+    rules = build(tmp_path, [{}], {"nl/test/clause.j2": clause, "nl/_shared/part.j2": "Deel.\n"})
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "v1")
+    assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []
+    (tmp_path / "templates" / "nl" / "_shared" / "part.j2").write_text("Ander deel.\n")
+    (finding,) = lint(rules, tmp_path / "templates", select=["MVI008"], base="main")
+    assert "nl shared text _shared/part changed since main" in finding.message
+
+
 def test_a_title_change_needs_no_version_bump(tmp_path: Path) -> None:
     rules = _repo_with_change(tmp_path, {"title": {"nl": "Levensduur (jaren)", "en": "L"}}, None)
     assert lint(rules, tmp_path / "templates", select=["MVI008"], base="main") == []

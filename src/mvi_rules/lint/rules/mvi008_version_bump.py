@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..context import LintContext
 from ..finding import Finding
 from ..registry import rule
+
+# A template shared by several clauses (``{% include "_shared/scale.j2" %}``) is part of the
+# text of each clause that includes it.
+_INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)\.j2["']""")
 
 #: The fields whose change changes what a criterion asks (a title or source fix does not).
 MEANING_FIELDS = ("when", "parameters", "level", "type", "scoring")
@@ -82,6 +87,15 @@ def check(context: LintContext) -> Iterator[Finding]:
                 continue
             if old_text != new_text:
                 changes.append(f"{lang} clause text")
+            for shared in dict.fromkeys(_INCLUDE.findall(new_text)):
+                try:
+                    now = (context.templates_dir / lang / f"{shared}.j2").read_text(
+                        encoding="utf-8"
+                    )
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if base.templates.get(f"{lang}/{shared}") != now:
+                    changes.append(f"{lang} shared text {shared}")
         old_version = old.get("version")
         if not changes or not isinstance(old_version, int) or c.version > old_version:
             continue
