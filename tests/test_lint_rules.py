@@ -215,9 +215,12 @@ def test_a_changed_scale_needs_a_version_bump(tmp_path: Path) -> None:
 
 
 def test_a_changed_shared_template_needs_a_version_bump(tmp_path: Path) -> None:
-    # A shared piece (the award scale) is text of every clause that includes it.
-    clause = 'Ten minste {{ p.years }} jaar.\n{% include "_shared/part.j2" %}\n'
-    rules = build(tmp_path, [{}], {"nl/test/clause.j2": clause, "nl/_shared/part.j2": "Deel.\n"})
+    # A shared piece (the award scale) is text of every clause that includes it, also through
+    # another shared piece.
+    clause = 'Ten minste {{ p.years }} jaar.\n{% include "_shared/outer.j2" %}\n'
+    outer = '{% include "_shared/part.j2" %}\n'
+    shared = {"nl/_shared/outer.j2": outer, "nl/_shared/part.j2": "Deel.\n"}
+    rules = build(tmp_path, [{}], {"nl/test/clause.j2": clause, **shared})
     _git(tmp_path, "init", "-q", "-b", "main")
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "v1")

@@ -4,6 +4,7 @@ scale template writes them, and the checks keep thresholds, wording and descript
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -221,9 +222,18 @@ def test_no_clause_template_restates_its_scale(catalogue: Catalogue) -> None:
             continue
         for lang in ("nl", "en"):
             path = REPO / "clause_templates" / lang / (entry.criterion.template + ".j2")
-            text = path.read_text(encoding="utf-8")
+            text = _with_includes(REPO / "clause_templates" / lang, path)
             assert '{% include "_shared/scale.j2" %}' in text, path
             assert ": 0 punten;" not in text and ": 0 points;" not in text, path
+
+
+def _with_includes(lang_dir: Path, path: Path) -> str:
+    # A clause may take its text from a shared template that includes the scale.
+    text = path.read_text(encoding="utf-8")
+    for name in re.findall(r'\{% include "(_shared/[a-z_]+\.j2)" %\}', text):
+        if name != "_shared/scale.j2":
+            text += _with_includes(lang_dir, lang_dir / name)
+    return text
 
 
 def test_the_json_result_keeps_its_scoring_rows(catalogue: Catalogue) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from ..context import LintContext
@@ -38,6 +39,22 @@ def _meaning(criterion: dict[str, Any], name: str) -> Any:
             for row in value
         ]
     return value
+
+
+def _included(lang_dir: Path, text: str) -> list[tuple[str, str]]:
+    """The templates ``text`` includes, directly or through another, with their texts."""
+    found: dict[str, str] = {}
+    todo = _INCLUDE.findall(text)
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        try:
+            found[name] = (lang_dir / f"{name}.j2").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        todo += _INCLUDE.findall(found[name])
+    return list(found.items())
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -87,13 +104,7 @@ def check(context: LintContext) -> Iterator[Finding]:
                 continue
             if old_text != new_text:
                 changes.append(f"{lang} clause text")
-            for shared in dict.fromkeys(_INCLUDE.findall(new_text)):
-                try:
-                    now = (context.templates_dir / lang / f"{shared}.j2").read_text(
-                        encoding="utf-8"
-                    )
-                except (OSError, UnicodeDecodeError):
-                    continue
+            for shared, now in _included(context.templates_dir / lang, new_text):
                 if base.templates.get(f"{lang}/{shared}") != now:
                     changes.append(f"{lang} shared text {shared}")
         old_version = old.get("version")
