@@ -177,3 +177,25 @@ def test_the_command_exit_status_and_formats(repo: Path, tmp_path: Path) -> None
     assert "no changes" in same.stdout
     bad = runner.invoke(main, ["diff", "nope", "HEAD", "--repo", str(repo)])
     assert bad.exit_code == 1 and "nope is neither" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_a_shared_piece_of_clause_text_shows_in_the_clauses_that_include_it(
+    tmp_path: Path,
+) -> None:
+    # The award scale lives in _shared/scale.j2; editing it changes every clause with a scale.
+    clause = 'Ten minste {{ p.years }} jaar.\n{% include "_shared/part.j2" %}\n'
+    roots = {}
+    for name, part in (("v1", "Beoordeling in punten.\n"), ("v2", "Beoordeling in X.\n")):
+        roots[name] = version(tmp_path / name, V1, clause)
+        shared = roots[name] / "clause_templates" / "nl" / "_shared"
+        shared.mkdir()
+        (shared / "part.j2").write_text(part, encoding="utf-8")
+    diff = diff_catalogues(str(roots["v1"]), str(roots["v2"]), profiles=_profiles())
+    assert diff.changed
+    for change in diff.changed:
+        (nl,) = change.texts
+        assert [(s.kind, s.text) for s in nl.segments if s.kind != "same"] == [
+            ("removed", "punten."),
+            ("added", "X."),
+        ]
+        assert change.version_expected and not change.version_bumped
