@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from ..context import LintContext
 from ..finding import Finding
+from ..includes import included
 from ..registry import rule
-
-# A template shared by several clauses (``{% include "_shared/scale.j2" %}``) is part of the
-# text of each clause that includes it.
-_INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)\.j2["']""")
 
 #: The fields whose change changes what a criterion asks (a title or source fix does not).
 MEANING_FIELDS = ("when", "parameters", "level", "type", "scoring")
@@ -39,22 +34,6 @@ def _meaning(criterion: dict[str, Any], name: str) -> Any:
             for row in value
         ]
     return value
-
-
-def _included(lang_dir: Path, text: str) -> list[tuple[str, str]]:
-    """The templates ``text`` includes, directly or through another, with their texts."""
-    found: dict[str, str] = {}
-    todo = _INCLUDE.findall(text)
-    while todo:
-        name = todo.pop(0)
-        if name in found:
-            continue
-        try:
-            found[name] = (lang_dir / f"{name}.j2").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        todo += _INCLUDE.findall(found[name])
-    return list(found.items())
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -104,7 +83,8 @@ def check(context: LintContext) -> Iterator[Finding]:
                 continue
             if old_text != new_text:
                 changes.append(f"{lang} clause text")
-            for shared, now in _included(context.templates_dir / lang, new_text):
+            # A shared piece (the award scale) is text of every clause that includes it.
+            for shared, now in included(context.templates_dir / lang, new_text).items():
                 if base.templates.get(f"{lang}/{shared}") != now:
                     changes.append(f"{lang} shared text {shared}")
         old_version = old.get("version")
