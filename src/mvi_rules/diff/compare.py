@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from ..conditions import Any as AnyOf
 from ..errors import InputError
 from ..profile import ProcurementProfile
 from ..profile.model import Jurisdiction
+from ..rendering.templates import INCLUDE_TAG
 from ..selection import evaluate
 from .model import (
     CatalogueDiff,
@@ -212,11 +212,6 @@ def word_diff(old: str, new: str) -> list[TextSegment]:
     return out
 
 
-# A shared piece a clause includes (the award scale) is part of its text: an edit there shows
-# in every clause that includes it.
-_INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)\.j2["']\s*-?%\}""")
-
-
 def _template_text(catalogue: Catalogue, template: str, lang: str, depth: int = 0) -> str:
     try:
         text = catalogue.template_path(template, lang).read_text(encoding="utf-8")
@@ -224,7 +219,9 @@ def _template_text(catalogue: Catalogue, template: str, lang: str, depth: int = 
         return ""
     if depth >= 4:  # shared pieces include one another at most this deep; no loop runs away
         return text
-    return _INCLUDE.sub(lambda m: _template_text(catalogue, m.group(1), lang, depth + 1), text)
+    # A shared piece a clause includes (the award scale) is part of its text: an edit there
+    # shows in every clause that includes it.
+    return INCLUDE_TAG.sub(lambda m: _template_text(catalogue, m.group(1), lang, depth + 1), text)
 
 
 def _ref(c: Criterion) -> CriterionRef:

@@ -92,6 +92,29 @@ def _date_filter(lang: str) -> Any:
     return date_filter
 
 
+#: ``{% include "<name>.j2" %}`` in a clause template: a piece of clause text shared by several
+#: clauses (``_shared/scale.j2``, the award scale), part of the text of each that includes it.
+INCLUDE_TAG = re.compile(r"""\{%-?\s*include\s+["']([^"']+)\.j2["']\s*-?%\}""")
+
+
+def included_templates(lang_dir: Path, text: str) -> dict[str, str]:
+    """The templates ``text`` includes, directly or through another, by name without ``.j2``
+    (``_shared/scale``), with their texts; one that cannot be read is left out (rendering
+    reports it)."""
+    found: dict[str, str] = {}
+    todo = INCLUDE_TAG.findall(text)
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        try:
+            found[name] = (lang_dir / f"{name}.j2").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        todo += INCLUDE_TAG.findall(found[name])
+    return found
+
+
 #: Most characters one clause may render to; a runaway template stops here.
 MAX_CLAUSE_CHARS = 200_000
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -7,9 +7,9 @@ import itertools
 from collections.abc import Iterator
 
 from ...catalogue import Entry
+from ...rendering.templates import included_templates
 from ..context import LintContext
 from ..finding import Finding
-from ..includes import included
 from ..registry import rule
 
 #: The shared template that writes a scale's bands from the ruleset.
@@ -86,7 +86,7 @@ def _written_by_the_shared_scale(context: LintContext, entry: Entry) -> Iterator
             text = context.template_file(entry, lang).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # MVI001/MVI002 report a template that cannot be read
-        writes = SCALE_TEMPLATE in included(context.templates_dir / lang, text)
+        writes = SCALE_TEMPLATE in included_templates(context.templates_dir / lang, text)
         if bands and not writes:
             yield context.finding(
                 entry,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ...rendering.templates import included_templates
 from ..context import LintContext
 from ..finding import Finding
-from ..includes import included
 from ..registry import rule
 
 #: The fields whose change changes what a criterion asks (a title or source fix does not).
@@ -84,7 +84,7 @@ def check(context: LintContext) -> Iterator[Finding]:
             if old_text != new_text:
                 changes.append(f"{lang} clause text")
             # A shared piece (the award scale) is text of every clause that includes it.
-            for shared, now in included(context.templates_dir / lang, new_text).items():
+            for shared, now in included_templates(context.templates_dir / lang, new_text).items():
                 if base.templates.get(f"{lang}/{shared}") != now:
                     changes.append(f"{lang} shared text {shared}")
         old_version = old.get("version")
