@@ -93,6 +93,14 @@ def test_next_needs_a_threshold_on_the_next_row() -> None:
         check_scale(rows, parameters=set())
 
 
+def test_at_needs_the_rows_threshold() -> None:
+    rows = [
+        step(1, "Ten minste 10%", "At least 10%", clause=band("ten minste {at}%", "at least {at}%"))
+    ]
+    with pytest.raises(ValueError, match=r"row 1: \{at\} needs the row's threshold"):
+        check_scale(rows, parameters=set())
+
+
 def test_a_parameter_placeholder_names_a_parameter_of_the_criterion() -> None:
     rows = [
         step(

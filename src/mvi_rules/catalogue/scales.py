@@ -104,6 +104,8 @@ def check_scale(scoring: Sequence[ScoringStep], parameters: Collection[str]) -> 
         following = scoring[index + 1] if index + 1 < len(scoring) else None
         texts = [step.clause.nl, step.clause.en] if step.clause is not None else []
         for name in itertools.chain.from_iterable(placeholders(t) for t in texts):
+            if name == "at" and step.at is None:
+                raise ValueError(f"scoring row {index + 1}: {{at}} needs the row's threshold (at)")
             if name == "next" and (following is None or following.at is None):
                 raise ValueError(
                     f"scoring row {index + 1}: {{next}} needs a threshold (at) on the next row"

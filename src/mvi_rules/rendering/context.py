@@ -122,15 +122,16 @@ def scale_bands(
 
         def fill(match: re.Match[str]) -> str:
             name = match.group(1)
+            # The catalogue checked that each placeholder has its value (catalogue.scales).
             if name == "buyer.term":
                 return term
-            value = (
-                step.at
-                if name == "at"
-                else following.at
-                if name == "next" and following is not None
-                else params[name.removeprefix("p.")]
-            )
+            value: ParamValue | None
+            if name == "at":
+                value = step.at
+            elif name == "next":
+                value = following.at if following is not None else None
+            else:
+                value = params[name.removeprefix("p.")]
             return str(format_plain(value, lang))
 
         assert step.clause is not None  # checked above
