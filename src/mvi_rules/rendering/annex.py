@@ -60,7 +60,7 @@ from .formatting import (
 from .house_style import HouseStyle
 from .law import below_threshold_nl, localise
 from .notices import attention_points, notice_text
-from .outline import add_contents
+from .outline import CONTENTS_LEVELS, SHORT_CONTENTS_LEVELS, add_contents
 from .parts import TenderPart
 from .review_comments import add_review_comment, review_comment_text
 from .text import to_blocks
@@ -75,6 +75,9 @@ SECTION_ORDER = (
     CriterionType.CONTRACT_CLAUSE,
     CriterionType.OPTION,
 )
+#: Up to this many clauses (the size of a small purchase's set, issue 8) the contents list
+#: names the sections only.
+SHORT_ANNEX_CLAUSES = 10
 
 
 def _language_tag(lang: str, jurisdiction: Jurisdiction) -> str:
@@ -168,7 +171,8 @@ def _opening(
         banner = doc.add_paragraph()
         banner.add_run(words("draft_banner")).bold = True
         _blocking(doc, result, words)
-    _contents(doc, words, final)
+    clauses = sum(1 for c in result.selected if c.type in kinds)
+    _contents(doc, words, final, clauses)
     return doc
 
 
@@ -218,9 +222,11 @@ def _defined_terms(
     doc.add_paragraph(text + ".")
 
 
-def _contents(doc: DocumentObj, words: Wording, final: bool) -> None:
-    """The table of contents; only the concept says how to fill it in (Word offers it)."""
-    add_contents(doc, words("contents"), None if final else words("contents_update"))
+def _contents(doc: DocumentObj, words: Wording, final: bool, clauses: int) -> None:
+    """The table of contents, listing the clauses too unless there are only a few; only the
+    concept says how to fill it in (Word offers it)."""
+    levels = SHORT_CONTENTS_LEVELS if clauses <= SHORT_ANNEX_CLAUSES else CONTENTS_LEVELS
+    add_contents(doc, words("contents"), None if final else words("contents_update"), levels)
 
 
 def _details(doc: DocumentObj, result: EvaluationResult, words: Wording) -> None:

@@ -104,7 +104,8 @@ def add_lifetime_chart(
             ref=data.reference_years,
         ),
     )
-    # Heading, intro and picture stay on one page.
+    # Heading, intro, picture and caption stay on one page; the figures and sources under
+    # them may follow on the next.
     intro.paragraph_format.keep_with_next = True
     sources = _chart_sources(data, figures, jurisdiction)
     picture = doc.add_paragraph()
@@ -113,7 +114,7 @@ def add_lifetime_chart(
     names = "; ".join(dict.fromkeys(_short(s) for s in sources if s.record is not None))
     png = render_chart_png(data, figures, lang, names)
     picture.add_run().add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
-    caption = _small(
+    _small(
         doc,
         _t(
             "caption",
@@ -122,7 +123,6 @@ def add_lifetime_chart(
             ref=data.reference_years,
         ),
     )
-    caption.paragraph_format.keep_with_next = True
     _small(doc, _figures_text(data, lang), bold_lead=_t("figures", lang))
     _small(doc, "", bold_lead=_t("sources", lang)).paragraph_format.keep_with_next = True
     for line in dict.fromkeys(_source_line(s, lang, final) for s in sources):

@@ -29,6 +29,7 @@ DocumentObj = Any  # python-docx has no type hints; this names what we pass arou
 #: Usable width of an A4 page with 2.5 cm margins, upright and landscape.
 TEXT_WIDTH_CM = 16.0
 LANDSCAPE_TEXT_WIDTH_CM = 24.7
+LANDSCAPE_MARGIN_CM = 1.8
 
 #: Paragraph style of text in table cells (compact, a size smaller than body text).
 TABLE_TEXT = "Table Text"
@@ -111,6 +112,9 @@ def start_landscape_section(doc: DocumentObj) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = max(width, height), min(width, height)
+    # A landscape page is short: narrower top and bottom margins give its long reference
+    # tables a few more rows per page.
+    section.top_margin = section.bottom_margin = Cm(LANDSCAPE_MARGIN_CM)
 
 
 def _set_language(doc: DocumentObj, tag: str) -> None:

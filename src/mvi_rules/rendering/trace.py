@@ -9,9 +9,17 @@ keeps the full citation (:func:`source_text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..catalogue.model import CriterionType, LocalText, Source, SourceJurisdiction, SourceKind
+from ..catalogue.model import (
+    Confidence,
+    CriterionType,
+    LocalText,
+    Source,
+    SourceJurisdiction,
+    SourceKind,
+)
 from ..profile.model import Jurisdiction
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_parts import (
@@ -139,8 +147,8 @@ def _citations(
 
 
 def _short(sources: list[Source], documents: _Documents, words: Wording) -> list[str]:
-    """One line per place in a document, with the confidence of each claim made there: two
-    claims on the same page would otherwise read as the same line twice."""
+    """One line per place in a document, with the confidence of each claim made there that is
+    not confirmed: two claims on the same page would otherwise read as the same line twice."""
     places: dict[tuple[int, str], list[str]] = {}
     choices: list[str] = []
     for source in sources:
@@ -148,7 +156,13 @@ def _short(sources: list[Source], documents: _Documents, words: Wording) -> list
             choices.append(_citation(source, documents, words, full=True))
             continue
         place = (documents.number(source, words), source.pinpoint or "")
-        sure = words.confidence(source.confidence) if source.confidence else ""
+        # Only what is less than confirmed is marked: the exceptions stand out.
+        confidence = source.confidence
+        sure = (
+            words.confidence(confidence)
+            if confidence is not None and confidence is not Confidence.CONFIRMED
+            else ""
+        )
         seen = places.setdefault(place, [])
         if sure and sure not in seen:
             seen.append(sure)
@@ -157,6 +171,24 @@ def _short(sources: list[Source], documents: _Documents, words: Wording) -> list
         where = f" {pinpoint}" if pinpoint else ""
         lines.append(f"[{number}]{where}{' (' + '; '.join(levels) + ')' if levels else ''}")
     return lines + choices
+
+
+_ARTICLE = re.compile(r"(?P<statute>.+?), (?P<article>art\. .+)$")
+
+
+def _by_statute(lines: list[str]) -> list[str]:
+    """One line per statute with its articles in order, so that a row reads "Aanbestedingswet
+    2012, art. 2.75 (...); art. 2.76 (...)" instead of repeating the statute's name."""
+    articles: dict[str, list[str]] = {}
+    for line in lines:
+        match = _ARTICLE.match(line)
+        statute, article = (match["statute"], match["article"]) if match else (line, "")
+        found = articles.setdefault(statute, [])
+        if article:
+            found.append(article)
+    return [
+        f"{statute}, {'; '.join(arts)}" if arts else statute for statute, arts in articles.items()
+    ]
 
 
 def add_trace(
@@ -176,8 +208,9 @@ def add_trace(
         return
     documents = _Documents()
     ordered = _ordered(result)
-    bases = [legal_basis(result, list(c.legal_basis), words.lang) for c in ordered]
-    # Below the threshold every clause rests on Part 1 of the Aanbestedingswet: said once.
+    # Below the threshold every clause rests on Part 1 of the Aanbestedingswet, and Part 2
+    # applies by analogy: both said once, above the table, not in every row.
+    bases = [legal_basis(result, list(c.legal_basis), words.lang, marked=False) for c in ordered]
     common = [part1_basis(result, words.lang)] if below_threshold_nl(result) else []
     rows = [
         (
@@ -186,7 +219,8 @@ def add_trace(
             words.criterion_type(c.type),
             str(c.level),
             _citations(c, documents, words, full),
-            [line for line in basis if line not in common] or [words("trace_common_basis_only")],
+            _by_statute([line for line in basis if line not in common])
+            or [words("trace_common_basis_only")],
         )
         for c, basis in zip(ordered, bases, strict=True)
     ]
@@ -212,7 +246,8 @@ def add_trace(
         words("col_sources"),
         words("col_legal"),
     )
-    fixed = (2.7, 1.8, 3.0, 1.8, 7.9)
+    # Version and level are one or two characters; the legal basis needs the room.
+    fixed = (2.4, 1.4, 2.8, 1.6, 7.6)
     add_table(
         doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)), rows_may_split=True
     )
