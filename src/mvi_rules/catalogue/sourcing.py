@@ -19,6 +19,7 @@ class SourceKind(str, Enum):
 
     STATUTE = "statute"
     REGULATION = "regulation"
+    CASE_LAW = "case_law"
     OFFICIAL_GUIDANCE = "official_guidance"
     LABEL_STANDARD = "label_standard"
     TECHNICAL_STANDARD = "technical_standard"
