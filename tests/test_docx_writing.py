@@ -4,6 +4,7 @@ which of the two wrote a paragraph."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -20,6 +21,7 @@ from mvi_rules._docx_determinism import docx_bytes, normalise_docx
 from mvi_rules.rendering.annex import build_annex
 from mvi_rules.rendering.docx_parts import add_paragraph, add_table, new_document
 from mvi_rules.rendering.docx_writer import render_clauses
+from mvi_rules.rendering.review_comments import AUTHOR, INITIALS, add_review_comment
 
 from .conftest import EXAMPLES
 
@@ -142,3 +144,19 @@ def test_a_document_is_zipped_as_saving_and_normalising_it() -> None:
     document.save(buffer)
     assert direct == normalise_docx(buffer.getvalue())
     assert docx.Document(io.BytesIO(direct)).paragraphs[0].text.startswith("Bijlage MVI-criteria")
+
+
+@settings(max_examples=40, deadline=None)
+@given(lines=st.lists(TEXT.filter(lambda t: "\n" not in t), min_size=1, max_size=5))
+def test_a_review_comment_is_written_as_python_docx_writes_it(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    on = dt.date(2026, 11, 1)
+    ours_doc = new_document("nl-NL")
+    add_review_comment(ours_doc, add_paragraph(ours_doc, "Clause"), text, on)
+    theirs_doc = new_document("nl-NL")
+    anchor = add_paragraph(theirs_doc, "Clause")
+    comment = theirs_doc.add_comment(anchor.runs, text=text, author=AUTHOR, initials=INITIALS)
+    comment._comment_elm.date = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+    ours = ours_doc.part._comments_part.element
+    theirs = theirs_doc.part._comments_part.element
+    assert _xml(ours) == _xml(theirs)
