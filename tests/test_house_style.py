@@ -13,8 +13,9 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Twips
 
-from mvi_rules import Catalogue, evaluate, load_profile
+from mvi_rules import Catalogue, evaluate, load_catalogue, load_profile
 from mvi_rules.cli import main
 from mvi_rules.errors import ReferenceDocxError
 from mvi_rules.rendering import render_docx, render_memo, render_parts
@@ -236,3 +237,31 @@ def test_the_sample_house_template_is_what_its_script_writes() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == HOUSE.read_bytes()
+
+
+def test_tables_fit_between_a_house_styles_wider_margins(tmp_path: Path) -> None:
+    # A template with 3.5 cm margins leaves 14 cm for text; the tables were drawn for 16 cm.
+    template = docx.Document()
+    section = template.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(3.5)
+    path = tmp_path / "smal.docx"
+    template.save(str(path))
+    catalogue = load_catalogue()
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    document = open_docx(render_docx(result, catalogue, reference_docx=path))
+    body = document.element.body
+    sections = list(document.sections)
+    assert len(sections) == 2  # the trace annex is landscape
+    rooms = [Emu(s.page_width - s.left_margin - s.right_margin).cm for s in sections]
+    assert rooms[0] == pytest.approx(14.0, abs=0.01)
+    tables = body.findall(qn("w:tbl"))
+    assert len(tables) > 5
+    for table in tables:
+        total = sum(int(col.get(qn("w:w"))) for col in table.iter(qn("w:gridCol")))
+        assert Twips(total).cm <= max(rooms) + 0.01
+    # Every table before the landscape trace fits the upright page.
+    upright = tables[:-2]
+    for table in upright:
+        total = sum(int(col.get(qn("w:w"))) for col in table.iter(qn("w:gridCol")))
+        assert Twips(total).cm <= rooms[0] + 0.01

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 from docx.table import Table
 
 from .docx_xml import fill_paragraph, style_id, sub
@@ -48,7 +48,7 @@ def add_table(
     where keeping each row whole leaves half-empty pages); the header row repeats on every
     page the table runs over; ``keep_together`` keeps a short table on one page.
     """
-    widths = [str(Cm(width).twips) for width in widths_cm]
+    widths = [str(Cm(width).twips) for width in _fitted(doc, widths_cm)]
     text_style = style_id(doc, TABLE_TEXT)
     tbl = OxmlElement("w:tbl")
     doc.element.body._insert_tbl(tbl)
@@ -93,3 +93,17 @@ def add_table(
             for line in lines or [""]:
                 fill_paragraph(sub(tc, "p"), line, text_style, bold, keep, run=True)
     return Table(tbl, doc._body)
+
+
+def _fitted(doc: DocumentObj, widths_cm: Sequence[float]) -> list[float]:
+    """The column widths, narrowed in proportion where a house-style template's page leaves
+    less room between the margins than the widths were drawn for (A4, 2.5 cm margins)."""
+    section = doc.sections[-1]
+    sizes = (section.page_width, section.left_margin, section.right_margin)
+    if any(size is None for size in sizes):
+        return list(widths_cm)
+    room = Emu(sizes[0] - sizes[1] - sizes[2]).cm
+    total = sum(widths_cm)
+    if room <= 0 or total <= room + 0.01:
+        return list(widths_cm)
+    return [width * room / total for width in widths_cm]
