@@ -62,6 +62,17 @@ def test_a_document_in_one_language_keeps_its_title_in_both_annexes(
     assert f"European Commission, {title}" in annexes["en"]
 
 
+def test_the_lifetime_charts_sources_name_the_publisher_in_the_annex_language(
+    annexes: dict[str, str],
+) -> None:
+    # Our own description of the Trade for Development Centre, under the chart.
+    assert (
+        "Trade for Development Centre (Enabel, Belgisch Ontwikkelingsagentschap)" in (annexes["nl"])
+    )
+    assert "Trade for Development Centre (Enabel, Belgian development agency)" in annexes["en"]
+    assert "Belgisch Ontwikkelingsagentschap" not in annexes["en"]
+
+
 def record(**fields: object) -> SourceRecord:
     base: dict[str, object] = {
         "publisher": "PIANOo",
