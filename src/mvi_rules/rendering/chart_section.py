@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt
 
 from ..catalogue.figures import DeviceYearFigures
 from ..catalogue.model import Source, SourceJurisdiction
+from ..catalogue.sourcing import text_in
 from ..profile.model import Jurisdiction, Lot, ProcurementProfile
 from .chart import render_chart_png
 from .chart_data import ChartData, chart_data
@@ -55,9 +56,9 @@ def _source_line(source: Source, lang: str, final: bool) -> str:
         lead = TEXTS["choice_final" if final else "choice"].get(lang)
         return f"{lead}: {supports}."
     published = _written(record.date, lang) if record.date else None
-    head = [record.publisher, record.title, *[x for x in (record.version, published) if x]]
-    if source.pinpoint:
-        head.append(source.pinpoint)
+    head = [record.document(lang), *[x for x in (record.version, published) if x]]
+    if source.pinpoint is not None:
+        head.append(text_in(source.pinpoint, lang))
     where = " ".join(x for x in (record.identifier, record.url) if x)
     return f"{', '.join(head)}: {supports}. {where}".rstrip()
 
@@ -111,7 +112,7 @@ def add_lifetime_chart(
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.keep_with_next = True
-    names = "; ".join(dict.fromkeys(_short(s) for s in sources if s.record is not None))
+    names = "; ".join(dict.fromkeys(_short(s, lang) for s in sources if s.record is not None))
     png = render_chart_png(data, figures, lang, names, final=final)
     picture.add_run().add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
     _small(
@@ -154,11 +155,12 @@ def _chart_sources(
     return [s for s in sources if _shown(s, jurisdiction)]
 
 
-def _short(source: Source) -> str:
-    """A source's publisher (without the part in brackets) and year, for the picture."""
+def _short(source: Source, lang: str) -> str:
+    """A source's publisher in ``lang`` (without the part in brackets) and year, for the
+    picture."""
     record = source.record
     assert record is not None
-    name = record.publisher.split(" (")[0]
+    name = text_in(record.publisher, lang).split(" (")[0]
     return f"{name} {record.date[:4]}" if record.date else name
 
 

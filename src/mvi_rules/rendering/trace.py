@@ -20,6 +20,7 @@ from ..catalogue.model import (
     SourceJurisdiction,
     SourceKind,
 )
+from ..catalogue.sourcing import text_in
 from ..profile.model import Jurisdiction
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_parts import (
@@ -57,13 +58,18 @@ def shown(source: Source, jurisdiction: Jurisdiction) -> bool:
     return not (record.jurisdiction is SourceJurisdiction.BE and record.kind is SourceKind.STATUTE)
 
 
-def _document(source: Source) -> str:
-    """Publisher, title, version and date of the cited document; its key when a citation was
-    built in code without the registry."""
+def _document(source: Source, lang: str) -> str:
+    """Publisher, title, version and date of the cited document as a document in ``lang``
+    names it; its key when a citation was built in code without the registry."""
     record = source.record
     if record is None:
         return str(source.key)
-    return ", ".join(x for x in (record.publisher, record.title, record.version, record.date) if x)
+    return ", ".join(x for x in (record.document(lang), record.version, record.date) if x)
+
+
+def _pinpoint(source: Source, lang: str) -> str:
+    """The place in the document in ``lang`` ("bijlage II" / "Annex II"); empty if none."""
+    return text_in(source.pinpoint, lang) if source.pinpoint is not None else ""
 
 
 def _where(source: Source) -> str:
@@ -81,7 +87,7 @@ def source_text(source: Source, words: Wording) -> str:
     supports = source.supports.get(words.lang)
     if source.policy_choice:
         return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
-    head = ", ".join(x for x in (_document(source), source.pinpoint) if x)
+    head = ", ".join(x for x in (_document(source, words.lang), _pinpoint(source, words.lang)) if x)
     where = _where(source)
     return f"{head}: {supports}.{' ' + where if where else ''}{_confidence(source, words)}"
 
@@ -113,7 +119,8 @@ class _Documents:
 
 def _entry(source: Source, words: Wording) -> list[str]:
     where = _where(source)
-    lines = [f"{_document(source)}. {where}" if where else _document(source)]
+    document = _document(source, words.lang)
+    lines = [f"{document}. {where}" if where else document]
     record = source.record
     if record is not None and record.not_confirmed is not None:
         lines.append(words("trace_not_confirmed", detail=record.not_confirmed.get(words.lang)))
@@ -126,7 +133,8 @@ def _citation(source: Source, documents: _Documents, words: Wording, full: bool)
     supports = source.supports.get(words.lang)
     if source.policy_choice:
         return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
-    pinpoint = f" {source.pinpoint}" if source.pinpoint else ""
+    pinpoint = _pinpoint(source, words.lang)
+    pinpoint = f" {pinpoint}" if pinpoint else ""
     number = documents.number(source, words)
     what = f": {supports}." if full else ""
     return f"[{number}]{pinpoint}{what}{_confidence(source, words)}"
@@ -155,7 +163,7 @@ def _short(sources: list[Source], documents: _Documents, words: Wording) -> list
         if source.policy_choice:
             choices.append(_citation(source, documents, words, full=True))
             continue
-        place = (documents.number(source, words), source.pinpoint or "")
+        place = (documents.number(source, words), _pinpoint(source, words.lang))
         # Only what is less than confirmed is marked: the exceptions stand out.
         confidence = source.confidence
         sure = (

@@ -467,7 +467,7 @@ def _attachment_ref(attachment: Attachment, catalogue: Catalogue) -> AttachmentR
         name=LocalText(nl=attachment.nl, en=attachment.en),
         supplied=attachment.supplied,
         where=(record.url or record.identifier) if record is not None else None,
-        document=f"{record.publisher}, {record.title}" if record is not None else None,
+        document=record.document_texts() if record is not None else None,
     )
 
 
