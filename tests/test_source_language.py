@@ -186,3 +186,20 @@ def test_a_bilingual_pinpoint_in_a_ruleset_loads_and_a_broken_one_is_refused(
     line = line_of(broken, "        pinpoint: {nl: ''}")
     found = problems(rules, broken)
     assert any(f"test.yaml:{line}" in m and "pinpoint" in m for m in found), found
+
+
+def test_only_a_dutch_annex_says_that_a_dutch_title_is_our_description(
+    catalogue: Catalogue,
+) -> None:
+    record = catalogue.sources.sources["regulation_2023_1670"]
+    assert record.nl_title_described
+    result = evaluate(
+        load_profile(Path(__file__).parent / "profiles" / "nl-ministry-smartphones-level3.yaml"),
+        catalogue,
+    )
+    dutch = all_text(render_docx(result, catalogue, "nl"))
+    english = all_text(render_docx(result, catalogue, "en"))
+    assert "Verordening (EU) 2023/1670" in dutch
+    assert "De Nederlandse titel is een beschrijving, niet de officiële titel." in dutch
+    assert "Regulation (EU) 2023/1670" in english
+    assert "Dutch title" not in english

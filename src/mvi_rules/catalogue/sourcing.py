@@ -101,6 +101,9 @@ class SourceJurisdiction(str, Enum):
         return self.value
 
 
+_DESCRIBED_TITLE = "De Nederlandse titel is een beschrijving, niet de officiële titel."
+
+
 class SourceRecord(BaseModel):
     """A published document in ``rulesets/sources.yaml``: what a reader opens to check a fact."""
 
@@ -123,6 +126,11 @@ class SourceRecord(BaseModel):
         default=None,
         description="Publication details we could not confirm; said here rather than guessed",
     )
+    nl_title_described: bool = Field(
+        default=False,
+        description="The Dutch title is our description, not the official Dutch title (a Dutch"
+        " document says so; an English one, which shows the English title, need not)",
+    )
 
     @model_validator(mode="after")
     def _findable(self) -> SourceRecord:
@@ -135,6 +143,13 @@ class SourceRecord(BaseModel):
         en Raad (EUR-Lex), Richtlijn 2014/24/EU ..." in Dutch, "... Directive 2014/24/EU ..."
         in English."""
         return f"{text_in(self.publisher, lang)}, {text_in(self.title, lang)}"
+
+    def caveat(self, lang: str) -> str | None:
+        """What a document in ``lang`` must say we could not confirm about this record."""
+        notes = [self.not_confirmed.get(lang)] if self.not_confirmed is not None else []
+        if self.nl_title_described and lang == "nl":
+            notes.append(_DESCRIBED_TITLE)
+        return " ".join(notes) or None
 
     def document_texts(self) -> str | LocalText:
         """:meth:`document` for a result that serves both languages: one text where Dutch and

@@ -122,8 +122,9 @@ def _entry(source: Source, words: Wording) -> list[str]:
     document = _document(source, words.lang)
     lines = [f"{document}. {where}" if where else document]
     record = source.record
-    if record is not None and record.not_confirmed is not None:
-        lines.append(words("trace_not_confirmed", detail=record.not_confirmed.get(words.lang)))
+    caveat = record.caveat(words.lang) if record is not None else None
+    if caveat is not None:
+        lines.append(words("trace_not_confirmed", detail=caveat))
     return lines
 
 
