@@ -36,6 +36,7 @@ call is made under one process-wide lock; compiling and building facts happen ou
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -65,6 +66,12 @@ REGISTRATION_ATTEMPTS = 3
 #: Most catalogues (versions, or variants of one version) kept registered at once (guard 10).
 MAX_REGISTERED = 4
 
+#: The C engine: assert, action and state calls are made on it directly (see ``_assert``).
+_ENGINE: Any = durable_engine.durable_rules_engine
+
+#: durable-rules' answer to an assert whose fact it has seen before (guard 6).
+_OBSERVED = 2
+
 #: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
 #: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
 _ENGINE_LOCK = threading.Lock()
@@ -84,6 +91,8 @@ class _Run:
     fired: int = 0
     #: Rulesets in which this session has state to delete.
     touched: list[CompiledRuleset] = field(default_factory=list)
+    #: Names of the rulesets that handled the closing fact already.
+    closed: set[str] = field(default_factory=set)
 
 
 @dataclass(eq=False)
@@ -270,15 +279,16 @@ class DurableBackend:
         run = _Run(
             sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
         )
+        # One batch per ruleset: every lot fact, then the closing fact (guard 8), asserted in
+        # one call rather than one call per fact.
+        batch = json.dumps([*facts, _closing(sid)], ensure_ascii=False)
+        budget = len(facts)
         with _ENGINE_LOCK:
             self._runs[sid] = run
         try:
             for ruleset in compiled.rulesets:
                 run.touched.append(ruleset)
-                for fact in facts:
-                    self._assert(run, ruleset, fact)
-                    if run.errors:
-                        break
+                self._assert(run, ruleset, batch, budget)
                 if run.errors:
                     break
         finally:
@@ -292,87 +302,125 @@ class DurableBackend:
     def _new_sid(self) -> str:
         return uuid.uuid4().hex
 
-    def _assert(self, run: _Run, ruleset: CompiledRuleset, fact: dict[str, Any]) -> None:
+    def _assert(self, run: _Run, ruleset: CompiledRuleset, batch: str, facts: int) -> None:
+        """Assert a batch of ``facts`` lot facts and the closing fact, and run the actions."""
         with _ENGINE_LOCK:
-            run.budget, run.fired = ruleset.lot_rules, 0
+            run.budget, run.fired = ruleset.lot_rules * facts, 0
             try:
-                self._host.assert_fact(ruleset.name, fact)
-            except durable_engine.MessageNotHandledException:
-                # Guard 5: durable-rules raises when a fact matches no rule of a ruleset. For
-                # us that is the ordinary answer "no criterion of this ruleset applies".
-                pass
-            except durable_engine.MessageObservedException:
-                run.errors.append(f"fact {fact['id']} was refused as already observed")
+                handle = self._host._ruleset_directory[ruleset.name]._handle
+                # The host's assert_facts raises MessageNotHandledException as soon as one fact
+                # of the batch matched nothing, before it runs the actions of the others; the
+                # engine call itself reports that as code 1 and asserts every fact (guard 5:
+                # for us "not handled" only means no match).
+                code, state = _ENGINE.assert_facts(handle, batch)
+                if code == _OBSERVED:
+                    # Guard 6: every fact has a unique id, so this never happens.
+                    run.errors.append(f"a fact of {ruleset.name} was refused as already observed")
+                run.closed.add(ruleset.name)
+                self._run_actions(run, ruleset, handle, state)
             except Exception as exc:
                 run.errors.append(f"asserting into {ruleset.name}: {_describe(exc)}")
+            self._close_ruleset(run, ruleset)
+
+    def _run_actions(self, run: _Run, ruleset: CompiledRuleset, handle: int, state: int) -> None:
+        """Run the actions the last assert queued in the session's state, one by one.
+
+        What the host's action loop does (start an action, run it, write the state back,
+        complete it and start the next), without its per-action wrappers, clocks and JSON
+        copies of the state, which cost several times the engine's own work. Under the engine
+        lock.
+        """
+        started = _ENGINE.start_action_for_state(handle, state)
+        if not started:
+            return
+        state_fact, pending = started[0], started[1]
+        while pending:
+            for rule_name, frame in json.loads(pending).items():
+                action = ruleset.actions.get(rule_name)
+                message = frame.get("m") if isinstance(frame, dict) else None
+                if action is None:
+                    run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
+                    return
+                if action != CLOSE_ACTION and not self._fire(
+                    run, action[len(ACTION_PREFIX) :], message
+                ):
+                    # Not completing the action ends the engine's loop for this assert.
+                    return
+            # Our actions change nothing in the state: it is written back as it came.
+            _ENGINE.update_state(handle, state_fact)
+            pending = _ENGINE.complete_and_start_action(handle, state)
 
     def _close(self, run: _Run) -> None:
-        """Delete the session's state in every ruleset it touched, and forget the run."""
-        closing = {"sid": run.sid, "id": f"{run.sid}/close", KIND_KEY: CLOSE_KIND}
+        """Delete the session's state in every ruleset it still has state in; forget the run."""
         with _ENGINE_LOCK:
             try:
-                for ruleset in run.touched:
-                    try:
-                        # Guard 8: delete_state segfaults for a session in which no fact was
-                        # handled (every lot fact may have matched nothing); the closing fact is
-                        # handled by every ruleset's close rule.
-                        self._host.assert_fact(ruleset.name, dict(closing))
-                    except Exception as exc:
-                        # Without a handled fact, deleting could crash the process: keep the
-                        # state (a small leak) and report.
-                        run.errors.append(f"closing {ruleset.name}: {_describe(exc)}")
-                        continue
-                    try:
-                        # Guard 7: sessions are kept until deleted; delete them so state does
-                        # not pile up over evaluations.
-                        self._host.delete_state(ruleset.name, run.sid)
-                    except Exception as exc:
-                        run.errors.append(f"deleting state in {ruleset.name}: {_describe(exc)}")
+                for ruleset in list(run.touched):
+                    self._close_ruleset(run, ruleset)
             finally:
                 self._runs.pop(run.sid, None)
 
-    def _action(self, action_name: str) -> Callable[..., None]:
-        """The Python callable durable-rules runs for ``action_name``."""
-        if action_name == CLOSE_ACTION:
-            return _close_action
-        if not action_name.startswith(ACTION_PREFIX):
-            raise EngineError(f"unknown durable-rules action {action_name!r}")
-        criterion_id = action_name[len(ACTION_PREFIX) :]
+    def _close_ruleset(self, run: _Run, ruleset: CompiledRuleset) -> None:
+        """Delete the session's state in ``ruleset`` (under the engine lock).
 
-        # Two parameters make durable-rules treat the action as asynchronous: it continues only
-        # when ``complete`` is called, which is how ``_fire`` can stop a runaway engine.
-        def fire(c: Any, complete: Callable[[object], None]) -> None:
-            if self._fire(criterion_id, c):
-                complete(None)
-
-        return fire
-
-    def _fire(self, criterion_id: str, c: Any) -> bool:
-        """Record one activation; False stops the engine's action loop for this assert.
-
-        Runs inside ``assert_fact``, so under the engine lock.
+        Done as soon as the ruleset's actions have run: deleting all of a session's states only
+        at the end made every assert into the next rulesets several times slower.
         """
-        run = self._runs.get(str(c.s["sid"]))
-        if run is None:
-            return False
-        # Guard 3: durable-rules catches whatever an action raises and stores it in
-        # c.s.exception, where nobody looks, and the evaluation quietly lacks a match. Catch
-        # everything here, record it, and let match raise after the run.
+        handle = self._host._ruleset_directory[ruleset.name]._handle
+        if ruleset.name not in run.closed:
+            try:
+                # Guard 8: delete_state segfaults for a session in which no fact was handled
+                # (the batch with the closing fact may have failed); the closing fact is
+                # handled by every ruleset's close rule.
+                _, state = _ENGINE.assert_facts(handle, json.dumps([_closing(run.sid)]))
+                self._run_actions(run, ruleset, handle, state)
+            except Exception as exc:
+                # Without a handled fact, deleting could crash the process: keep the state (a
+                # small leak) and report.
+                run.errors.append(f"closing {ruleset.name}: {_describe(exc)}")
+                run.touched.remove(ruleset)
+                return
+        run.touched.remove(ruleset)
+        try:
+            # Guard 7: sessions are kept until deleted; delete them so state does not pile up
+            # over evaluations.
+            _ENGINE.delete_state(handle, run.sid)
+        except Exception as exc:
+            run.errors.append(f"deleting state in {ruleset.name}: {_describe(exc)}")
+
+    def _action(self, action_name: str) -> Callable[..., None]:
+        """The callable the host registers for ``action_name``; it never runs it.
+
+        :meth:`_run_actions` dispatches every action itself; the host only needs a callable
+        per rule when the ruleset is created, and unknown action names are refused here.
+        """
+        if action_name != CLOSE_ACTION and not action_name.startswith(ACTION_PREFIX):
+            raise EngineError(f"unknown durable-rules action {action_name!r}")
+        return _close_action
+
+    def _fire(self, run: _Run, criterion_id: str, message: object) -> bool:
+        """Record one activation; False stops the action loop for this assert.
+
+        Runs under the engine lock.
+        """
+        # Guard 3: an exception here would leave the engine with a started action and the
+        # evaluation without a match. Catch everything, record it, and let match raise after
+        # the run.
         try:
             run.fired += 1
-            lot_id = run.lots.get(str(c.m["id"]))
+            fact_id = message.get("id") if isinstance(message, dict) else None
+            lot_id = run.lots.get(str(fact_id))
             # Guard 4 (second line): each compiled rule fires at most once per lot fact, and only
             # for lot facts. A firing for any other message (such as the session-state object)
             # or beyond the budget means the engine is looping: not completing the action ends
             # the loop.
             if lot_id is None or run.fired > run.budget:
                 run.errors.append(
-                    f"durable-rules fired {criterion_id} for {dict(c.m.items())!r} "
+                    f"durable-rules fired {criterion_id} for {message!r} "
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
             self._on_match(run, criterion_id, lot_id)
-        except BaseException as exc:  # durable-rules would swallow it silently
+        except BaseException as exc:
             run.errors.append(f"action for {criterion_id} failed: {_describe(exc)}")
         return True
 
@@ -380,8 +428,13 @@ class DurableBackend:
         run.matches.add((criterion_id, lot_id))
 
 
+def _closing(sid: str) -> dict[str, str]:
+    """The closing fact of a session: every ruleset's close rule handles it (guard 8)."""
+    return {"sid": sid, "id": f"{sid}/close", KIND_KEY: CLOSE_KIND}
+
+
 def _close_action(c: Any) -> None:
-    """The close rule's action: the closing fact only needs to be handled."""
+    """The action registered for every rule: the backend runs its own (see ``_run_actions``)."""
     return None
 
 

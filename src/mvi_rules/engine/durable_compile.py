@@ -352,6 +352,8 @@ class CompiledRuleset:
     rules: Mapping[str, Json]
     #: Rules a lot fact can activate (all but the close rule); each fires at most once per fact.
     lot_rules: int
+    #: Rule name → its action name.
+    actions: Mapping[str, str] = field(default_factory=dict)
 
     def definition(self) -> dict[str, Json]:
         """A fresh copy of the rules to register (durable-rules deletes ``run`` from each rule)."""
@@ -445,7 +447,8 @@ def _rule(term: tuple[Atom, ...], action: str) -> Json:
 def _ruleset(name: str, rules: list[tuple[str, Json]]) -> CompiledRuleset:
     definition = dict(rules)
     definition[CLOSE_RULE] = {"all": [{"m": {KIND_KEY: CLOSE_KIND}}], "run": CLOSE_ACTION}
-    return CompiledRuleset(name, definition, len(rules))
+    actions = {rule: body["run"] for rule, body in definition.items()}
+    return CompiledRuleset(name, definition, len(rules), actions)
 
 
 def _check_keys(keys: Mapping[str, str]) -> None:
