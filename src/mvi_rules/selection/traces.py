@@ -44,16 +44,6 @@ def light(cls: type[M], **values: Any) -> M:
     return model
 
 
-def _construct(holds: bool, text: str, children: list[ConditionTrace]) -> ConditionTrace:
-    # light(ConditionTrace, ...) spelled out: this runs hundreds of times per evaluation.
-    model = _new(ConditionTrace)
-    _set(model, "__dict__", {"holds": holds, "text": text, "children": children})
-    _set(model, "__pydantic_fields_set__", {"holds", "text", "children"})
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
-
-
 _new = ConditionTrace.__new__
 
 
@@ -108,7 +98,7 @@ class TracePlan:
         made: list[ConditionTrace] = []
         holds: list[bool] = []
         shown: dict[str, str] = {}
-        add, held = made.append, holds.append
+        add, held, pick, new, put = made.append, holds.append, made.__getitem__, _new, _set
         for kind, first, second, text in self._steps:
             if kind == _TEST:
                 # A lot's value is written once per field, however many tests read it.
@@ -118,13 +108,20 @@ class TracePlan:
                     value = "not set" if actual is None else format_value(actual)
                     shown[second] = value
                 result = first(facts)
-                add(_construct(result, text + value + ")", []))
+                values = {"holds": result, "text": text + value + ")", "children": []}
             elif kind == _NOT:
                 result = not holds[first]
-                add(_construct(result, text, [made[first]]))
+                values = {"holds": result, "text": text, "children": [made[first]]}
             else:
                 result = second(map(holds.__getitem__, first))
-                add(_construct(result, text, list(map(made.__getitem__, first))))
+                values = {"holds": result, "text": text, "children": list(map(pick, first))}
+            # light(ConditionTrace, ...) spelled out: this runs for every part and every lot.
+            trace = new(ConditionTrace)
+            put(trace, "__dict__", values)
+            put(trace, "__pydantic_fields_set__", {"holds", "text", "children"})
+            put(trace, "__pydantic_extra__", None)
+            put(trace, "__pydantic_private__", None)
+            add(trace)
             held(result)
         return made, holds
 
