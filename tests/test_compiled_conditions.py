@@ -168,8 +168,8 @@ def test_every_decision_of_an_example_is_explained_by_its_condition() -> None:
 
 def _lot_facts(profile, catalogue):  # type: ignore[no-untyped-def]
     from mvi_rules.conditions import lot_facts
-    from mvi_rules.selection.parameters import check_overrides
     from mvi_rules.selection.estimate import estimate as _estimate
+    from mvi_rules.selection.parameters import check_overrides
 
     threshold = catalogue.thresholds.supplies_services(
         profile.buyer.authority_type.is_central, profile.procurement.reference_date
