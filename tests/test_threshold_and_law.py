@@ -175,9 +175,11 @@ def test_below_the_threshold_no_part_2_article_is_binding(catalogue: Catalogue, 
     document = open_docx(render_docx(result, catalogue))
     # The basis every clause shares, and that Part 2 applies by analogy only, are stated once
     # above the trace table; its rows name the Part 2 articles without repeating it.
-    shared = next(p.text for p in document.paragraphs if p.text.startswith("Voor elke clausule"))
+    shared = next(
+        p.text for p in document.paragraphs if p.text.startswith("Onder de Europese drempel rust")
+    )
     assert "Aanbestedingswet 2012, art. 1.4" in shared
-    assert "De artikelen uit Deel 2 die de tabel per clausule noemt, gelden naar analogie" in shared
+    assert "de artikelen uit Deel 2 in de tabel gelden naar analogie" in shared
     trace = document.tables[-1]
     part2 = [row.cells[-1].text for row in trace.rows[1:] if "art. 2." in row.cells[-1].text]
     assert part2 and not any("naar analogie" in cell for cell in part2)

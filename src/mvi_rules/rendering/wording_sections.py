@@ -216,20 +216,16 @@ SECTIONS: dict[str, tuple[str, str]] = {
         " and the confidence) and legal basis.",
     ),
     "trace_intro_short": (
-        "Per clausule de bronnen (nummer in de lijst hierboven en vindplaats; een bron die niet"
-        " bevestigd is, is gemarkeerd) en de juridische grondslag. Wat elke bron onderbouwt,"
-        " staat in de opmerking bij de clausule.",
-        "For each clause its sources (number in the list above and place; a source that is not"
-        " confirmed is marked) and legal basis. What each source supports is in the comment on"
-        " the clause.",
+        "Per clausule de bronnen (nummer in de lijst en vindplaats; niet bevestigd: gemarkeerd)"
+        " en de grondslag; de opmerking zegt wat een bron onderbouwt.",
+        "For each clause its sources (number in the list, place; what is not confirmed is"
+        " marked) and legal basis. What a source supports is in the comment on the clause.",
     ),
     "trace_common_basis": (
-        "Voor elke clausule geldt, omdat de opdracht onder de Europese drempel blijft, als"
-        " grondslag: {basis}. De artikelen uit Deel 2 die de tabel per clausule noemt, gelden"
-        " naar analogie (onder de drempel): zij binden niet rechtstreeks.",
-        "Because the contract stays below the EU threshold, every clause rests on: {basis}. The"
-        " articles of Part 2 the table gives per clause apply by analogy (below the threshold):"
-        " they do not bind directly.",
+        "Onder de Europese drempel rust elke clausule op {basis}; de artikelen uit Deel 2 in de"
+        " tabel gelden naar analogie en binden niet rechtstreeks.",
+        "Below the EU threshold every clause rests on {basis}; the articles of Part 2 in the"
+        " table apply by analogy and do not bind directly.",
     ),
     "trace_common_basis_only": ("Zie de grondslag boven de tabel", "See the basis above the table"),
     "trace_documents": ("Geciteerde documenten", "Documents cited"),
