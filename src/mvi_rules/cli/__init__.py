@@ -9,7 +9,7 @@ import click
 from .._version import __version__
 from ._common import FriendlyGroup, set_verbosity
 
-#: The rulesets' catalogue file (catalogue.load.META_FILE; importing it would load the catalogue).
+#: The rulesets' catalogue file (catalogue.files.META_FILE; importing it would load the catalogue).
 CATALOGUE_FILE = "catalogue.yaml"
 
 

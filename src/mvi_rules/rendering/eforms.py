@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_atomic
-from ..catalogue.load import Catalogue
+from ..catalogue import Catalogue
 from ..profile.model import Procedure, Theme
 from ..selection.result import EvaluationResult, SelectedCriterion, WeightRow
 from .eforms_codes import LANGUAGE_ID, SDK_VERSION

@@ -23,7 +23,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._atomic import write_atomic
-from ..catalogue.load import Catalogue
+from ..catalogue import Catalogue
 from ..errors import MviRulesError
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_writer import templates_dir_of
