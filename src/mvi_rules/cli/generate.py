@@ -9,8 +9,9 @@ import click
 
 from ..rendering import render_json, write_docx, write_json
 from ..rendering.eforms import render_eforms
+from ..rendering.json_writer import write_text
 from ..rendering.ocds import render_ocds
-from ..rendering.systems import render_systems_json, write_systems_json, write_text
+from ..rendering.systems import render_systems_json, write_systems_json
 from ..selection import evaluate
 from ._common import (
     catalogue_options,
