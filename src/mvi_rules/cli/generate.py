@@ -121,29 +121,16 @@ def generate_command(
 
     Example: mvi-rules generate examples/gemeente-laptops.yaml -o annex.docx
     """
-    if profile.is_dir():
-        _generate_folder(profile, output, fmt, texts, lcc_sheet, split, memo, lang, final, force)
+    folder = profile.is_dir()
+    fmt = _checked_format(folder, output, fmt, texts, lcc_sheet, final, split, memo, reference_docx)
+    if folder:
+        _generate_folder(profile, output, lang, final, force)
         return
-    if fmt is None:
-        fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
-    if str(output) == "-" and fmt == "docx":
-        raise click.UsageError("only JSON can be written to standard output ('-o -')")
-    if texts and fmt != "json":
-        raise click.UsageError("--texts applies to JSON output only (--format json)")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-" and not split:
         check_output(output, force)
     if lcc_sheet is not None:
         check_output(lcc_sheet, force)
-    if (final or split or memo is not None or reference_docx is not None) and fmt != "docx":
-        raise click.UsageError(
-            "--final, --split, --memo and --reference-docx apply to the Word annex only"
-            " (--format docx)"
-        )
-    if memo is not None and not (final or split):
-        raise click.UsageError(
-            "--memo goes with --final or --split (a concept annex holds the memo's parts)"
-        )
     if final or split:
         memo = memo or output.with_name(output.stem + "-memo.docx")
         check_output(memo, force)
@@ -214,24 +201,48 @@ def generate_command(
     )
 
 
-def _generate_folder(
-    folder: Path,
+def _checked_format(
+    folder: bool,
     output: Path,
     fmt: str | None,
     texts: bool,
     lcc_sheet: Path | None,
+    final: bool,
     split: bool,
     memo: Path | None,
-    lang: str | None,
-    final: bool,
-    force: bool,
+    reference_docx: Path | None,
+) -> str:
+    """The output format, after refusing options that do not go together (for one profile or
+    a folder of them), before any work is done."""
+    if folder:
+        if (fmt not in (None, "docx")) or texts or lcc_sheet or split or memo:
+            raise click.UsageError(
+                "a folder of profiles gives Word annexes only: --format, --texts, --lcc-sheet,"
+                " --split and --memo take one profile"
+            )
+        return "docx"
+    if fmt is None:
+        fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
+    if str(output) == "-" and fmt == "docx":
+        raise click.UsageError("only JSON can be written to standard output ('-o -')")
+    if texts and fmt != "json":
+        raise click.UsageError("--texts applies to JSON output only (--format json)")
+    if (final or split or memo is not None or reference_docx is not None) and fmt != "docx":
+        raise click.UsageError(
+            "--final, --split, --memo and --reference-docx apply to the Word annex only"
+            " (--format docx)"
+        )
+    if memo is not None and not (final or split):
+        raise click.UsageError(
+            "--memo goes with --final or --split (a concept annex holds the memo's parts)"
+        )
+    return fmt
+
+
+def _generate_folder(
+    folder: Path, output: Path, lang: str | None, final: bool, force: bool
 ) -> None:
     """Every profile in ``folder`` to ``output/<name>.docx`` (see ``generate_many``)."""
-    if (fmt not in (None, "docx")) or texts or lcc_sheet or split or memo:
-        raise click.UsageError(
-            "a folder of profiles gives Word annexes only: --format, --texts, --lcc-sheet,"
-            " --split and --memo take one profile"
-        )
     from ..documents_many import generate_many, profiles_in
 
     found = profiles_in(folder)
