@@ -45,14 +45,11 @@ def write_heading(
     criterion: SelectedCriterion,
     lot: Lot,
     lang: str,
-    *,
     title: str,
     method: str,
-    method_cells: str,
-    method_height: float,
 ) -> None:
     """Rows 1-3: the sheet's title, the buyer, lot and criterion, and the method (as the law asks
-    a buyer to state it), wrapped over ``method_cells``."""
+    a buyer to state it), wrapped; the caller merges the method's cells to its own width."""
     sheet["A1"] = title + f" — {profile.procurement.title}"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
@@ -62,8 +59,6 @@ def write_heading(
     )
     sheet["A3"] = localise(method, profile.buyer.jurisdiction, lang)
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.merge_cells(method_cells)
-    sheet.row_dimensions[3].height = method_height
 
 
 def write_column_titles(

@@ -85,36 +85,30 @@ def page_sheet(
 ) -> None:
     """Fill ``sheet`` with the cost-per-page LCC of printer lot ``lot``."""
     jurisdiction = profile.buyer.jurisdiction
-    write_heading(
-        sheet,
-        profile,
-        criterion,
-        lot,
+    title = t(lang, "LCC-rekenblad per pagina", "Cost-per-page LCC sheet")
+    method = t(
         lang,
-        title=t(lang, "LCC-rekenblad per pagina", "Cost-per-page LCC sheet"),
-        method=t(
-            lang,
-            f"Methode ({law(jurisdiction, lang)}): kosten per pagina = (aanschaf + pagina's"
-            " + energie + onderhoud + einde gebruiksduur) / aantal pagina's over de"
-            " gebruiksduur; bedragen exclusief btw en niet verdisconteerd. Pagina's tegen de"
-            " tarieven per pagina voor verbruiksmaterialen, onderhoud en service (bij prijzen"
-            " per cartridge: cartridgeprijs gedeeld door het paginarendement volgens ISO/IEC"
-            " 19752, 19798 of 24711, of een gelijkwaardige norm); energie = TEC per week maal"
-            f" {WEEKS_PER_YEAR} weken. De aanbestedende dienst vult vóór publicatie de blauwe"
-            " cellen in; de inschrijver vult per aangeboden model de gele cellen in; de"
-            " overige cellen rekenen.",
-            f"Method ({law(jurisdiction, lang)}): cost per page = (purchase + pages + energy +"
-            " maintenance + end of use) / pages over the use period; amounts excluding VAT and"
-            " not discounted. Pages at the rates per page for consumables, maintenance and"
-            " service (with prices per cartridge: the cartridge price divided by the page yield"
-            " under ISO/IEC 19752, 19798 or 24711, or an equivalent standard); energy = TEC per"
-            f" week times {WEEKS_PER_YEAR} weeks. The contracting authority fills in the blue"
-            " cells before publishing; the tenderer fills in the yellow cells for each offered"
-            " model; the other cells calculate.",
-        ),
-        method_cells="A3:I3",
-        method_height=75,
+        f"Methode ({law(jurisdiction, lang)}): kosten per pagina = (aanschaf + pagina's"
+        " + energie + onderhoud + einde gebruiksduur) / aantal pagina's over de"
+        " gebruiksduur; bedragen exclusief btw en niet verdisconteerd. Pagina's tegen de"
+        " tarieven per pagina voor verbruiksmaterialen, onderhoud en service (bij prijzen"
+        " per cartridge: cartridgeprijs gedeeld door het paginarendement volgens ISO/IEC"
+        " 19752, 19798 of 24711, of een gelijkwaardige norm); energie = TEC per week maal"
+        f" {WEEKS_PER_YEAR} weken. De aanbestedende dienst vult vóór publicatie de blauwe"
+        " cellen in; de inschrijver vult per aangeboden model de gele cellen in; de"
+        " overige cellen rekenen.",
+        f"Method ({law(jurisdiction, lang)}): cost per page = (purchase + pages + energy +"
+        " maintenance + end of use) / pages over the use period; amounts excluding VAT and"
+        " not discounted. Pages at the rates per page for consumables, maintenance and"
+        " service (with prices per cartridge: the cartridge price divided by the page yield"
+        " under ISO/IEC 19752, 19798 or 24711, or an equivalent standard); energy = TEC per"
+        f" week times {WEEKS_PER_YEAR} weeks. The contracting authority fills in the blue"
+        " cells before publishing; the tenderer fills in the yellow cells for each offered"
+        " model; the other cells calculate.",
     )
+    write_heading(sheet, profile, criterion, lot, lang, title, method)
+    sheet.merge_cells("A3:I3")
+    sheet.row_dimensions[3].height = 75
 
     fixed: list[tuple[str, float | None, str]] = [
         (

@@ -192,27 +192,21 @@ def _lot_sheet(
         "aanschaf + energie + service + einde gebruiksduur" + (" + CO2" if with_co2 else ""),
         "purchase + energy + service + end of use" + (" + CO2" if with_co2 else ""),
     )
-    write_heading(
-        sheet,
-        profile,
-        criterion,
-        lot,
+    title = t(lang, "LCC-rekenblad", "LCC calculation sheet")
+    method = t(
         lang,
-        title=t(lang, "LCC-rekenblad", "LCC calculation sheet"),
-        method=t(
-            lang,
-            f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
-            " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
-            " gele cellen in (TEC of, zonder TEC, het vermogen in gebruik); de overige cellen"
-            " rekenen. De vaste gegevens hieronder stelt de aanbestedende dienst vast.",
-            f"Method ({law}): LCC = {items}, summed per model over the use period; amounts"
-            " excluding VAT and not discounted. The tenderer fills in the yellow cells for each"
-            " offered model (TEC or, without TEC, the power in use); the other cells calculate."
-            " The contracting authority sets the fixed figures below.",
-        ),
-        method_cells="A3:H3",
-        method_height=60,
+        f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
+        " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
+        " gele cellen in (TEC of, zonder TEC, het vermogen in gebruik); de overige cellen"
+        " rekenen. De vaste gegevens hieronder stelt de aanbestedende dienst vast.",
+        f"Method ({law}): LCC = {items}, summed per model over the use period; amounts"
+        " excluding VAT and not discounted. The tenderer fills in the yellow cells for each"
+        " offered model (TEC or, without TEC, the power in use); the other cells calculate."
+        " The contracting authority sets the fixed figures below.",
     )
+    write_heading(sheet, profile, criterion, lot, lang, title, method)
+    sheet.merge_cells("A3:H3")
+    sheet.row_dimensions[3].height = 60
 
     hours = (
         HOURS_PER_YEAR
