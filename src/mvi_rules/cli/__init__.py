@@ -9,8 +9,10 @@ import click
 from .._version import __version__
 from ._common import FriendlyGroup, set_verbosity
 
+__all__ = ["main"]
+
 #: The rulesets' catalogue file (catalogue.files.META_FILE; importing it would load the catalogue).
-CATALOGUE_FILE = "catalogue.yaml"
+_CATALOGUE_FILE = "catalogue.yaml"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -24,7 +26,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
     try:
         where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
-        ruleset = _ruleset_version(where / CATALOGUE_FILE)
+        ruleset = _ruleset_version(where / _CATALOGUE_FILE)
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
     click.echo(f"mvi-rules {__version__}\nrulesets {ruleset}")
@@ -84,7 +86,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 #: A command's module is imported only when that command runs, so ``mvi-rules --help`` does
 #: not load the catalogue, the engine or python-docx; a test keeps the short help equal to
 #: each command's own.
-COMMANDS: dict[str, tuple[str, str, str]] = {
+_COMMANDS: dict[str, tuple[str, str, str]] = {
     "change": (
         "change",
         "change_command",
@@ -143,4 +145,4 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check one or more PROFILES ('-': stdin); list every problem with file, line and field.",
     ),
 }
-main.lazy_commands = COMMANDS
+main.lazy_commands = _COMMANDS

@@ -15,11 +15,11 @@ from ..changes import (
     ProposedChange,
     append_change,
     check_change,
-    ensure_appendable,
     load_ledger,
     render_text,
     write_memo,
 )
+from ..changes.check import ensure_appendable
 from ..errors import MviRulesError
 from ._common import check_output
 

@@ -114,7 +114,7 @@ def _drawer_section(doc: DocumentObj, drawer: DrawerResult, lang: Lang) -> None:
     add_paragraph(doc).add_run(refs).italic = True
 
 
-def build_memo(check: ChangeCheck) -> DocumentObj:
+def _build_memo(check: ChangeCheck) -> DocumentObj:
     """The memo as a python-docx ``Document`` (call :func:`render_memo` for bytes).
 
     Contract facts and history, an overview of every drawer, the recommendation, then the
@@ -185,7 +185,7 @@ def build_memo(check: ChangeCheck) -> DocumentObj:
 def render_memo(check: ChangeCheck) -> bytes:
     """The memo as .docx bytes; the same check always gives the same bytes."""
     buffer = io.BytesIO()
-    build_memo(check).save(buffer)
+    _build_memo(check).save(buffer)
     return normalise_docx(buffer.getvalue())
 
 
