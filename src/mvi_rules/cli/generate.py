@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -22,6 +24,14 @@ from ._common import (
     progress_done,
     read_profile,
 )
+
+#: A click command function, as an option decorator takes and gives it.
+FC = TypeVar("FC", bound=Callable[..., object])
+
+
+def _path_option(*names: str, help: str) -> Callable[[FC], FC]:
+    """An option naming a further file to read or write; not given: ``None``."""
+    return click.option(*names, type=click.Path(path_type=Path), default=None, help=help)
 
 
 @click.command("generate")
@@ -54,11 +64,9 @@ from ._common import (
     help="JSON only: add the rendered clause texts (nl and en), see the README's 'JSON for"
     " systems'.",
 )
-@click.option(
+@_path_option(
     "--lcc-sheet",
     "lcc_sheet",
-    type=click.Path(path_type=Path),
-    default=None,
     help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to"
     " (cost per page for printer lots).",
 )
@@ -74,18 +82,14 @@ from ._common import (
     help="One document per part of the tender (tender guide, Programma van Eisen, agreement;"
     " Belgian bestek parts), named OUTPUT-<part>.docx, plus the memo (--memo).",
 )
-@click.option(
+@_path_option(
     "--memo",
-    type=click.Path(path_type=Path),
-    default=None,
     help="Where --final or --split writes the memo for the legal adviser (default: OUTPUT with"
     " '-memo.docx').",
 )
-@click.option(
+@_path_option(
     "--reference-docx",
     "reference_docx",
-    type=click.Path(path_type=Path),
-    default=None,
     help="A Word document or template (.docx, .dotx) in the buyer's house style: the documents"
     " take its styles, page set-up, headers and footers.",
 )

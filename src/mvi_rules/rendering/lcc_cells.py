@@ -95,3 +95,20 @@ def write_units_check(
     )
     sheet.cell(row, 2, f"=SUM(B{first}:B{last})")
     sheet.freeze_panes = f"B{first}"
+
+
+def use_and_energy_rows(criterion: SelectedCriterion, lang: str) -> list[tuple[str, float, str]]:
+    """The first two fixed figures of every LCC sheet: the use period and the electricity price
+    ($B$5 and $B$6 in the formulas), from the criterion's parameters."""
+    return [
+        (
+            t(lang, "Gebruiksduur", "Use period"),
+            parameter(criterion, "use_years"),
+            t(lang, "jaar", "years"),
+        ),
+        (
+            t(lang, "Elektriciteitsprijs", "Electricity price"),
+            parameter(criterion, "energy_price_eur_per_kwh"),
+            "€/kWh",
+        ),
+    ]

@@ -23,8 +23,8 @@ from .lcc_cells import (
     BUYER_INPUT,
     TENDERER_INPUT,
     law,
-    parameter,
     t,
+    use_and_energy_rows,
     write_column_titles,
     write_heading,
     write_tender_total,
@@ -111,16 +111,7 @@ def page_sheet(
     sheet.row_dimensions[3].height = 75
 
     fixed: list[tuple[str, float | None, str]] = [
-        (
-            t(lang, "Gebruiksduur", "Use period"),
-            parameter(criterion, "use_years"),
-            t(lang, "jaar", "years"),
-        ),
-        (
-            t(lang, "Elektriciteitsprijs", "Electricity price"),
-            parameter(criterion, "energy_price_eur_per_kwh"),
-            "€/kWh",
-        ),
+        *use_and_energy_rows(criterion, lang),
         (
             t(
                 lang,

@@ -35,6 +35,7 @@ from .lcc_cells import (
     TENDERER_INPUT,
     parameter,
     t,
+    use_and_energy_rows,
     write_column_titles,
     write_heading,
     write_tender_total,
@@ -214,16 +215,7 @@ def _lot_sheet(
         else parameter(criterion, "on_hours_per_year")
     )
     fixed: list[tuple[str, float, str]] = [
-        (
-            t(lang, "Gebruiksduur", "Use period"),
-            parameter(criterion, "use_years"),
-            t(lang, "jaar", "years"),
-        ),
-        (
-            t(lang, "Elektriciteitsprijs", "Electricity price"),
-            parameter(criterion, "energy_price_eur_per_kwh"),
-            "€/kWh",
-        ),
+        *use_and_energy_rows(criterion, lang),
         (
             t(lang, "Uren per jaar in gebruik (zonder TEC)", "Hours per year in use (without TEC)"),
             hours,

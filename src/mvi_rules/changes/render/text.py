@@ -113,10 +113,9 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     ) or [first.rstrip()]
 
 
-def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
-    lines = _wrap(f"{drawer.order}. {drawer.title}: {drawer.verdict_text}", "", "   ")
-    lines += _wrap(drawer.reason, "   ", "   ")
-    sections = [
+def drawer_sections(drawer: DrawerResult, lang: Lang) -> list[tuple[str, list[str]]]:
+    """A drawer's lists under their headings, in reading order (the report and the memo)."""
+    return [
         (pick(lang, "Berekening", "Arithmetic"), drawer.arithmetic),
         (
             pick(lang, "Te bevestigen door de aanbestedende dienst", "The buyer must confirm"),
@@ -125,7 +124,12 @@ def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
         (pick(lang, "Vragen voor de jurist", "Questions for the legal adviser"), drawer.questions),
         (pick(lang, "Let op", "Note"), drawer.notes),
     ]
-    for heading, items in sections:
+
+
+def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
+    lines = _wrap(f"{drawer.order}. {drawer.title}: {drawer.verdict_text}", "", "   ")
+    lines += _wrap(drawer.reason, "   ", "   ")
+    for heading, items in drawer_sections(drawer, lang):
         if items:
             lines.append(f"   {heading}:")
             for item in items:
