@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
@@ -16,6 +15,7 @@ from ..rendering.ocds import render_ocds
 from ..rendering.systems import render_systems_json, write_systems_json
 from ..selection import evaluate
 from ._common import (
+    F,
     catalogue_options,
     check_output,
     info,
@@ -25,11 +25,8 @@ from ._common import (
     read_profile,
 )
 
-#: A click command function, as an option decorator takes and gives it.
-FC = TypeVar("FC", bound=Callable[..., object])
 
-
-def _path_option(*names: str, help: str) -> Callable[[FC], FC]:
+def _path_option(*names: str, help: str) -> Callable[[F], F]:
     """An option naming a further file to read or write; not given: ``None``."""
     return click.option(*names, type=click.Path(path_type=Path), default=None, help=help)
 
