@@ -86,7 +86,7 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 #: A command's module is imported only when that command runs, so ``mvi-rules --help`` does
 #: not load the catalogue, the engine or python-docx; a test keeps the short help equal to
 #: each command's own.
-_COMMANDS: dict[str, tuple[str, str, str]] = {
+COMMANDS: dict[str, tuple[str, str, str]] = {
     "change": (
         "change",
         "change_command",
@@ -145,4 +145,4 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check one or more PROFILES ('-': stdin); list every problem with file, line and field.",
     ),
 }
-main.lazy_commands = _COMMANDS
+main.lazy_commands = COMMANDS
