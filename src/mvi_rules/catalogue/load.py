@@ -14,7 +14,7 @@ from .._resources import rulesets_dir, templates_dir
 from .._validation import field_path
 from ..errors import CatalogueError, Problem
 from . import cache
-from .checks import (
+from ._checks import (
     check_attachments,
     check_conflict_references,
     check_legal_basis,
@@ -24,6 +24,7 @@ from .checks import (
     parse_mandatory,
     parse_when,
 )
+from ._reading import load_labels, load_model, read, validate
 from .citations import SOURCES_FILE, cite
 from .entries import Catalogue, Entry, full_condition, product_group_test
 from .files import (
@@ -47,7 +48,6 @@ from .model import (
     RulesetFile,
     SourceRegistry,
 )
-from .reading import load_labels, load_model, read, validate
 from .thresholds import ThresholdTable
 
 # The loaded catalogue and the rulesets' file names were defined here before they had modules

@@ -62,12 +62,12 @@ class Verdict(str, Enum):
 
 # --- one shape, twice: in codes (the assessment) and in words (the check) -------------------
 #
-# Each pair below has one generic base: ``TextT`` is a ``Msg`` (code and parameters) in the
+# Each pair below has one generic base: ``_TextT`` is a ``Msg`` (code and parameters) in the
 # assessment and a ``str`` once worded. The worded models add what a reader needs beside the
 # codes (labels, names, titles); ``_KEYS`` keeps those beside the codes they word in the JSON.
 
-TextT = TypeVar("TextT")
-NoticeT = TypeVar("NoticeT")
+_TextT = TypeVar("_TextT")
+_NoticeT = TypeVar("_NoticeT")
 
 
 class _InReadingOrder(BaseModel):
@@ -88,7 +88,7 @@ class _InReadingOrder(BaseModel):
         return ordered
 
 
-class _NoticeOf(BaseModel, Generic[TextT]):
+class _NoticeOf(BaseModel, Generic[_TextT]):
     model_config = _Frozen
 
     required: bool = Field(description="Whether the law requires a notice for this drawer")
@@ -99,7 +99,7 @@ class _NoticeOf(BaseModel, Generic[TextT]):
         description="eForms BT-202, description of the modification: the proposed change's"
         " description from the ledger (None when the ledger gives none)",
     )
-    text: TextT
+    text: _TextT
 
 
 class NoticeFinding(_NoticeOf[Msg]):
@@ -110,24 +110,24 @@ class Notice(_NoticeOf[str]):
     """The modification notice that goes with a drawer (eForms)."""
 
 
-class _DrawerOf(BaseModel, Generic[TextT, NoticeT]):
+class _DrawerOf(BaseModel, Generic[_TextT, _NoticeT]):
     model_config = _Frozen
 
     ground: Ground
     order: int = Field(description="Position in the practitioner's testing order, from 1")
     verdict: Verdict
-    reason: TextT
-    arithmetic: list[TextT] = Field(default_factory=list)
-    conditions: list[TextT] = Field(
+    reason: _TextT
+    arithmetic: list[_TextT] = Field(default_factory=list)
+    conditions: list[_TextT] = Field(
         default_factory=list, description="What the buyer must confirm for the drawer to hold"
     )
-    questions: list[TextT] = Field(
+    questions: list[_TextT] = Field(
         default_factory=list, description="What a legal adviser must answer"
     )
-    notice: NoticeT | None = None
+    notice: _NoticeT | None = None
     figures: dict[str, MoneyOut] = Field(default_factory=dict)
     rates: dict[str, RateOut] = Field(default_factory=dict)
-    notes: list[TextT] = Field(default_factory=list)
+    notes: list[_TextT] = Field(default_factory=list)
 
 
 class DrawerFinding(_DrawerOf[Msg, NoticeFinding]):
@@ -146,7 +146,7 @@ class DrawerResult(_InReadingOrder, _DrawerOf[str, Notice]):
     verdict_text: str
 
 
-class _AdviceOf(BaseModel, Generic[TextT]):
+class _AdviceOf(BaseModel, Generic[_TextT]):
     model_config = _Frozen
 
     ground: Ground | None = Field(description="The recommended drawer; None if none fits")
@@ -155,7 +155,7 @@ class _AdviceOf(BaseModel, Generic[TextT]):
         default_factory=list, description="Other drawers that fit, largest first"
     )
     for_legal_review: list[Ground] = Field(default_factory=list)
-    text: TextT
+    text: _TextT
 
 
 class Advice(_AdviceOf[list[Msg]]):
@@ -172,10 +172,10 @@ class Recommendation(_InReadingOrder, _AdviceOf[str]):
     label: str | None
 
 
-DrawerT = TypeVar("DrawerT", bound=_DrawerOf[Any, Any])
+_DrawerT = TypeVar("_DrawerT", bound=_DrawerOf[Any, Any])
 
 
-class _FindingsOf(_InReadingOrder, Generic[DrawerT, TextT]):
+class _FindingsOf(_InReadingOrder, Generic[_DrawerT, _TextT]):
     model_config = _Frozen
 
     _KEYS = (
@@ -207,10 +207,10 @@ class _FindingsOf(_InReadingOrder, Generic[DrawerT, TextT]):
         description="True when the contract is below the EU threshold and the tests are "
         "applied by analogy"
     )
-    drawers: list[DrawerT]
-    notes: list[TextT]
+    drawers: list[_DrawerT]
+    notes: list[_TextT]
 
-    def drawer(self, ground: Ground) -> DrawerT:
+    def drawer(self, ground: Ground) -> _DrawerT:
         """What was found for one drawer."""
         return next(d for d in self.drawers if d.ground is ground)
 
