@@ -30,7 +30,7 @@ from mvi_rules.conditions import (
 from mvi_rules.conditions.tree import Value
 from mvi_rules.engine.compiled import compiled_conditions
 from mvi_rules.selection.result import ConditionTrace, LotDecision
-from mvi_rules.selection.traces import Memo, light, trace_builders
+from mvi_rules.selection.traces import light, trace_plans
 
 from .engine_standins import catalogue_of
 
@@ -118,22 +118,23 @@ def test_a_compiled_condition_holds_exactly_when_the_tree_does(
     ],
     facts=[{}],
 )
-def test_shared_trace_builders_explain_as_the_tree_walk_does(
+def test_shared_trace_parts_explain_as_the_tree_walk_does(
     conditions: list[Node], facts: list[dict[str, Value]]
 ) -> None:
     # Criteria share parts (the same condition twice, a condition inside another), so the
-    # builders and the per-lot memo are shared between them.
+    # plan's steps, and the traces made for a lot, are shared between them.
     conditions = [*conditions, conditions[0], Not(All(tuple(conditions)))]
     catalogue = catalogue_of({f"C{i}": node for i, node in enumerate(conditions)})
-    builders = trace_builders.get(catalogue)
+    plan = trace_plans.get(catalogue)
     checks = dict(compiled_conditions.get(catalogue))
     for lot in facts:
-        memo: Memo = {}
+        made, held = plan.explain(lot)
         for i, node in enumerate(conditions):
-            built = builders[f"C{i}"](lot, memo)
+            built = made[plan.roots[f"C{i}"]]
             expected = _model(trace(node, lot))
             assert built == expected
             assert built.model_dump_json() == expected.model_dump_json()
+            assert held[plan.roots[f"C{i}"]] is expected.holds
             assert checks[f"C{i}"](lot) is expected.holds
 
 
@@ -167,8 +168,8 @@ def test_every_decision_of_an_example_is_explained_by_its_condition() -> None:
 
 def _lot_facts(profile, catalogue):  # type: ignore[no-untyped-def]
     from mvi_rules.conditions import lot_facts
+    from mvi_rules.selection.estimate import estimate as _estimate
     from mvi_rules.selection.parameters import check_overrides
-    from mvi_rules.selection.select import _estimate
 
     threshold = catalogue.thresholds.supplies_services(
         profile.buyer.authority_type.is_central, profile.procurement.reference_date

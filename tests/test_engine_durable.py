@@ -211,6 +211,14 @@ def test_guard_1_more_than_64_matching_rules_are_split_into_rulesets() -> None:
     assert both(cat, [("L", LAPTOPS)]) == {(f"C{i:03}", "L") for i in range(150)}
 
 
+def test_guard_1_a_batch_of_many_lots_each_matching_every_rule() -> None:
+    # An evaluation asserts all its lot facts into a ruleset in one call: the limit holds per
+    # fact, so forty lots that each activate every rule of full rulesets still work.
+    cat = catalogue_of({f"C{i:03}": Test("lot.quantity", Op.MORE_THAN, -i - 1) for i in range(150)})
+    lots = [(f"L{j}", {**LAPTOPS, "lot.quantity": j}) for j in range(40)]
+    assert both(cat, lots) == {(f"C{i:03}", f"L{j}") for i in range(150) for j in range(40)}
+
+
 def test_guard_1_one_criterion_with_many_true_alternatives() -> None:
     # durable-rules fires a rule once per true branch of an $or, so one criterion alone can
     # exceed 64 activations; its alternatives become separate rules spread over rulesets.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Twips
 
+from mvi_rules import Catalogue, evaluate, load_catalogue, load_profile
 from mvi_rules.cli import main
 from mvi_rules.errors import ReferenceDocxError
 from mvi_rules.rendering import render_docx, render_memo, render_parts
@@ -197,17 +200,30 @@ def test_table_of_contents_field_updated_on_opening(templates: Path) -> None:
     final = render_docx(make_result(), templates, final=True)
     instruction = "klik met de rechtermuisknop op de inhoudsopgave en kies ‘Veld bijwerken’"
     for data in (concept, final):
-        body = _part(data, "word/document.xml")
-        assert 'TOC \\o "1-2"' in body
         assert '<w:updateFields w:val="true"/>' in _part(data, "word/settings.xml")
         assert "Inhoud" in all_text(data).splitlines()
     assert instruction in all_text(concept)
-    # Until Word updates it, the field shows the numbered section and clause headings.
-    lines = all_text(final).splitlines()
-    first = lines.index("Inhoud")
-    assert lines[first + 2] == "1\tGegevens van de aanbesteding"
-    assert any(line.startswith("5.1\tMVI-LIF-001") for line in lines[first:])  # after the chart
     assert instruction not in all_text(final)
+
+
+def test_a_short_annex_lists_its_sections_a_long_one_its_clauses_too(
+    templates: Path, catalogue: Catalogue
+) -> None:
+    # Four clauses: the contents list names the sections only.
+    short = render_docx(make_result(), templates, final=True)
+    assert 'TOC \\o "1-1"' in _part(short, "word/document.xml")
+    lines = all_text(short).splitlines()
+    first = lines.index("Inhoud")
+    # Until Word updates it, the field shows the numbered headings.
+    assert lines[first + 2] == "1\tGegevens van de aanbesteding"
+    assert "5\tMinimumeisen (technische specificaties)" in lines
+    assert not any(line.startswith("5.1\tMVI-LIF-001") for line in lines)
+    # The municipal example's dozens of clauses are listed one by one.
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    long = render_docx(result, catalogue, final=True)
+    assert 'TOC \\o "1-2"' in _part(long, "word/document.xml")
+    contents = all_text(long).splitlines()
+    assert any(re.match(r"\d+\.1\tMVI-[A-Z]+-\d+ ", line) for line in contents)
 
 
 def test_same_result_and_template_same_bytes(templates: Path) -> None:
@@ -221,3 +237,31 @@ def test_the_sample_house_template_is_what_its_script_writes() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == HOUSE.read_bytes()
+
+
+def test_tables_fit_between_a_house_styles_wider_margins(tmp_path: Path) -> None:
+    # A template with 3.5 cm margins leaves 14 cm for text; the tables were drawn for 16 cm.
+    template = docx.Document()
+    section = template.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(3.5)
+    path = tmp_path / "smal.docx"
+    template.save(str(path))
+    catalogue = load_catalogue()
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    document = open_docx(render_docx(result, catalogue, reference_docx=path))
+    body = document.element.body
+    sections = list(document.sections)
+    assert len(sections) == 2  # the trace annex is landscape
+    rooms = [Emu(s.page_width - s.left_margin - s.right_margin).cm for s in sections]
+    assert rooms[0] == pytest.approx(14.0, abs=0.01)
+    tables = body.findall(qn("w:tbl"))
+    assert len(tables) > 5
+    for table in tables:
+        total = sum(int(col.get(qn("w:w"))) for col in table.iter(qn("w:gridCol")))
+        assert Twips(total).cm <= max(rooms) + 0.01
+    # Every table before the landscape trace fits the upright page.
+    upright = tables[:-2]
+    for table in upright:
+        total = sum(int(col.get(qn("w:w"))) for col in table.iter(qn("w:gridCol")))
+        assert Twips(total).cm <= rooms[0] + 0.01

@@ -177,5 +177,29 @@ def test_the_final_annex_states_the_assumptions_without_instructions_for_the_buy
         concept
     )
     assert "estimated_value_eur" in concept
-    assert "Assumption: illustrative purchase price per device, not a market price" in final
+    assert "Assumption: the production share holds at 4 years of use" in final
     assert "which you can change" not in final and "estimated_value_eur" not in final
+    # The final annex names no price, not even an illustrative one.
+    assert "illustrative purchase price" not in final
+
+
+def test_the_final_annex_does_not_tell_tenderers_the_price_per_device(
+    catalogue: Catalogue,
+) -> None:
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    concept = all_text(render_docx(result, catalogue))
+    final = all_text(render_docx(result, catalogue, final=True))
+    assert "prijs € " in concept and "geraamde waarde / aantal" in concept
+    assert "prijs € " not in final and "geraamde waarde / aantal" not in final
+    assert "aanschafindex = 100 × 4 / gebruiksduur" in final
+    figures = load_figures(catalogue.rulesets_dir, catalogue.sources)
+    assert figures is not None
+    data = chart_data(result.profile, figures)
+    with matplotlib.rc_context():
+        fig = chart_figure(data, figures, "nl", final=True)
+        _, cost_ax = fig.axes
+        heights = [cost_ax.containers[i][0].get_height() for i in range(len(data.lifetimes))]
+        labels = [t.get_text() for t in cost_ax.texts]
+    assert heights == pytest.approx([100 * 4 / years for years in data.lifetimes])
+    assert not any("€" in label for label in labels)
+    assert "index" in cost_ax.get_title()

@@ -206,8 +206,8 @@ def test_trace_table_has_every_clause(nl_docx: bytes) -> None:
     assert list(by_id) == ["MVI-SEL-001", "MVI-LIF-001", "MVI-LIF-006", "MVI-LIF-007"]
     assert by_id["MVI-LIF-001"][1:4] == ["2", "minimumeis", "1"]
     # The concept names the document by number and the place in it; the comment on the
-    # clause says what it supports.
-    assert by_id["MVI-LIF-001"][4] == "[1] Levensduur verlengen (bevestigd)"
+    # clause says what it supports; only a source that is not confirmed is marked.
+    assert by_id["MVI-LIF-001"][4] == "[1] Levensduur verlengen"
     assert by_id["MVI-LIF-001"][5] == "Aanbestedingswet 2012, art. 2.75"
 
 

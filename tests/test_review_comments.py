@@ -102,7 +102,8 @@ def test_sources_in_the_comment_are_those_of_the_trace_table(
     catalogue: Catalogue, result: EvaluationResult
 ) -> None:
     """The comment writes each source out in full; the trace names the same documents, by
-    their number in the list of documents cited, with the same place and confidence."""
+    their number in the list of documents cited, with the same place, and marks what is not
+    confirmed."""
     data = render_docx(result, catalogue, lang="nl")
     document = docx.Document(io.BytesIO(data))
     listed = {r.cells[0].text: r.cells[1].text for r in document.tables[-2].rows}
@@ -112,10 +113,14 @@ def test_sources_in_the_comment_are_those_of_the_trace_table(
     sources = [s.removeprefix("- ") for s in text.split("Bronnen:\n", 1)[1].split("\n")]
     assert len(sources) == len(cited) > 1
     for full, short in zip(sources, cited, strict=True):
-        number, place = re.fullmatch(r"(\[\d+\])(.*) \((\w+)\)", short).group(1, 2)
+        number, place, mark = re.fullmatch(r"(\[\d+\])(.*?)(?: \(([^()]+)\))?", short).groups()
         document_name = listed[number].split(". http")[0]
         assert full.startswith(document_name + (f",{place}" if place else ":"))
-        assert full.endswith(short.rsplit(" ", 1)[1])
+        if mark is None:
+            assert full.endswith("(bevestigd)")
+        else:
+            assert full.endswith(f"({mark})") and mark != "bevestigd"
+    assert any(line.endswith("(bevestigd)") for line in sources)
 
 
 def test_a_belgian_annex_comments_with_belgian_law(catalogue: Catalogue) -> None:

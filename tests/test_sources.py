@@ -9,6 +9,7 @@ import pytest
 
 from mvi_rules import Catalogue, CatalogueError, evaluate, load_catalogue, load_profile
 from mvi_rules.catalogue.model import SourceJurisdiction, SourceKind
+from mvi_rules.catalogue.sourcing import text_in
 from mvi_rules.lint.rules.mvi004_or_equivalent import missing_equivalent
 from mvi_rules.rendering.docx_writer import render_docx
 
@@ -44,7 +45,7 @@ def test_a_belgian_document_cites_no_dutch_source(catalogue: Catalogue) -> None:
     assert result.profile.buyer.jurisdiction.value == "BE"
     text = all_text(render_docx(result, catalogue, "nl"))
     dutch = [
-        r.title
+        text_in(r.title, "nl")
         for r in catalogue.sources.sources.values()
         if r.jurisdiction is SourceJurisdiction.NL
     ]
@@ -61,7 +62,7 @@ def test_a_dutch_document_cites_no_belgian_statute(catalogue: Catalogue) -> None
     )
     for record in catalogue.sources.sources.values():
         if record.jurisdiction is SourceJurisdiction.BE and record.kind is SourceKind.STATUTE:
-            assert record.title not in text
+            assert text_in(record.title, "nl") not in text
     # and it does cite published documents with their address
     assert "https://" in text
 

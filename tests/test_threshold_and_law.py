@@ -23,6 +23,7 @@ from mvi_rules import (
     render_docx,
 )
 from mvi_rules.catalogue.model import CriterionType
+from mvi_rules.rendering.law import legal_basis
 
 from .conftest import EXAMPLES, comprehensive
 from .test_rendering_fixtures import all_text, open_docx
@@ -172,13 +173,17 @@ def test_below_the_threshold_no_part_2_article_is_binding(catalogue: Catalogue, 
     if result.profile.buyer.jurisdiction.value != "NL" or result.value.above:
         pytest.skip("not a Dutch purchase below the threshold")
     document = open_docx(render_docx(result, catalogue))
-    # The basis every clause shares is stated once above the trace table.
+    # The basis every clause shares, and that Part 2 applies by analogy only, are stated once
+    # above the trace table; its rows name the Part 2 articles without repeating it.
     shared = next(p.text for p in document.paragraphs if p.text.startswith("Voor elke clausule"))
     assert "Aanbestedingswet 2012, art. 1.4" in shared
+    assert "De artikelen uit Deel 2 die de tabel per clausule noemt, gelden naar analogie" in shared
     trace = document.tables[-1]
-    for row in trace.rows[1:]:
-        cell = row.cells[-1].text
-        for line in cell.splitlines():
+    part2 = [row.cells[-1].text for row in trace.rows[1:] if "art. 2." in row.cells[-1].text]
+    assert part2 and not any("naar analogie" in cell for cell in part2)
+    # In the clauses' own legal basis every Part 2 article still carries it.
+    for criterion in result.selected:
+        for line in legal_basis(result, list(criterion.legal_basis), "nl"):
             if re.match(r"Aanbestedingswet 2012, art\. 2\.", line):
                 assert line.endswith("(naar analogie, onder de drempel)"), line
     text = all_text(render_docx(result, catalogue))

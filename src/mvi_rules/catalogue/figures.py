@@ -8,12 +8,15 @@ refused with file, field and line.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .._cyaml import load_fast
 from .._validation import field_path, validate_located
-from .._yaml import load_located
 from ..errors import CatalogueError, Problem
 from ..profile.model import ProductGroup
 from .citations import SOURCES_FILE, check_citations, cite
@@ -103,9 +106,32 @@ def load_figures(
     if not path.is_file():
         return None
     if sources is None:
-        registry = load_located(Path(rules_dir) / SOURCES_FILE, CatalogueError)
+        registry = load_fast(Path(rules_dir) / SOURCES_FILE, CatalogueError)
         sources = validate_located(SourceRegistry, registry, CatalogueError)
-    located = load_located(path, CatalogueError)
+    # Every annex reads the figures; with the catalogue's own (cached) registry the checked
+    # figures are kept, keyed by the file's bytes, so an edited file is read again.
+    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), id(sources))
+    with _lock:
+        kept = _cache.get(key)
+        if kept is not None and kept[0] is sources:
+            _cache.move_to_end(key)
+            return kept[1]
+    figures = _load(path, sources)
+    with _lock:
+        # The registry is kept with the figures, so its id is not reused while the entry lives.
+        _cache[key] = (sources, figures)
+        while len(_cache) > _MAX_CACHED:
+            _cache.popitem(last=False)
+    return figures
+
+
+_MAX_CACHED = 4
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[str, str, int], tuple[SourceRegistry, DeviceYearFigures]] = OrderedDict()
+
+
+def _load(path: Path, sources: SourceRegistry) -> DeviceYearFigures:
+    located = load_fast(path, CatalogueError)
     problems = check_citations(located, sources)
     figures = validate_located(DeviceYearFigures, located, CatalogueError)
     # check_citations looks at lists named `sources`; the single comparison source is here.

@@ -4,8 +4,16 @@ legal basis per criterion type and per criterion."""
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..profile.model import Jurisdiction
 from .vocabulary import Confidence, CriterionType, LocalText, _Strict
@@ -14,11 +22,63 @@ from .vocabulary import Confidence, CriterionType, LocalText, _Strict
 _JURISDICTIONS = tuple(Jurisdiction)
 
 
+def _document_text(value: Any) -> Any:
+    """A plain text, or ``{nl, en}`` made a :class:`LocalText` here.
+
+    Checked before the union sees it, so that a mistake is one message at the field's line
+    ("needs nl and en") rather than one per member of the union, under names no file has.
+    """
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("the text is empty; write it, or leave the field out")
+        return value
+    if isinstance(value, LocalText):
+        return value
+    if isinstance(value, dict):
+        unknown = sorted(str(k) for k in value if k not in ("nl", "en"))
+        missing = [k for k in ("nl", "en") if k not in value]
+        if unknown or missing:
+            raise ValueError(
+                "a text in two languages has exactly nl and en"
+                + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+            )
+        try:
+            return LocalText.model_validate(value)
+        except ValidationError:
+            raise ValueError(
+                "a text in two languages needs a non-empty text for both nl and en"
+            ) from None
+    raise ValueError(
+        f"give a text, or {{nl: ..., en: ...}} for one in two languages (got {value!r})"
+    )
+
+
+#: A publisher, title or pinpoint: one text where the document has one form in every language
+#: (a proper name, the title of a document published in one language), or ``{nl, en}`` where
+#: a Dutch document must read it in Dutch and an English one in English (the official titles
+#: of an EU act, our own description of a publisher, "bijlage II" / "Annex II").
+DocumentText = Annotated[
+    Annotated[str, Field(min_length=1)] | LocalText, BeforeValidator(_document_text)
+]
+
+
+def text_in(text: str | LocalText, lang: str) -> str:
+    """``text`` as a document in ``lang`` (``nl`` or ``en``) shows it: the one form of a plain
+    text, the form in ``lang`` of a text in two languages.
+
+    The one function a document, a review comment or a report calls for a source's publisher,
+    title or pinpoint, so that every place shows the same form.
+    """
+    return text if isinstance(text, str) else text.get(lang)
+
+
 class SourceKind(str, Enum):
     """What kind of document a source is: a reader weighs a statute and a market note apart."""
 
     STATUTE = "statute"
     REGULATION = "regulation"
+    CASE_LAW = "case_law"
     OFFICIAL_GUIDANCE = "official_guidance"
     LABEL_STANDARD = "label_standard"
     TECHNICAL_STANDARD = "technical_standard"
@@ -41,13 +101,18 @@ class SourceJurisdiction(str, Enum):
         return self.value
 
 
+_DESCRIBED_TITLE = "De Nederlandse titel is een beschrijving, niet de officiële titel."
+
+
 class SourceRecord(BaseModel):
     """A published document in ``rulesets/sources.yaml``: what a reader opens to check a fact."""
 
     model_config = _Strict
 
-    publisher: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    publisher: DocumentText = Field(description="Who publishes it; {nl, en} for our own wording")
+    title: DocumentText = Field(
+        description="Its title; {nl, en} where it has an official Dutch title"
+    )
     date: str | None = Field(default=None, description="Publication date (YYYY, YYYY-MM or ISO)")
     version: str | None = Field(default=None, description="Edition or version, where it has one")
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
@@ -61,12 +126,36 @@ class SourceRecord(BaseModel):
         default=None,
         description="Publication details we could not confirm; said here rather than guessed",
     )
+    nl_title_described: bool = Field(
+        default=False,
+        description="The Dutch title is our description, not the official Dutch title (a Dutch"
+        " document says so; an English one, which shows the English title, need not)",
+    )
 
     @model_validator(mode="after")
     def _findable(self) -> SourceRecord:
         if self.url is None and self.identifier is None:
             raise ValueError("a source needs a url or an official identifier (CELEX, BWBR, NUMAC)")
         return self
+
+    def document(self, lang: str) -> str:
+        """Publisher and title as a document in ``lang`` names the record: "Europees Parlement
+        en Raad (EUR-Lex), Richtlijn 2014/24/EU ..." in Dutch, "... Directive 2014/24/EU ..."
+        in English."""
+        return f"{text_in(self.publisher, lang)}, {text_in(self.title, lang)}"
+
+    def caveat(self, lang: str) -> str | None:
+        """What a document in ``lang`` must say we could not confirm about this record."""
+        notes = [self.not_confirmed.get(lang)] if self.not_confirmed is not None else []
+        if self.nl_title_described and lang == "nl":
+            notes.append(_DESCRIBED_TITLE)
+        return " ".join(notes) or None
+
+    def document_texts(self) -> str | LocalText:
+        """:meth:`document` for a result that serves both languages: one text where Dutch and
+        English read the same, so that a record of plain texts stays a plain text."""
+        nl, en = self.document("nl"), self.document("en")
+        return nl if nl == en else LocalText(nl=nl, en=en)
 
 
 class SourceRegistry(BaseModel):
@@ -88,7 +177,9 @@ class Source(BaseModel):
     model_config = _Strict
 
     key: str | None = Field(default=None, description="Key in rulesets/sources.yaml")
-    pinpoint: str | None = Field(default=None, description="Article, section or page")
+    pinpoint: DocumentText | None = Field(
+        default=None, description="Article, section or page; {nl, en} where the words differ"
+    )
     supports: LocalText = Field(description="What the source supports (or why we chose)")
     confidence: Confidence | None = None
     policy_choice: bool = False

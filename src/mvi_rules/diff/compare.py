@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import Catalogue, Criterion, Parameter
+from ..catalogue import Catalogue, Criterion, LocalText, Parameter
 from ..catalogue.files import REGISTRY_FILES, is_topic_file
 from ..conditions import All, ConditionSyntaxError, Node, Not, Test, parse_condition
 from ..conditions import Any as AnyOf
@@ -137,10 +137,15 @@ def _sources(c: Criterion) -> str:
         [
             "policy choice"
             if s.policy_choice
-            else f"{s.key}{f' ({s.pinpoint})' if s.pinpoint else ''}"
+            else f"{s.key}{f' ({_pinpoint(s.pinpoint)})' if s.pinpoint else ''}"
             for s in c.sources
         ]
     )
+
+
+def _pinpoint(pinpoint: str | LocalText) -> str:
+    # Both forms of a pinpoint in two languages: a change to either is a change.
+    return pinpoint if isinstance(pinpoint, str) else f"{pinpoint.nl} / {pinpoint.en}"
 
 
 def criterion_changes(old: Criterion, new: Criterion) -> list[FieldChange]:

@@ -1,26 +1,33 @@
 """The durable-rules backend: the catalogue compiled into durable-rules rulesets.
 
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
-registered on one process-wide durable-rules host. An evaluation opens a fresh session, asserts
-one fact per lot into every ruleset, collects (criterion id, lot id) from the rule actions, and
-deletes the session. The engine decides *which* criteria apply; explanations are built from the
-condition tree by the caller.
+registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
+opens a fresh session; into every ruleset in turn it asserts all its lot facts and a closing
+fact in one call, runs the actions the rules queued (collecting (criterion id, lot id)), and
+deletes the session's state in that ruleset before going on to the next (states left until the
+end made every later assert several times slower). The backend runs the actions itself rather
+than through the host's action loop, whose per-action wrappers, clocks and JSON copies of the
+session state cost several times the engine's own work. The engine decides *which* criteria
+apply; explanations are built from the condition tree by the caller.
 
 durable-rules has sharp edges, each guarded here or in the compiler (the comment at each guard
 names the failure it prevents):
 
 1. more than 64 activations for one fact fail with error 303: rules are split into rulesets;
 2. facts of 255+ keys fail with error 302: facts carry only the fields conditions read;
-3. exceptions raised in actions are swallowed into ``c.s.exception``: actions catch and record
-   everything, and :meth:`DurableBackend.match` raises :class:`~mvi_rules.errors.EngineError`;
+3. the host swallows exceptions raised in actions into ``c.s.exception``: actions catch and
+   record everything, and :meth:`DurableBackend.match` raises
+   :class:`~mvi_rules.errors.EngineError`;
 4. a rule that only tests for an absent field matches the session-state object and fires
    forever: every rule tests a discriminator, and actions stop a runaway engine;
-5. a fact that matches no rule raises ``MessageNotHandledException``: that means no match;
+5. a fact that matches no rule raises ``MessageNotHandledException`` (and in a batch, the host
+   raises before running the other facts' actions): the engine is called directly, and a fact
+   that matched no rule means no match;
 6. identical facts raise ``MessageObservedException``: every fact gets a unique id;
 7. every ``Host`` starts timer threads that never stop: one host per process, started without
    dispatcher threads, a fresh session per evaluation and ``delete_state`` afterwards;
 8. ``delete_state`` segfaults for a session in which no fact was handled: a closing fact that
-   every ruleset handles is asserted first;
+   every ruleset handles is asserted with the lot facts (or on its own when that failed);
 9. registering a ruleset intermittently fails with error 102 for an ``$iany``/``$iall`` holding
    an inner ``$or``: the compiler never emits that shape (see :mod:`.durable_compile`), every
    engine error becomes :class:`~mvi_rules.errors.EngineError`, and a failed registration is
@@ -35,16 +42,15 @@ call is made under one process-wide lock; compiling and building facts happen ou
 
 from __future__ import annotations
 
-import contextlib
+import json
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from durable import engine as durable_engine
 
-from ..conditions.tree import Node
 from ..errors import EngineError
 from .base import LotFacts, Match
 from .durable_compile import (
@@ -55,19 +61,22 @@ from .durable_compile import (
     CatalogueLike,
     CompiledCatalogue,
     CompiledRuleset,
-    compile_catalogue,
+)
+from .durable_registry import (
+    ENGINE_LOCK,
+    MAX_REGISTERED,
+    REGISTRATION_ATTEMPTS,
+    RulesetRegistry,
+    describe_error,
 )
 
-#: Times a failed registration is tried (guard 9); the engine's failure depends on leftover heap
-#: contents, so a second attempt normally succeeds.
-REGISTRATION_ATTEMPTS = 3
+__all__ = ["MAX_REGISTERED", "REGISTRATION_ATTEMPTS", "DurableBackend", "durable_engine"]
 
-#: Most catalogues (versions, or variants of one version) kept registered at once (guard 10).
-MAX_REGISTERED = 4
+#: The C engine: assert, action and state calls are made on it directly (see ``_assert``).
+_ENGINE: Any = durable_engine.durable_rules_engine
 
-#: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
-#: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
-_ENGINE_LOCK = threading.Lock()
+#: durable-rules' answer to an assert whose fact it has seen before (guard 6).
+_OBSERVED = 2
 
 
 @dataclass
@@ -84,40 +93,11 @@ class _Run:
     fired: int = 0
     #: Rulesets in which this session has state to delete.
     touched: list[CompiledRuleset] = field(default_factory=list)
+    #: Names of the rulesets that handled the closing fact already.
+    closed: set[str] = field(default_factory=set)
 
 
-@dataclass(eq=False)
-class _Registered:
-    """A compiled catalogue registered on the host, with what it was compiled from."""
-
-    entries: object
-    signature: tuple[tuple[str, Node], ...]
-    compiled: CompiledCatalogue
-    #: Evaluations using it right now (it is never released while in use), and when it was
-    #: last used (a counter), to release the least recently used first.
-    users: int = 0
-    last_used: int = 0
-
-
-class _SyncHost(durable_engine.Host):  # type: ignore[misc]
-    """A durable-rules host that is only ever called synchronously, from :class:`DurableBackend`."""
-
-    def __init__(self, backend: DurableBackend) -> None:
-        self._backend = backend
-        super().__init__()
-
-    def _run(self) -> None:
-        # Guard 7: Host.__init__ calls _run, which starts two threading.Timer chains (ruleset and
-        # timer dispatch) that re-arm themselves forever, so every host leaks threads. Actions
-        # run synchronously inside assert_fact and no rule uses timers: start nothing.
-        return None
-
-    def get_action(self, action_name: str) -> Callable[..., None]:
-        """The Python action for an action name in the compiled rules."""
-        return self._backend._action(action_name)
-
-
-class DurableBackend:
+class DurableBackend(RulesetRegistry):
     """Decides which criteria apply with durable-rules; safe to call from many threads.
 
     Use :meth:`shared` rather than the constructor: each instance owns a durable-rules host,
@@ -130,12 +110,7 @@ class DurableBackend:
     _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self) -> None:
-        self._host = _SyncHost(self)
-        self._registry_lock = threading.Lock()
-        self._registered: dict[str, list[_Registered]] = {}
-        #: Fingerprint → the next variant number (names are never reused while registered).
-        self._variants: dict[str, int] = {}
-        self._clock = 0
+        super().__init__()
         #: Session id → its run; read by actions (under the engine lock).
         self._runs: dict[str, _Run] = {}
 
@@ -148,95 +123,6 @@ class DurableBackend:
                 if cls._shared is None:
                     cls._shared = cls()
         return cls._shared
-
-    def prepare(self, catalogue: CatalogueLike) -> CompiledCatalogue:
-        """Compile ``catalogue`` and register its rulesets, once; return the compiled form.
-
-        Rulesets are named after ``catalogue.fingerprint``; a catalogue with a fingerprint seen
-        before but different conditions is compiled again under other names. Raises
-        :class:`~mvi_rules.errors.EngineError` when the catalogue cannot be compiled or
-        durable-rules refuses it after :data:`REGISTRATION_ATTEMPTS` attempts.
-        """
-        with self._registry_lock:
-            return self._find_or_register(catalogue).compiled
-
-    @property
-    def registered_count(self) -> int:
-        """How many catalogues are registered in the engine now (at most :data:`MAX_REGISTERED`
-        unless more are in use at once)."""
-        with self._registry_lock:
-            return sum(len(v) for v in self._registered.values())
-
-    def _find_or_register(self, catalogue: CatalogueLike) -> _Registered:
-        """The registered form of ``catalogue``, registering it if needed; under the registry
-        lock."""
-        self._clock += 1
-        entries = catalogue.entries
-        variants = self._registered.setdefault(catalogue.fingerprint, [])
-        found = next((known for known in variants if known.entries is entries), None)
-        if found is None:
-            signature = tuple((e.criterion.id, e.condition) for e in entries)
-            found = next((known for known in variants if known.signature == signature), None)
-            if found is None:
-                variant = self._variants.get(catalogue.fingerprint, 0)
-                self._variants[catalogue.fingerprint] = variant + 1
-                compiled = compile_catalogue(catalogue, variant=variant)
-                if compiled.rulesets:
-                    self._register(compiled)
-                found = _Registered(entries, signature, compiled)
-                variants.append(found)
-                found.last_used = self._clock
-                self._release_unused()
-        found.last_used = self._clock
-        return found
-
-    def _register(self, compiled: CompiledCatalogue) -> None:
-        """Create the engine's rulesets; all or none, retried, errors as EngineError."""
-        problem = ""
-        for _ in range(REGISTRATION_ATTEMPTS):
-            created: list[Any] = []
-            with _ENGINE_LOCK:
-                try:
-                    for rs in compiled.rulesets:
-                        created.append(durable_engine.Ruleset(rs.name, self._host, rs.definition()))
-                except Exception as exc:
-                    problem = _describe(exc)
-                    for ruleset in created:
-                        self._delete_ruleset(ruleset)
-                    continue
-                # What Host.register_rulesets does, without creating the rulesets again: it
-                # cannot undo a partial registration (the created ones would stay behind).
-                for ruleset in created:
-                    self._host._ruleset_directory[ruleset._name] = ruleset
-                    self._host._ruleset_list.append(ruleset)
-                return
-        raise EngineError(
-            f"durable-rules could not register the catalogue's rulesets ({problem}, "
-            f"{REGISTRATION_ATTEMPTS} attempts)"
-        )
-
-    def _release_unused(self) -> None:
-        """Delete the least recently used catalogues not in use beyond :data:`MAX_REGISTERED`."""
-        registered = [known for variants in self._registered.values() for known in variants]
-        idle = sorted((k for k in registered if k.users == 0), key=lambda k: k.last_used)
-        for known in idle[: max(0, len(registered) - MAX_REGISTERED)]:
-            for variants in self._registered.values():
-                if known in variants:
-                    variants.remove(known)
-            with _ENGINE_LOCK:
-                for rs in known.compiled.rulesets:
-                    ruleset = self._host._ruleset_directory.pop(rs.name, None)
-                    if ruleset is not None:
-                        self._host._ruleset_list.remove(ruleset)
-                        self._delete_ruleset(ruleset)
-        for fingerprint in [fp for fp, variants in self._registered.items() if not variants]:
-            del self._registered[fingerprint]
-
-    @staticmethod
-    def _delete_ruleset(ruleset: Any) -> None:
-        """Free a ruleset in the C engine (under the engine lock); a failure only leaks."""
-        with contextlib.suppress(Exception):  # nothing to do about it: the memory stays used
-            durable_engine.durable_rules_engine.delete_ruleset(ruleset._handle)
 
     def match(self, catalogue: CatalogueLike, lots: Sequence[tuple[str, LotFacts]]) -> set[Match]:
         """Every (criterion id, lot id) whose full condition holds for that lot's facts.
@@ -270,15 +156,16 @@ class DurableBackend:
         run = _Run(
             sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
         )
-        with _ENGINE_LOCK:
+        # One batch per ruleset: every lot fact, then the closing fact (guard 8), asserted in
+        # one call rather than one call per fact.
+        batch = json.dumps([*facts, _closing(sid)], ensure_ascii=False)
+        budget = len(facts)
+        with ENGINE_LOCK:
             self._runs[sid] = run
         try:
             for ruleset in compiled.rulesets:
                 run.touched.append(ruleset)
-                for fact in facts:
-                    self._assert(run, ruleset, fact)
-                    if run.errors:
-                        break
+                self._assert(run, ruleset, batch, budget)
                 if run.errors:
                     break
         finally:
@@ -292,100 +179,122 @@ class DurableBackend:
     def _new_sid(self) -> str:
         return uuid.uuid4().hex
 
-    def _assert(self, run: _Run, ruleset: CompiledRuleset, fact: dict[str, Any]) -> None:
-        with _ENGINE_LOCK:
-            run.budget, run.fired = ruleset.lot_rules, 0
+    def _assert(self, run: _Run, ruleset: CompiledRuleset, batch: str, facts: int) -> None:
+        """Assert a batch of ``facts`` lot facts and the closing fact, and run the actions."""
+        with ENGINE_LOCK:
+            run.budget, run.fired = ruleset.lot_rules * facts, 0
             try:
-                self._host.assert_fact(ruleset.name, fact)
-            except durable_engine.MessageNotHandledException:
-                # Guard 5: durable-rules raises when a fact matches no rule of a ruleset. For
-                # us that is the ordinary answer "no criterion of this ruleset applies".
-                pass
-            except durable_engine.MessageObservedException:
-                run.errors.append(f"fact {fact['id']} was refused as already observed")
+                handle = self._host._ruleset_directory[ruleset.name]._handle
+                # The host's assert_facts raises MessageNotHandledException as soon as one fact
+                # of the batch matched nothing, before it runs the actions of the others; the
+                # engine call itself reports that as code 1 and asserts every fact (guard 5:
+                # for us "not handled" only means no match).
+                code, state = _ENGINE.assert_facts(handle, batch)
+                if code == _OBSERVED:
+                    # Guard 6: every fact has a unique id, so this never happens.
+                    run.errors.append(f"a fact of {ruleset.name} was refused as already observed")
+                run.closed.add(ruleset.name)
+                self._run_actions(run, ruleset, handle, state)
             except Exception as exc:
-                run.errors.append(f"asserting into {ruleset.name}: {_describe(exc)}")
+                run.errors.append(f"asserting into {ruleset.name}: {describe_error(exc)}")
+            self._close_ruleset(run, ruleset)
+
+    def _run_actions(self, run: _Run, ruleset: CompiledRuleset, handle: int, state: int) -> None:
+        """Run the actions the last assert queued in the session's state, one by one.
+
+        What the host's action loop does (start an action, run it, write the state back,
+        complete it and start the next), without its per-action wrappers, clocks and JSON
+        copies of the state, which cost several times the engine's own work. Under the engine
+        lock.
+        """
+        started = _ENGINE.start_action_for_state(handle, state)
+        if not started:
+            return
+        state_fact, pending = started[0], started[1]
+        while pending:
+            for rule_name, frame in json.loads(pending).items():
+                action = ruleset.actions.get(rule_name)
+                message = frame.get("m") if isinstance(frame, dict) else None
+                if action is None:
+                    run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
+                    return
+                if action != CLOSE_ACTION and not self._fire(
+                    run, action[len(ACTION_PREFIX) :], message
+                ):
+                    # Not completing the action ends the engine's loop for this assert.
+                    return
+            # Our actions change nothing in the state: it is written back as it came.
+            _ENGINE.update_state(handle, state_fact)
+            pending = _ENGINE.complete_and_start_action(handle, state)
 
     def _close(self, run: _Run) -> None:
-        """Delete the session's state in every ruleset it touched, and forget the run."""
-        closing = {"sid": run.sid, "id": f"{run.sid}/close", KIND_KEY: CLOSE_KIND}
-        with _ENGINE_LOCK:
+        """Delete the session's state in every ruleset it still has state in; forget the run."""
+        with ENGINE_LOCK:
             try:
-                for ruleset in run.touched:
-                    try:
-                        # Guard 8: delete_state segfaults for a session in which no fact was
-                        # handled (every lot fact may have matched nothing); the closing fact is
-                        # handled by every ruleset's close rule.
-                        self._host.assert_fact(ruleset.name, dict(closing))
-                    except Exception as exc:
-                        # Without a handled fact, deleting could crash the process: keep the
-                        # state (a small leak) and report.
-                        run.errors.append(f"closing {ruleset.name}: {_describe(exc)}")
-                        continue
-                    try:
-                        # Guard 7: sessions are kept until deleted; delete them so state does
-                        # not pile up over evaluations.
-                        self._host.delete_state(ruleset.name, run.sid)
-                    except Exception as exc:
-                        run.errors.append(f"deleting state in {ruleset.name}: {_describe(exc)}")
+                for ruleset in list(run.touched):
+                    self._close_ruleset(run, ruleset)
             finally:
                 self._runs.pop(run.sid, None)
 
-    def _action(self, action_name: str) -> Callable[..., None]:
-        """The Python callable durable-rules runs for ``action_name``."""
-        if action_name == CLOSE_ACTION:
-            return _close_action
-        if not action_name.startswith(ACTION_PREFIX):
-            raise EngineError(f"unknown durable-rules action {action_name!r}")
-        criterion_id = action_name[len(ACTION_PREFIX) :]
+    def _close_ruleset(self, run: _Run, ruleset: CompiledRuleset) -> None:
+        """Delete the session's state in ``ruleset`` (under the engine lock).
 
-        # Two parameters make durable-rules treat the action as asynchronous: it continues only
-        # when ``complete`` is called, which is how ``_fire`` can stop a runaway engine.
-        def fire(c: Any, complete: Callable[[object], None]) -> None:
-            if self._fire(criterion_id, c):
-                complete(None)
-
-        return fire
-
-    def _fire(self, criterion_id: str, c: Any) -> bool:
-        """Record one activation; False stops the engine's action loop for this assert.
-
-        Runs inside ``assert_fact``, so under the engine lock.
+        Done as soon as the ruleset's actions have run: deleting all of a session's states only
+        at the end made every assert into the next rulesets several times slower.
         """
-        run = self._runs.get(str(c.s["sid"]))
-        if run is None:
-            return False
-        # Guard 3: durable-rules catches whatever an action raises and stores it in
-        # c.s.exception, where nobody looks, and the evaluation quietly lacks a match. Catch
-        # everything here, record it, and let match raise after the run.
+        handle = self._host._ruleset_directory[ruleset.name]._handle
+        if ruleset.name not in run.closed:
+            try:
+                # Guard 8: delete_state segfaults for a session in which no fact was handled
+                # (the batch with the closing fact may have failed); the closing fact is
+                # handled by every ruleset's close rule.
+                _, state = _ENGINE.assert_facts(handle, json.dumps([_closing(run.sid)]))
+                self._run_actions(run, ruleset, handle, state)
+            except Exception as exc:
+                # Without a handled fact, deleting could crash the process: keep the state (a
+                # small leak) and report.
+                run.errors.append(f"closing {ruleset.name}: {describe_error(exc)}")
+                run.touched.remove(ruleset)
+                return
+        run.touched.remove(ruleset)
+        try:
+            # Guard 7: sessions are kept until deleted; delete them so state does not pile up
+            # over evaluations.
+            _ENGINE.delete_state(handle, run.sid)
+        except Exception as exc:
+            run.errors.append(f"deleting state in {ruleset.name}: {describe_error(exc)}")
+
+    def _fire(self, run: _Run, criterion_id: str, message: object) -> bool:
+        """Record one activation; False stops the action loop for this assert.
+
+        Runs under the engine lock.
+        """
+        # Guard 3: an exception here would leave the engine with a started action and the
+        # evaluation without a match. Catch everything, record it, and let match raise after
+        # the run.
         try:
             run.fired += 1
-            lot_id = run.lots.get(str(c.m["id"]))
+            fact_id = message.get("id") if isinstance(message, dict) else None
+            lot_id = run.lots.get(str(fact_id))
             # Guard 4 (second line): each compiled rule fires at most once per lot fact, and only
             # for lot facts. A firing for any other message (such as the session-state object)
             # or beyond the budget means the engine is looping: not completing the action ends
             # the loop.
             if lot_id is None or run.fired > run.budget:
                 run.errors.append(
-                    f"durable-rules fired {criterion_id} for {dict(c.m.items())!r} "
+                    f"durable-rules fired {criterion_id} for {message!r} "
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
             self._on_match(run, criterion_id, lot_id)
-        except BaseException as exc:  # durable-rules would swallow it silently
-            run.errors.append(f"action for {criterion_id} failed: {_describe(exc)}")
+        except BaseException as exc:
+            run.errors.append(f"action for {criterion_id} failed: {describe_error(exc)}")
         return True
 
     def _on_match(self, run: _Run, criterion_id: str, lot_id: str) -> None:
         run.matches.add((criterion_id, lot_id))
 
 
-def _close_action(c: Any) -> None:
-    """The close rule's action: the closing fact only needs to be handled."""
-    return None
-
-
-def _describe(exc: BaseException) -> str:
-    # durable-rules' own exceptions keep their text in .message, not in args.
-    message = getattr(exc, "message", None)
-    return f"{type(exc).__name__}: {message if isinstance(message, str) else exc}"
+def _closing(sid: str) -> dict[str, str]:
+    """The closing fact of a session: every ruleset's close rule handles it (guard 8)."""
+    return {"sid": sid, "id": f"{sid}/close", KIND_KEY: CLOSE_KIND}

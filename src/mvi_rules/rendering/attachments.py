@@ -9,6 +9,7 @@ attach it (selection: the ``attachment-needed`` notice).
 from __future__ import annotations
 
 from ..catalogue.model import LocalText
+from ..catalogue.sourcing import text_in
 from ..selection.result import AttachmentRef
 
 _FROM = LocalText(
@@ -26,8 +27,9 @@ def attachment_line(attachment: AttachmentRef, lang: str) -> str:
     name = attachment.name.get(lang)
     if attachment.where is None or attachment.supplied:
         return _PLAIN.get(lang).format(name=name)
+    document = text_in(attachment.document, lang) if attachment.document is not None else ""
     return (
         _FROM.get(lang)
-        .format(name=name, where=attachment.where, document=attachment.document or "")
+        .format(name=name, where=attachment.where, document=document)
         .replace(" ()", "")
     )

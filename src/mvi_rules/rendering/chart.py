@@ -32,19 +32,21 @@ _STYLES = (
 )
 
 
-def _lot_label(item: ChartLot, lang: str) -> str:
+def _lot_label(item: ChartLot, lang: str, final: bool) -> str:
     group = item.lot.product_group.plural(lang)
-    mark = "*" if item.illustrative else ""
+    mark = "*" if item.illustrative and not final else ""
     return f"{_t('lot', lang, id=item.lot.id)}{mark}\n{group}"
 
 
 def render_chart_png(
-    data: ChartData, figures: DeviceYearFigures, lang: str, sources: str = ""
+    data: ChartData, figures: DeviceYearFigures, lang: str, sources: str = "", final: bool = False
 ) -> bytes:
     """The chart as PNG bytes, byte-identical for the same input; ``sources`` names the
-    sources in a line at its foot."""
+    sources in a line at its foot. ``final`` (the annex tenderers read) shows the purchase
+    cost as an index instead of euros, so the chart does not tell the market the buyer's
+    budget per device."""
     # Drawing takes longer than the rest of the annex; the same chart is drawn once.
-    key = (_key(data, figures), lang, sources)
+    key = (_key(data, figures), lang, sources, final)
     cached = _DRAWN.get(key)
     if cached is not None:
         return cached
@@ -52,7 +54,7 @@ def render_chart_png(
     import matplotlib
 
     with matplotlib.rc_context():
-        fig = chart_figure(data, figures, lang, sources)
+        fig = chart_figure(data, figures, lang, sources, final)
         out = io.BytesIO()
         fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
     if len(_DRAWN) >= _DRAWN_MAX:
@@ -79,7 +81,13 @@ def _key(data: ChartData, figures: DeviceYearFigures) -> tuple[object, ...]:
     return (data.lifetimes, data.reference_years, lots, compared)
 
 
-def chart_figure(data: ChartData, figures: DeviceYearFigures, lang: str, sources: str = "") -> Any:
+def chart_figure(
+    data: ChartData,
+    figures: DeviceYearFigures,
+    lang: str,
+    sources: str = "",
+    final: bool = False,
+) -> Any:
     """The chart as a matplotlib ``Figure`` (for :func:`render_chart_png`, and for tests that
     read the bars back). Resets matplotlib's settings to its defaults: call it inside
     ``matplotlib.rc_context()``."""
@@ -101,13 +109,19 @@ def chart_figure(data: ChartData, figures: DeviceYearFigures, lang: str, sources
     FigureCanvasAgg(fig)
     co2_ax, cost_ax = fig.subplots(1, 2)
     _panel(co2_ax, data, [item.co2_index for item in data.lots], "{:.0f}", lang)
-    _panel(cost_ax, data, [item.cost_eur for item in data.lots], "€{:.0f}", lang)
     co2_ax.set_title(_t("co2_axis", lang, ref=data.reference_years), fontsize=7.5)
-    cost_ax.set_title(_t("cost_axis", lang), fontsize=7.5)
     co2_ax.set_ylim(0, 118)
-    top = max((max(item.cost_eur) for item in data.lots), default=1.0)
-    cost_ax.set_ylim(0, top * 1.18)
-    labels = [_lot_label(item, lang) for item in data.lots]
+    if final:
+        costs = [cost_index(item, data) for item in data.lots]
+        _panel(cost_ax, data, costs, "{:.0f}", lang)
+        cost_ax.set_title(_t("cost_axis_index", lang, ref=data.reference_years), fontsize=7.5)
+        cost_ax.set_ylim(0, 118)
+    else:
+        _panel(cost_ax, data, [item.cost_eur for item in data.lots], "€{:.0f}", lang)
+        cost_ax.set_title(_t("cost_axis", lang), fontsize=7.5)
+        top = max((max(item.cost_eur) for item in data.lots), default=1.0)
+        cost_ax.set_ylim(0, top * 1.18)
+    labels = [_lot_label(item, lang, final) for item in data.lots]
     for ax in (co2_ax, cost_ax):
         ax.set_xticks(range(len(data.lots)), labels)
     handles = _comparison(co2_ax, data, figures, lang)
@@ -123,13 +137,19 @@ def chart_figure(data: ChartData, figures: DeviceYearFigures, lang: str, sources
     )
     # The sources go on the picture too, so that it keeps them when copied into slides.
     notes = textwrap.wrap(_t("on_chart_sources", lang, names=sources), 135)
-    if any(item.illustrative for item in data.lots):
+    if not final and any(item.illustrative for item in data.lots):
         notes.append(_t("illustrative_mark", lang))
     for row, note in enumerate(reversed(notes)):
         fig.text(0.01, 0.012 + row * 0.04, note, fontsize=6)
     bottom = 0.13 + 0.04 * len(notes)
     fig.subplots_adjust(left=0.06, right=0.99, top=0.80, bottom=bottom, wspace=0.18)
     return fig
+
+
+def cost_index(item: ChartLot, data: ChartData) -> tuple[float, ...]:
+    """A lot's purchase cost per device-year as an index (the reference lifetime = 100)."""
+    base = item.cost_eur[data.lifetimes.index(data.reference_years)]
+    return tuple(100 * cost / base for cost in item.cost_eur)
 
 
 def _panel(ax: Any, data: ChartData, values: list[tuple[float, ...]], fmt: str, lang: str) -> None:

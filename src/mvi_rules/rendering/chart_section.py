@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt
 
 from ..catalogue.figures import DeviceYearFigures
 from ..catalogue.model import Source, SourceJurisdiction
+from ..catalogue.sourcing import text_in
 from ..profile.model import Jurisdiction, Lot, ProcurementProfile
 from .chart import render_chart_png
 from .chart_data import ChartData, chart_data
@@ -55,9 +56,9 @@ def _source_line(source: Source, lang: str, final: bool) -> str:
         lead = TEXTS["choice_final" if final else "choice"].get(lang)
         return f"{lead}: {supports}."
     published = _written(record.date, lang) if record.date else None
-    head = [record.publisher, record.title, *[x for x in (record.version, published) if x]]
-    if source.pinpoint:
-        head.append(source.pinpoint)
+    head = [record.document(lang), *[x for x in (record.version, published) if x]]
+    if source.pinpoint is not None:
+        head.append(text_in(source.pinpoint, lang))
     where = " ".join(x for x in (record.identifier, record.url) if x)
     return f"{', '.join(head)}: {supports}. {where}".rstrip()
 
@@ -104,26 +105,26 @@ def add_lifetime_chart(
             ref=data.reference_years,
         ),
     )
-    # Heading, intro and picture stay on one page.
+    # Heading, intro, picture and caption stay on one page; the figures and sources under
+    # them may follow on the next.
     intro.paragraph_format.keep_with_next = True
-    sources = _chart_sources(data, figures, jurisdiction)
+    sources = _chart_sources(data, figures, jurisdiction, final)
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.paragraph_format.keep_with_next = True
-    names = "; ".join(dict.fromkeys(_short(s) for s in sources if s.record is not None))
-    png = render_chart_png(data, figures, lang, names)
+    names = "; ".join(dict.fromkeys(_short(s, lang) for s in sources if s.record is not None))
+    png = render_chart_png(data, figures, lang, names, final=final)
     picture.add_run().add_picture(io.BytesIO(png), width=Cm(TEXT_WIDTH_CM))
-    caption = _small(
+    _small(
         doc,
         _t(
-            "caption",
+            "caption_final" if final else "caption",
             lang,
             years=_all_years_text(data.lifetimes, lang),
             ref=data.reference_years,
         ),
     )
-    caption.paragraph_format.keep_with_next = True
-    _small(doc, _figures_text(data, lang), bold_lead=_t("figures", lang))
+    _small(doc, _figures_text(data, lang, final), bold_lead=_t("figures", lang))
     _small(doc, "", bold_lead=_t("sources", lang)).paragraph_format.keep_with_next = True
     for line in dict.fromkeys(_source_line(s, lang, final) for s in sources):
         _small(doc, line, style="List Bullet")
@@ -137,10 +138,10 @@ def add_lifetime_chart(
 
 
 def _chart_sources(
-    data: ChartData, figures: DeviceYearFigures, jurisdiction: Jurisdiction
+    data: ChartData, figures: DeviceYearFigures, jurisdiction: Jurisdiction, final: bool
 ) -> list[Source]:
     """Every source behind the chart's figures that a document for ``jurisdiction`` shows,
-    then the assumptions."""
+    then the assumptions (no price assumption where no price is charted)."""
     sources: list[Source] = []
     for item in data.lots:
         for share in item.shares:
@@ -149,20 +150,23 @@ def _chart_sources(
     if comparison is not None and any(comparison.group in i.groups for i in data.lots):
         sources.append(comparison.source)
     sources.append(figures.reference_choice)
-    if any(item.illustrative for item in data.lots):
+    if not final and any(item.illustrative for item in data.lots):
         sources.append(figures.price_choice)
     return [s for s in sources if _shown(s, jurisdiction)]
 
 
-def _short(source: Source) -> str:
-    """A source's publisher (without the part in brackets) and year, for the picture."""
+def _short(source: Source, lang: str) -> str:
+    """A source's publisher in ``lang`` (without the part in brackets) and year, for the
+    picture."""
     record = source.record
     assert record is not None
-    name = record.publisher.split(" (")[0]
+    name = text_in(record.publisher, lang).split(" (")[0]
     return f"{name} {record.date[:4]}" if record.date else name
 
 
-def _figures_text(data: ChartData, lang: str) -> str:
+def _figures_text(data: ChartData, lang: str, final: bool) -> str:
+    """The production share per lot and, in the concept, the price per device charted (the
+    final annex charts cost as an index and names no price)."""
     by_share: dict[float, list[str]] = {}
     for item in data.lots:
         by_share.setdefault(item.share_percent, []).append(_t("lot", lang, id=item.lot.id))
@@ -170,7 +174,7 @@ def _figures_text(data: ChartData, lang: str) -> str:
         _t("share_line", lang, lots=", ".join(lots), pct=format_number(pct, lang))
         for pct, lots in by_share.items()
     ]
-    for item in data.lots:
+    for item in [] if final else data.lots:
         amount = format_number(round(item.price_eur), lang)
         price = f"€ {amount}" if lang == "nl" else f"€{amount}"
         lot = _t("lot", lang, id=item.lot.id)

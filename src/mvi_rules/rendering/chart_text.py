@@ -25,6 +25,10 @@ TEXTS: dict[str, LocalText] = {
         nl="Aanschaf per apparaatjaar (€)",
         en="Purchase per device-year (€)",
     ),
+    "cost_axis_index": LocalText(
+        nl="Aanschaf per apparaatjaar\n(index, {ref} jaar = 100)",
+        en="Purchase per device-year\n(index, {ref} years = 100)",
+    ),
     "years": LocalText(nl="{n} jaar", en="{n} years"),
     "lot": LocalText(nl="Perceel {id}", en="Lot {id}"),
     "comparison": LocalText(
@@ -48,6 +52,19 @@ TEXTS: dict[str, LocalText] = {
         " CO2 index = 100 × (production share × {ref} / lifetime + use share); purchase per"
         " device-year = price per device / lifetime. Energy, management and repair per year are"
         " not counted; a longer life can need repairs, such as a new battery.",
+    ),
+    # The annex tenderers read shows cost as an index: no price per device.
+    "caption_final": LocalText(
+        nl="Figuur: CO2 en aanschafkosten per apparaatjaar bij {years} jaar gebruik. Berekening:"
+        " CO2-index = 100 × (aandeel productie × {ref} / gebruiksduur + aandeel gebruik);"
+        " aanschafindex = 100 × {ref} / gebruiksduur (dezelfde prijs per apparaat over meer"
+        " jaren). Energie, beheer en reparatie per jaar zijn niet meegeteld; een langere"
+        " gebruiksduur kan reparaties vragen, zoals een nieuwe accu.",
+        en="Figure: CO2 and purchase cost per device-year at {years} years of use. Method:"
+        " CO2 index = 100 × (production share × {ref} / lifetime + use share); purchase index ="
+        " 100 × {ref} / lifetime (the same price per device over more years). Energy,"
+        " management and repair per year are not counted; a longer life can need repairs, such"
+        " as a new battery.",
     ),
     "figures": LocalText(nl="Cijfers in de grafiek", en="Figures in the chart"),
     "share_line": LocalText(

@@ -9,11 +9,11 @@ paragraph (a bold label, a highlight).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
@@ -21,7 +21,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
+# add_table is re-exported: the writers of every document take their parts from here.
+from .docx_tables import TABLE_STYLE, TABLE_TEXT
+from .docx_tables import add_table as add_table
+from .docx_xml import fill_paragraph, style_id
 from .outline import number_headings
 
 DocumentObj = Any  # python-docx has no type hints; this names what we pass around
@@ -29,13 +34,7 @@ DocumentObj = Any  # python-docx has no type hints; this names what we pass arou
 #: Usable width of an A4 page with 2.5 cm margins, upright and landscape.
 TEXT_WIDTH_CM = 16.0
 LANDSCAPE_TEXT_WIDTH_CM = 24.7
-
-#: Paragraph style of text in table cells (compact, a size smaller than body text).
-TABLE_TEXT = "Table Text"
-
-#: The one table style of every table: the name Word gives its plain grid ("Tabelraster"),
-#: which every Word template has, so a house-style template restyles all tables at once.
-TABLE_STYLE = "Table Grid"
+LANDSCAPE_MARGIN_CM = 1.8
 
 
 def new_document(language_tag: str, base: DocumentObj | None = None) -> DocumentObj:
@@ -111,6 +110,9 @@ def start_landscape_section(doc: DocumentObj) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = max(width, height), min(width, height)
+    # A landscape page is short: narrower top and bottom margins give its long reference
+    # tables a few more rows per page.
+    section.top_margin = section.bottom_margin = Cm(LANDSCAPE_MARGIN_CM)
 
 
 def _set_language(doc: DocumentObj, tag: str) -> None:
@@ -178,25 +180,23 @@ def set_core_properties(
 
 
 def set_style(para: Any, name: str) -> None:
-    """Give ``para`` the paragraph style called ``name``.
-
-    python-docx resolves a style name by scanning every style for the default one on each
-    assignment, which made that lookup three quarters of the rendering time (see
-    benchmarks/run.py); the style id is looked up once per document and set directly.
-    """
-    part = para.part
-    cache: dict[str, str] = part.__dict__.setdefault("_mvi_style_ids", {})
-    if name not in cache:
-        cache[name] = part.document.styles[name].style_id
-    para._p.style = cache[name]
+    """Give ``para`` the paragraph style called ``name`` (its id looked up once per document:
+    python-docx's own lookup by name made three quarters of the rendering time)."""
+    para._p.style = style_id(para.part.document, name)
 
 
 def add_paragraph(container: Any, text: str = "", style: str | None = None) -> Any:
     """A paragraph with ``text`` in ``style`` (a document, or a table cell)."""
-    para = container.add_paragraph(text)
-    if style is not None:
-        set_style(para, style)
-    return para
+    if not isinstance(container, DocxDocument):
+        para = container.add_paragraph(text)
+        if style is not None:
+            set_style(para, style)
+        return para
+    # The document body, where nearly all paragraphs go: written directly (docx_xml).
+    p = OxmlElement("w:p")
+    container.element.body._insert_p(p)
+    fill_paragraph(p, text, None if style is None else style_id(container, style))
+    return Paragraph(p, container._body)
 
 
 def add_heading(doc: DocumentObj, text: str, level: int) -> Any:
@@ -220,95 +220,6 @@ def add_marked(doc: DocumentObj, label: str, text: str) -> Any:
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     para.add_run(" " + text)
     return para
-
-
-def add_table(
-    doc: DocumentObj,
-    header: Sequence[str] | None,
-    rows: Sequence[Sequence[str | Sequence[str]]],
-    widths_cm: Sequence[float],
-    bold_first_column: bool = False,
-    keep_together: bool = False,
-    rows_may_split: bool = False,
-) -> Any:
-    """A table in :data:`TABLE_STYLE` with fixed column widths; a cell given as a list gets
-    one paragraph per item.
-
-    Rows never break across pages unless ``rows_may_split`` (a reference table of long rows,
-    where keeping each row whole leaves half-empty pages); the header row repeats on every
-    page the table runs over; ``keep_together`` keeps a short table on one page.
-    """
-    count = len(rows) + (1 if header else 0)
-    table = doc.add_table(rows=count, cols=len(widths_cm))
-    table.style = doc.styles[TABLE_STYLE]
-    table.autofit = False
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)
-    all_rows: list[Sequence[str | Sequence[str]]] = [header] if header else []
-    all_rows.extend(rows)
-    for r, (row, values) in enumerate(zip(table.rows, all_rows, strict=True)):
-        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.width = Cm(widths_cm[c])
-            lines = [value] if isinstance(value, str) else list(value)
-            bold = (r == 0 and header is not None) or (bold_first_column and c == 0)
-            _fill(cell, lines, bold=bold, keep_with_next=keep_together and r < count - 1)
-        if not rows_may_split:
-            _no_split(row)
-    if header:
-        _repeat_header(table.rows[0])
-    _look(table, header=header is not None, first_column=bold_first_column)
-    return table
-
-
-def _fill(cell: Any, lines: Sequence[str], bold: bool, keep_with_next: bool) -> None:
-    first = cell.paragraphs[0]
-    for i, line in enumerate(lines or [""]):
-        para = first if i == 0 else cell.add_paragraph()
-        set_style(para, TABLE_TEXT)
-        if keep_with_next:
-            para.paragraph_format.keep_with_next = True
-        run = para.add_run(line)
-        if bold:
-            run.bold = True
-
-
-def _no_split(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _repeat_header(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
-def _look(table: Any, header: bool, first_column: bool) -> None:
-    """Which conditional parts of the table style apply (header row, first column)."""
-    tbl_pr = table._tbl.tblPr
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        tbl_pr.append(look)
-    flags = {
-        "w:firstRow": header,
-        "w:lastRow": False,
-        "w:firstColumn": first_column,
-        "w:lastColumn": False,
-        "w:noHBand": False,
-        "w:noVBand": True,
-    }
-    value = 0
-    bits = {
-        "w:firstRow": 0x20,
-        "w:lastRow": 0x40,
-        "w:firstColumn": 0x80,
-        "w:lastColumn": 0x100,
-        "w:noHBand": 0x200,
-        "w:noVBand": 0x400,
-    }
-    for name, on in flags.items():
-        look.set(qn(name), "1" if on else "0")
-        if on:
-            value |= bits[name]
-    look.set(qn("w:val"), f"{value:04X}")
 
 
 def add_page_number_footer(doc: DocumentObj, text: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from .._atomic import check_writable_target, write_atomic
-from .._docx_determinism import normalise_docx
+from .._docx_determinism import docx_bytes
 from .._resources import rulesets_dir
 from ..catalogue import Catalogue
 from ..catalogue.figures import load_figures
@@ -187,9 +186,7 @@ def write_memo(
 
 def _bytes(document: DocumentObj) -> bytes:
     fill_contents(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_docx(buffer.getvalue())
+    return docx_bytes(document)
 
 
 def write_docx(

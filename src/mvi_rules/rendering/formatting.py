@@ -201,3 +201,8 @@ def label_text(label: ProofLabel, lang: str) -> str:
     if label.note is not None:
         text += f" ({label.note.get(lang)})"
     return text
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital (the rest as it is: "EPEAT" stays)."""
+    return text[:1].upper() + text[1:]

@@ -20,7 +20,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from ..errors import Problem, ReferenceDocxError
-from .docx_parts import TABLE_STYLE, DocumentObj
+from .docx_parts import DocumentObj
+from .docx_tables import TABLE_STYLE
 
 #: The styles the documents use, each with what it is used for (said in the error message).
 REQUIRED_STYLES: tuple[tuple[str, WD_STYLE_TYPE, str], ...] = (

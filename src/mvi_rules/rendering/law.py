@@ -46,8 +46,14 @@ def part1_basis(result: EvaluationResult, lang: str) -> str:
     )
 
 
-def legal_basis(result: EvaluationResult, references: list[str], lang: str) -> list[str]:
-    """A criterion's legal basis as the regime reads it."""
+def legal_basis(
+    result: EvaluationResult, references: list[str], lang: str, *, marked: bool = True
+) -> list[str]:
+    """A criterion's legal basis as the regime reads it.
+
+    Below the threshold a Part 2 article applies by analogy; ``marked`` says so after each
+    one (a table that states it once above itself leaves the mark out).
+    """
     if not below_threshold_nl(result):
         return list(references)
     analogy = (
@@ -55,7 +61,7 @@ def legal_basis(result: EvaluationResult, references: list[str], lang: str) -> l
     )
     out = [part1_basis(result, lang)]
     for ref in references:
-        out.append(f"{ref} ({analogy})" if _PART2.match(ref) else ref)
+        out.append(f"{ref} ({analogy})" if marked and _PART2.match(ref) else ref)
     return out
 
 

@@ -100,6 +100,8 @@ def number_headings(doc: DocumentObj) -> None:
 #: Heading levels the table of contents lists: sections and clauses (the headings within a
 #: clause, such as its means of proof, would repeat under every clause).
 CONTENTS_LEVELS = 2
+#: A short annex lists its sections only: a handful of clauses is found without an entry each.
+SHORT_CONTENTS_LEVELS = 1
 
 # Where the table of contents and whether the headings carry our numbering are remembered
 # (python-docx objects take no attributes of their own; the part's __dict__ does).
@@ -107,7 +109,9 @@ _CONTENTS_KEY = "_mvi_contents"
 _NUMBERED_KEY = "_mvi_numbered"
 
 
-def add_contents(doc: DocumentObj, heading: str, instruction: str | None) -> None:
+def add_contents(
+    doc: DocumentObj, heading: str, instruction: str | None, levels: int = CONTENTS_LEVELS
+) -> None:
     """A table of contents over the section and clause headings, under ``heading`` (in the
     "TOC Heading" style where the document has one; not numbered itself).
 
@@ -133,12 +137,12 @@ def add_contents(doc: DocumentObj, heading: str, instruction: str | None) -> Non
     instr = _element("w:r")
     text = _element("w:instrText")
     text.set(qn("xml:space"), "preserve")
-    text.text = f' TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u '
+    text.text = f' TOC \\o "1-{levels}" \\h \\z \\u '
     instr.append(text)
     para._p.append(instr)
     para._p.append(_field_char("separate"))
     para._p.append(_field_char("end"))
-    doc.part.__dict__[_CONTENTS_KEY] = para._p
+    doc.part.__dict__[_CONTENTS_KEY] = (para._p, levels)
     update_fields_on_open(doc)
 
 
@@ -146,9 +150,10 @@ def fill_contents(doc: DocumentObj) -> None:
     """Put the headings, numbered as Word numbers them, into the table of contents field as
     its current result (once the document is complete; nothing without a table of contents).
     """
-    field = doc.part.__dict__.pop(_CONTENTS_KEY, None)
-    if field is None:
+    contents = doc.part.__dict__.pop(_CONTENTS_KEY, None)
+    if contents is None:
         return
+    field, depth = contents
     levels = {doc.styles[HEADING_STYLES[n]].style_id: n for n in range(CONTENTS_LEVELS)}
     numbered = doc.part.__dict__.get(_NUMBERED_KEY, False)
     counters = [0] * CONTENTS_LEVELS
@@ -159,6 +164,8 @@ def fill_contents(doc: DocumentObj) -> None:
             continue
         counters[level] += 1
         counters[level + 1 :] = [0] * (CONTENTS_LEVELS - level - 1)
+        if level >= depth:
+            continue
         label = ".".join(str(n) for n in counters[: level + 1]) if numbered else ""
         entries.append((level, label, "".join(t.text or "" for t in p.iter(qn("w:t")))))
     end = field[-1]

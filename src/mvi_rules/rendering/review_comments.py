@@ -18,6 +18,7 @@ from typing import Any, Final
 from ..catalogue.model import LocalText
 from ..profile.model import ProductGroup
 from ..selection.result import ConditionTrace, EvaluationResult, SelectedCriterion
+from .docx_xml import fill_paragraph, run_text, sub
 from .law import legal_basis
 from .wording import Wording
 
@@ -132,6 +133,16 @@ def review_comment_text(
 
 def add_review_comment(doc: Any, paragraph: Any, text: str, on: dt.date) -> None:
     """Anchor a comment with ``text`` to the runs of ``paragraph``, dated ``on``."""
-    comment = doc.add_comment(paragraph.runs, text=text, author=AUTHOR, initials=INITIALS)
+    comment = doc.add_comment(paragraph.runs, text="", author=AUTHOR, initials=INITIALS)
+    element = comment._comment_elm
     # python-docx stamps the current time; a fixed date keeps the document byte-identical.
-    comment._comment_elm.date = dt.datetime(on.year, on.month, on.day, tzinfo=dt.timezone.utc)
+    element.date = dt.datetime(on.year, on.month, on.day, tzinfo=dt.timezone.utc)
+    # The lines as python-docx's add_comment(text=...) writes them (the first in the comment's
+    # own first paragraph, each further one in a "CommentText" paragraph), written directly:
+    # its paragraph API was a sixth of the rendering time.
+    if not text:
+        return
+    first, *rest = text.split("\n")
+    run_text(sub(element.p_lst[0], "r"), first)
+    for line in rest:
+        fill_paragraph(sub(element, "p"), line, "CommentText")

@@ -9,9 +9,18 @@ keeps the full citation (:func:`source_text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..catalogue.model import CriterionType, LocalText, Source, SourceJurisdiction, SourceKind
+from ..catalogue.model import (
+    Confidence,
+    CriterionType,
+    LocalText,
+    Source,
+    SourceJurisdiction,
+    SourceKind,
+)
+from ..catalogue.sourcing import text_in
 from ..profile.model import Jurisdiction
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_parts import (
@@ -49,13 +58,18 @@ def shown(source: Source, jurisdiction: Jurisdiction) -> bool:
     return not (record.jurisdiction is SourceJurisdiction.BE and record.kind is SourceKind.STATUTE)
 
 
-def _document(source: Source) -> str:
-    """Publisher, title, version and date of the cited document; its key when a citation was
-    built in code without the registry."""
+def _document(source: Source, lang: str) -> str:
+    """Publisher, title, version and date of the cited document as a document in ``lang``
+    names it; its key when a citation was built in code without the registry."""
     record = source.record
     if record is None:
         return str(source.key)
-    return ", ".join(x for x in (record.publisher, record.title, record.version, record.date) if x)
+    return ", ".join(x for x in (record.document(lang), record.version, record.date) if x)
+
+
+def _pinpoint(source: Source, lang: str) -> str:
+    """The place in the document in ``lang`` ("bijlage II" / "Annex II"); empty if none."""
+    return text_in(source.pinpoint, lang) if source.pinpoint is not None else ""
 
 
 def _where(source: Source) -> str:
@@ -73,7 +87,7 @@ def source_text(source: Source, words: Wording) -> str:
     supports = source.supports.get(words.lang)
     if source.policy_choice:
         return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
-    head = ", ".join(x for x in (_document(source), source.pinpoint) if x)
+    head = ", ".join(x for x in (_document(source, words.lang), _pinpoint(source, words.lang)) if x)
     where = _where(source)
     return f"{head}: {supports}.{' ' + where if where else ''}{_confidence(source, words)}"
 
@@ -105,10 +119,12 @@ class _Documents:
 
 def _entry(source: Source, words: Wording) -> list[str]:
     where = _where(source)
-    lines = [f"{_document(source)}. {where}" if where else _document(source)]
+    document = _document(source, words.lang)
+    lines = [f"{document}. {where}" if where else document]
     record = source.record
-    if record is not None and record.not_confirmed is not None:
-        lines.append(words("trace_not_confirmed", detail=record.not_confirmed.get(words.lang)))
+    caveat = record.caveat(words.lang) if record is not None else None
+    if caveat is not None:
+        lines.append(words("trace_not_confirmed", detail=caveat))
     return lines
 
 
@@ -118,7 +134,8 @@ def _citation(source: Source, documents: _Documents, words: Wording, full: bool)
     supports = source.supports.get(words.lang)
     if source.policy_choice:
         return f"{_POLICY_CHOICE.get(words.lang)}: {supports}"
-    pinpoint = f" {source.pinpoint}" if source.pinpoint else ""
+    pinpoint = _pinpoint(source, words.lang)
+    pinpoint = f" {pinpoint}" if pinpoint else ""
     number = documents.number(source, words)
     what = f": {supports}." if full else ""
     return f"[{number}]{pinpoint}{what}{_confidence(source, words)}"
@@ -139,16 +156,22 @@ def _citations(
 
 
 def _short(sources: list[Source], documents: _Documents, words: Wording) -> list[str]:
-    """One line per place in a document, with the confidence of each claim made there: two
-    claims on the same page would otherwise read as the same line twice."""
+    """One line per place in a document, with the confidence of each claim made there that is
+    not confirmed: two claims on the same page would otherwise read as the same line twice."""
     places: dict[tuple[int, str], list[str]] = {}
     choices: list[str] = []
     for source in sources:
         if source.policy_choice:
             choices.append(_citation(source, documents, words, full=True))
             continue
-        place = (documents.number(source, words), source.pinpoint or "")
-        sure = words.confidence(source.confidence) if source.confidence else ""
+        place = (documents.number(source, words), _pinpoint(source, words.lang))
+        # Only what is less than confirmed is marked: the exceptions stand out.
+        confidence = source.confidence
+        sure = (
+            words.confidence(confidence)
+            if confidence is not None and confidence is not Confidence.CONFIRMED
+            else ""
+        )
         seen = places.setdefault(place, [])
         if sure and sure not in seen:
             seen.append(sure)
@@ -157,6 +180,24 @@ def _short(sources: list[Source], documents: _Documents, words: Wording) -> list
         where = f" {pinpoint}" if pinpoint else ""
         lines.append(f"[{number}]{where}{' (' + '; '.join(levels) + ')' if levels else ''}")
     return lines + choices
+
+
+_ARTICLE = re.compile(r"(?P<statute>.+?), (?P<article>art\. .+)$")
+
+
+def _by_statute(lines: list[str]) -> list[str]:
+    """One line per statute with its articles in order, so that a row reads "Aanbestedingswet
+    2012, art. 2.75 (...); art. 2.76 (...)" instead of repeating the statute's name."""
+    articles: dict[str, list[str]] = {}
+    for line in lines:
+        match = _ARTICLE.match(line)
+        statute, article = (match["statute"], match["article"]) if match else (line, "")
+        found = articles.setdefault(statute, [])
+        if article:
+            found.append(article)
+    return [
+        f"{statute}, {'; '.join(arts)}" if arts else statute for statute, arts in articles.items()
+    ]
 
 
 def add_trace(
@@ -176,8 +217,9 @@ def add_trace(
         return
     documents = _Documents()
     ordered = _ordered(result)
-    bases = [legal_basis(result, list(c.legal_basis), words.lang) for c in ordered]
-    # Below the threshold every clause rests on Part 1 of the Aanbestedingswet: said once.
+    # Below the threshold every clause rests on Part 1 of the Aanbestedingswet, and Part 2
+    # applies by analogy: both said once, above the table, not in every row.
+    bases = [legal_basis(result, list(c.legal_basis), words.lang, marked=False) for c in ordered]
     common = [part1_basis(result, words.lang)] if below_threshold_nl(result) else []
     rows = [
         (
@@ -186,7 +228,8 @@ def add_trace(
             words.criterion_type(c.type),
             str(c.level),
             _citations(c, documents, words, full),
-            [line for line in basis if line not in common] or [words("trace_common_basis_only")],
+            _by_statute([line for line in basis if line not in common])
+            or [words("trace_common_basis_only")],
         )
         for c, basis in zip(ordered, bases, strict=True)
     ]
@@ -212,7 +255,8 @@ def add_trace(
         words("col_sources"),
         words("col_legal"),
     )
-    fixed = (2.7, 1.8, 3.0, 1.8, 7.9)
+    # Version and level are one or two characters; the legal basis needs the room.
+    fixed = (2.4, 1.4, 2.8, 1.6, 7.6)
     add_table(
         doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)), rows_may_split=True
     )

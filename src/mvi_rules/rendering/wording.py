@@ -541,19 +541,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         " and the confidence) and legal basis.",
     ),
     "trace_intro_short": (
-        "Per clausule de versie in de criteriaset, het type, het ambitieniveau, de bronnen (het"
-        " nummer van het document in de lijst hierboven, de vindplaats daarin en de"
-        " betrouwbaarheid) en de juridische grondslag. Wat elke bron onderbouwt, staat in de"
-        " opmerking bij de clausule.",
-        "For each clause its version in the criteria set, type, ambition level, sources (the"
-        " number of the document in the list above, the place in it and the confidence) and"
-        " legal basis. What each source supports is in the comment on the clause.",
+        "Per clausule de bronnen (nummer in de lijst hierboven en vindplaats; een bron die niet"
+        " bevestigd is, is gemarkeerd) en de juridische grondslag. Wat elke bron onderbouwt,"
+        " staat in de opmerking bij de clausule.",
+        "For each clause its sources (number in the list above and place; a source that is not"
+        " confirmed is marked) and legal basis. What each source supports is in the comment on"
+        " the clause.",
     ),
     "trace_common_basis": (
         "Voor elke clausule geldt, omdat de opdracht onder de Europese drempel blijft, als"
-        " grondslag: {basis}. De tabel noemt per clausule de artikelen die naar analogie gelden.",
+        " grondslag: {basis}. De artikelen uit Deel 2 die de tabel per clausule noemt, gelden"
+        " naar analogie (onder de drempel): zij binden niet rechtstreeks.",
         "Because the contract stays below the EU threshold, every clause rests on: {basis}. The"
-        " table gives per clause the articles that apply by analogy.",
+        " articles of Part 2 the table gives per clause apply by analogy (below the threshold):"
+        " they do not bind directly.",
     ),
     "trace_common_basis_only": ("Zie de grondslag boven de tabel", "See the basis above the table"),
     "trace_documents": ("Geciteerde documenten", "Documents cited"),

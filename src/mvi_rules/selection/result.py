@@ -130,8 +130,9 @@ class AttachmentRef(BaseModel):
     where: str | None = Field(
         default=None, description="Where to get it: its URL, or its official identifier"
     )
-    document: str | None = Field(
-        default=None, description="Publisher and title of the published document"
+    document: str | LocalText | None = Field(
+        default=None,
+        description="Publisher and title of the published document; {nl, en} where they differ",
     )
 
 

@@ -3,30 +3,26 @@ cheaply.
 
 A result explains every criterion for every lot, selected or not: thousands of small trees per
 evaluation. Built one validated pydantic model at a time they took most of an evaluation and
-kept the garbage collector busy (p95 about 3x p50). Here each condition is compiled once per
-catalogue, identical parts of conditions are compiled to one builder (criteria share their
-product-group and ambition tests), and within one lot each builder makes its trace once: the
-result holds the same (immutable) trace wherever the same part explains a decision. The text
-and outcome of each part are those of :func:`~mvi_rules.conditions.trace`.
+kept the garbage collector busy (p95 about 3x p50). Here the conditions are turned once per
+catalogue into a flat plan of their distinct parts (criteria share their product-group and
+ambition tests), and for each lot the plan is run once, part by part: the result holds the same
+(immutable) trace wherever the same part explains a decision. The text and outcome of each part
+are those of :func:`~mvi_rules.conditions.trace`; whether a criterion's condition holds is read
+from its trace, so the conditions are not evaluated a second time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from ..conditions import All, Node, Not, Test, compile_check
+from ..conditions import All, Check, Node, Not, Test, compile_check
 from ..conditions.evaluate import Facts
 from ..conditions.tree import format_value
 from ..engine.compiled import EntryLike, PerCatalogue
 from .result import ConditionTrace
-
-#: Traces already built for one lot, by builder number.
-Memo = dict[int, ConditionTrace]
-#: Builds the trace of one condition for a lot's facts.
-Builder = Callable[[Facts, Memo], ConditionTrace]
 
 M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
@@ -48,84 +44,91 @@ def light(cls: type[M], **values: Any) -> M:
     return model
 
 
-def _construct(holds: bool, text: str, children: list[ConditionTrace]) -> ConditionTrace:
-    # light(ConditionTrace, ...) spelled out: this runs hundreds of times per evaluation.
-    model = _new(ConditionTrace)
-    _set(model, "__dict__", {"holds": holds, "text": text, "children": children})
-    _set(model, "__pydantic_fields_set__", {"holds", "text", "children"})
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
-
-
 _new = ConditionTrace.__new__
 
 
-def _compile(node: Node, known: dict[str, Builder]) -> Builder:
-    """One builder per distinct part: equal parts (in any criterion) share a builder.
+_TEST, _NOT, _GROUP = 0, 1, 2
+#: One step of a plan, (kind, first, second, text): a test (its check, its field, its text up
+#: to the value), a negation (the number of its part) or a group (the numbers of its parts,
+#: whether all must hold, its text). Plain tuples, as the plan runs for every part and lot.
+_Step = tuple[int, Any, Any, str]
 
-    Parts are told apart by their repr, not by ``==``: ``is 2`` and ``is 2.0`` (or ``is true``
-    and ``is 1``) are equal as Python values but are written differently in the trace.
+
+class TracePlan:
+    """Every distinct part of a catalogue's conditions, numbered so that parts come first.
+
+    Equal parts (in any criterion) are one step, so each is explained once per lot and the
+    result holds the same (immutable) trace wherever that part explains a decision. Parts are
+    told apart by their repr, not by ``==``: ``is 2`` and ``is 2.0`` (or ``is true`` and
+    ``is 1``) are equal as Python values but are written differently in the trace.
     """
-    key = repr(node)
-    found = known.get(key)
-    if found is not None:
-        return found
-    builder: Builder
-    if isinstance(node, Test):
-        check = compile_check(node)
-        field = node.field
-        head = f"{node.describe()} (profile: "
 
-        def test(facts: Facts, memo: Memo) -> ConditionTrace:
-            made = memo.get(number)
-            if made is None:
-                actual = facts.get(field)
-                shown = "not set" if actual is None else format_value(actual)
-                made = memo[number] = _construct(
-                    holds=check(facts), text=head + shown + ")", children=[]
-                )
-            return made
+    def __init__(self, conditions: Iterable[tuple[str, Node]]) -> None:
+        self._numbers: dict[str, int] = {}
+        self._steps: list[_Step] = []
+        #: Criterion id -> the number of its full condition's step, in catalogue order.
+        self.roots: dict[str, int] = {cid: self._add(node) for cid, node in conditions}
 
-        builder = test
-    elif isinstance(node, Not):
-        inner = _compile(node.item, known)
+    def _add(self, node: Node) -> int:
+        key = repr(node)
+        found = self._numbers.get(key)
+        if found is not None:
+            return found
+        step: _Step
+        if isinstance(node, Test):
+            check: Check = compile_check(node)
+            step = (_TEST, check, node.field, f"{node.describe()} (profile: ")
+        elif isinstance(node, Not):
+            step = (_NOT, self._add(node.item), None, "not")
+        else:
+            parts = tuple(self._add(item) for item in node.items)
+            every = isinstance(node, All)
+            step = (_GROUP, parts, all if every else any, "all of" if every else "any of")
+        # Numbered once its parts are, so a step only reads steps before it.
+        self._numbers[key] = number = len(self._steps)
+        self._steps.append(step)
+        return number
 
-        def negation(facts: Facts, memo: Memo) -> ConditionTrace:
-            made = memo.get(number)
-            if made is None:
-                child = inner(facts, memo)
-                made = memo[number] = _construct(
-                    holds=not child.holds, text="not", children=[child]
-                )
-            return made
+    def explain(self, facts: Facts) -> tuple[list[ConditionTrace], list[bool]]:
+        """The trace of every part for one lot's facts, and whether each part holds.
 
-        builder = negation
-    else:
-        parts = tuple(_compile(item, known) for item in node.items)
-        every = isinstance(node, All)
-        text = "all of" if every else "any of"
+        Both lists are indexed by step number; ``holds[roots[cid]]`` is whether criterion
+        ``cid``'s condition holds, as :func:`~mvi_rules.conditions.holds` decides it.
+        """
+        made: list[ConditionTrace] = []
+        holds: list[bool] = []
+        shown: dict[str, str] = {}
+        add, held, pick, new, put = made.append, holds.append, made.__getitem__, _new, _set
+        for kind, first, second, text in self._steps:
+            if kind == _TEST:
+                # A lot's value is written once per field, however many tests read it.
+                value = shown.get(second)
+                if value is None:
+                    actual = facts.get(second)
+                    value = "not set" if actual is None else format_value(actual)
+                    shown[second] = value
+                result = first(facts)
+                values = {"holds": result, "text": text + value + ")", "children": []}
+            elif kind == _NOT:
+                result = not holds[first]
+                values = {"holds": result, "text": text, "children": [made[first]]}
+            else:
+                result = second(map(holds.__getitem__, first))
+                values = {"holds": result, "text": text, "children": list(map(pick, first))}
+            # light(ConditionTrace, ...) spelled out: this runs for every part and every lot.
+            trace = new(ConditionTrace)
+            put(trace, "__dict__", values)
+            put(trace, "__pydantic_fields_set__", {"holds", "text", "children"})
+            put(trace, "__pydantic_extra__", None)
+            put(trace, "__pydantic_private__", None)
+            add(trace)
+            held(result)
+        return made, holds
 
-        def group(facts: Facts, memo: Memo) -> ConditionTrace:
-            made = memo.get(number)
-            if made is None:
-                children = [part(facts, memo) for part in parts]
-                held = all(c.holds for c in children) if every else any(c.holds for c in children)
-                made = memo[number] = _construct(holds=held, text=text, children=children)
-            return made
 
-        builder = group
-    # Numbered once its parts are: every builder of a catalogue gets its own number (the
-    # builders above read it when they run, not when they are made).
-    number = len(known)
-    known[key] = builder
-    return builder
+def _plan(entries: Iterable[EntryLike]) -> TracePlan:
+    return TracePlan((e.criterion.id, e.condition) for e in entries)
 
 
-def _builders(entries: Iterable[EntryLike]) -> dict[str, Builder]:
-    known: dict[str, Builder] = {}
-    return {e.criterion.id: _compile(e.condition, known) for e in entries}
-
-
-#: Per catalogue: criterion id -> the builder of its full condition's trace.
-trace_builders: PerCatalogue[dict[str, Builder]] = PerCatalogue(_builders)
+#: Per catalogue: the plan that explains every criterion's condition for a lot.
+trace_plans: PerCatalogue[TracePlan] = PerCatalogue(_plan)
