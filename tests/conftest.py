@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mvi_rules import Catalogue, ProcurementProfile, load_catalogue, load_profile
-from mvi_rules.catalogue.load import REGISTRY_FILES, RETIRED_FILE
+from mvi_rules.catalogue.files import REGISTRY_FILES, RETIRED_FILE
 from mvi_rules.profile import CriteriaSet
 
 REPO = Path(__file__).resolve().parent.parent

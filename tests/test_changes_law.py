@@ -17,19 +17,17 @@ from pydantic import BaseModel
 
 from mvi_rules._resources import rulesets_dir
 from mvi_rules.changes import (
-    REGISTRY,
     Assessment,
     Ground,
     Msg,
     assess_change,
-    change_law,
     check_change,
-    load_change_law,
     load_ledger,
     render_check,
     render_memo,
 )
-from mvi_rules.changes.law import LAW_FILE, texts_of
+from mvi_rules.changes.grounds import REGISTRY
+from mvi_rules.changes.law import LAW_FILE, change_law, load_change_law, texts_of
 from mvi_rules.changes.render.wording import PHRASES
 from mvi_rules.cli.change import change_command
 from mvi_rules.errors import CatalogueError

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 
 import mvi_rules
 from mvi_rules import ProcurementProfile, json_schema
-from mvi_rules.catalogue.load import _is_topic_file
+from mvi_rules.catalogue.files import is_topic_file
 from mvi_rules.changes.ledger import Ledger
 from mvi_rules.cli import main
 from mvi_rules.errors import MviRulesError
@@ -35,7 +35,7 @@ from .conftest import EXAMPLES, REPO
 
 PROFILES = sorted(EXAMPLES.glob("*.yaml")) + sorted((REPO / "tests" / "profiles").glob("*.yaml"))
 LEDGERS = sorted((EXAMPLES / "ledgers").glob("*.yaml"))
-RULESETS = sorted(p for p in (REPO / "rulesets").glob("*.yaml") if _is_topic_file(p))
+RULESETS = sorted(p for p in (REPO / "rulesets").glob("*.yaml") if is_topic_file(p))
 #: The files that carry the editor's schema line, and the schema each names.
 WITH_SCHEMA_LINE = (
     [(p, "profile") for p in sorted(EXAMPLES.glob("*.yaml"))]

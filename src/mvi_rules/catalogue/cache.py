@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .load import Catalogue
+    from .entries import Catalogue
 
 #: Catalogues kept per process (the most recently used).
 MAX_CACHED = 4

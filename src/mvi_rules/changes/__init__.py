@@ -26,12 +26,8 @@ Money is :class:`decimal.Decimal` (exact). Errors are :class:`~mvi_rules.errors.
 from __future__ import annotations
 
 from ..errors import AppendRefusedError
-from .advice import recommend
-from .check import assess_change, check_change, ensure_appendable
-from .grounds import REGISTRY, Context, GroundRule
-from .law import ChangeLaw, change_law, load_change_law
+from .check import assess_change, check_change
 from .ledger import (
-    PRACTITIONER_ORDER,
     Contract,
     ContractKind,
     ContractOption,
@@ -42,13 +38,9 @@ from .ledger import (
     RecordedChange,
     Regime,
     UtilitiesSubject,
-    ground_choices,
 )
-from .limits import DeMinimisLimit, de_minimis_limit
 from .message import Msg
-from .problems import ledger_problems
-from .render import build_memo, render_check, render_memo, render_text, write_memo
-from .render.law_text import references
+from .render import render_check, render_memo, render_text, write_memo
 from .result import (
     Advice,
     Assessment,
@@ -62,23 +54,20 @@ from .result import (
 from .store import append_change, load_ledger
 from .texts import Lang
 
+# What a user needs: load a ledger, check or assess a change, word and write the result, record
+# it, and the models those take and give. The law file's loader, the grounds' registry and the
+# checks' helpers are internals of their modules (mvi_rules.changes.law, .grounds, .check, ...).
 __all__ = [
-    "PRACTITIONER_ORDER",
-    "REGISTRY",
     "Advice",
     "AppendRefusedError",
     "Assessment",
     "ChangeCheck",
-    "ChangeLaw",
-    "Context",
     "Contract",
     "ContractKind",
     "ContractOption",
-    "DeMinimisLimit",
     "DrawerFinding",
     "DrawerResult",
     "Ground",
-    "GroundRule",
     "Indexation",
     "Lang",
     "Ledger",
@@ -92,17 +81,8 @@ __all__ = [
     "Verdict",
     "append_change",
     "assess_change",
-    "build_memo",
-    "change_law",
     "check_change",
-    "de_minimis_limit",
-    "ensure_appendable",
-    "ground_choices",
-    "ledger_problems",
-    "load_change_law",
     "load_ledger",
-    "recommend",
-    "references",
     "render_check",
     "render_memo",
     "render_text",

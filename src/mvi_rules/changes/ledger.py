@@ -102,6 +102,16 @@ class ContractKind(_StrEnum):
     UTILITIES = "utilities"  # special sectors (water, energy, transport, postal services)
 
 
+#: The kinds of contract in Dutch and English, as a report names them.
+CONTRACT_KIND_NAMES: dict[ContractKind, tuple[str, str]] = {
+    ContractKind.SUPPLIES: ("leveringen", "supplies"),
+    ContractKind.SERVICES: ("diensten", "services"),
+    ContractKind.WORKS: ("werken", "works"),
+    ContractKind.CONCESSION: ("concessie", "concession"),
+    ContractKind.UTILITIES: ("speciale sectoren", "utilities"),
+}
+
+
 class UtilitiesSubject(_StrEnum):
     """What a utilities contract buys (the threshold and the 10 %/15 % follow it)."""
 

@@ -12,9 +12,16 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from .ledger import Contract, Ground, ProposedChange, RecordedChange, Regime
 from .message import Msg
@@ -53,12 +60,35 @@ class Verdict(str, Enum):
         return self in (Verdict.FITS, Verdict.CONDITIONAL)
 
 
-# --- the language-neutral assessment --------------------------------------------------------
+# --- one shape, twice: in codes (the assessment) and in words (the check) -------------------
+#
+# Each pair below has one generic base: ``_TextT`` is a ``Msg`` (code and parameters) in the
+# assessment and a ``str`` once worded. The worded models add what a reader needs beside the
+# codes (labels, names, titles); ``_KEYS`` keeps those beside the codes they word in the JSON.
+
+_TextT = TypeVar("_TextT")
+_NoticeT = TypeVar("_NoticeT")
 
 
-class NoticeFinding(BaseModel):
-    """The modification notice that goes with a drawer (eForms), as codes."""
+class _InReadingOrder(BaseModel):
+    """A model whose JSON names its fields in reading order, not in declaration order.
 
+    A generic base declares the shared fields first; a subclass's own fields would follow them
+    all. ``_KEYS`` names the order the JSON (and ``model_dump``) gives; fields it leaves out
+    follow in declaration order.
+    """
+
+    _KEYS: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _in_reading_order(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        ordered = {key: data[key] for key in self._KEYS if key in data}
+        ordered.update(data)
+        return ordered
+
+
+class _NoticeOf(BaseModel, Generic[_TextT]):
     model_config = _Frozen
 
     required: bool = Field(description="Whether the law requires a notice for this drawer")
@@ -69,34 +99,54 @@ class NoticeFinding(BaseModel):
         description="eForms BT-202, description of the modification: the proposed change's"
         " description from the ledger (None when the ledger gives none)",
     )
-    text: Msg
+    text: _TextT
 
 
-class DrawerFinding(BaseModel):
-    """What one drawer's check found: the verdict, the figures and the findings as codes."""
+class NoticeFinding(_NoticeOf[Msg]):
+    """The modification notice that goes with a drawer (eForms), as codes."""
 
+
+class Notice(_NoticeOf[str]):
+    """The modification notice that goes with a drawer (eForms)."""
+
+
+class _DrawerOf(BaseModel, Generic[_TextT, _NoticeT]):
     model_config = _Frozen
 
     ground: Ground
     order: int = Field(description="Position in the practitioner's testing order, from 1")
     verdict: Verdict
-    reason: Msg
-    arithmetic: list[Msg] = Field(default_factory=list)
-    conditions: list[Msg] = Field(
+    reason: _TextT
+    arithmetic: list[_TextT] = Field(default_factory=list)
+    conditions: list[_TextT] = Field(
         default_factory=list, description="What the buyer must confirm for the drawer to hold"
     )
-    questions: list[Msg] = Field(
+    questions: list[_TextT] = Field(
         default_factory=list, description="What a legal adviser must answer"
     )
-    notice: NoticeFinding | None = None
+    notice: _NoticeT | None = None
     figures: dict[str, MoneyOut] = Field(default_factory=dict)
     rates: dict[str, RateOut] = Field(default_factory=dict)
-    notes: list[Msg] = Field(default_factory=list)
+    notes: list[_TextT] = Field(default_factory=list)
 
 
-class Advice(BaseModel):
-    """Which drawer to use, as codes: the largest that fits, with the fallbacks."""
+class DrawerFinding(_DrawerOf[Msg, NoticeFinding]):
+    """What one drawer's check found: the verdict, the figures and the findings as codes."""
 
+
+class DrawerResult(_InReadingOrder, _DrawerOf[str, Notice]):
+    """The verdict of one drawer, with the arithmetic and what must still be confirmed."""
+
+    _KEYS = ("ground", "order", "label", "name", "title", "references", "verdict", "verdict_text")
+
+    label: str = Field(description="Short name, e.g. '2.163b' or 'AUR de-minimis'")
+    name: str = Field(description="The ground in words, e.g. 'de-minimiswijziging'")
+    title: str
+    references: list[str]
+    verdict_text: str
+
+
+class _AdviceOf(BaseModel, Generic[_TextT]):
     model_config = _Frozen
 
     ground: Ground | None = Field(description="The recommended drawer; None if none fits")
@@ -105,13 +155,46 @@ class Advice(BaseModel):
         default_factory=list, description="Other drawers that fit, largest first"
     )
     for_legal_review: list[Ground] = Field(default_factory=list)
+    text: _TextT
+
+
+class Advice(_AdviceOf[list[Msg]]):
+    """Which drawer to use, as codes: the largest that fits, with the fallbacks."""
+
     text: list[Msg] = Field(description="The advice, sentence by sentence")
 
 
-class Assessment(BaseModel):
-    """Everything the change checker found for one proposed change, in no language."""
+class Recommendation(_InReadingOrder, _AdviceOf[str]):
+    """Which drawer to use: the largest one that fits, with the fallbacks."""
 
+    _KEYS = ("ground", "label")
+
+    label: str | None
+
+
+_DrawerT = TypeVar("_DrawerT", bound=_DrawerOf[Any, Any])
+
+
+class _FindingsOf(_InReadingOrder, Generic[_DrawerT, _TextT]):
     model_config = _Frozen
+
+    _KEYS = (
+        "lang",
+        "source",
+        "contract",
+        "proposed_change",
+        "history",
+        "base_value_eur",
+        "base_is_indexed",
+        "regime",
+        "regime_basis",
+        "regime_text",
+        "by_analogy",
+        "drawers",
+        "advice",
+        "recommendation",
+        "notes",
+    )
 
     source: str = Field(description="The ledger file (or '<ledger>' for an in-memory ledger)")
     contract: Contract
@@ -120,110 +203,39 @@ class Assessment(BaseModel):
     base_value_eur: MoneyOut = Field(description="The value percentages are taken of")
     base_is_indexed: bool
     regime: Regime
-    regime_basis: Msg = Field(description="How the regime was found (stated or derived)")
     by_analogy: bool = Field(
         description="True when the contract is below the EU threshold and the tests are "
         "applied by analogy"
     )
-    drawers: list[DrawerFinding]
-    advice: Advice
-    notes: list[Msg]
+    drawers: list[_DrawerT]
+    notes: list[_TextT]
 
-    def drawer(self, ground: Ground) -> DrawerFinding:
-        """The finding of one drawer."""
+    def drawer(self, ground: Ground) -> _DrawerT:
+        """What was found for one drawer."""
         return next(d for d in self.drawers if d.ground is ground)
 
 
-# --- the assessment in one language ---------------------------------------------------------
+class Assessment(_FindingsOf[DrawerFinding, Msg]):
+    """Everything the change checker found for one proposed change, in no language."""
 
-
-class Notice(BaseModel):
-    """The modification notice that goes with a drawer (eForms)."""
-
-    model_config = _Frozen
-
-    required: bool = Field(description="Whether the law requires a notice for this drawer")
-    eforms_notice_subtype: int
-    bt200_code: str = Field(description="eForms BT-200, reason for the modification")
-    bt202_description: str | None = Field(
-        default=None,
-        description="eForms BT-202, description of the modification: the proposed change's"
-        " description from the ledger (None when the ledger gives none)",
-    )
-    text: str
-
-
-class DrawerResult(BaseModel):
-    """The verdict of one drawer, with the arithmetic and what must still be confirmed."""
-
-    model_config = _Frozen
-
-    ground: Ground
-    order: int = Field(description="Position in the practitioner's testing order, from 1")
-    label: str = Field(description="Short name, e.g. '2.163b' or 'AUR de-minimis'")
-    name: str = Field(description="The ground in words, e.g. 'de-minimiswijziging'")
-    title: str
-    references: list[str]
-    verdict: Verdict
-    verdict_text: str
-    reason: str
-    arithmetic: list[str] = Field(default_factory=list)
-    conditions: list[str] = Field(
-        default_factory=list, description="What the buyer must confirm for the drawer to hold"
-    )
-    questions: list[str] = Field(
-        default_factory=list, description="What a legal adviser must answer"
-    )
-    notice: Notice | None = None
-    figures: dict[str, MoneyOut] = Field(default_factory=dict)
-    rates: dict[str, RateOut] = Field(default_factory=dict)
-    notes: list[str] = Field(default_factory=list)
-
-
-class Recommendation(BaseModel):
-    """Which drawer to use: the largest one that fits, with the fallbacks."""
-
-    model_config = _Frozen
-
-    ground: Ground | None = Field(description="The recommended drawer; None if none fits")
-    label: str | None
-    verdict: Verdict | None
-    alternatives: list[Ground] = Field(
-        default_factory=list, description="Other drawers that fit, largest first"
-    )
-    for_legal_review: list[Ground] = Field(default_factory=list)
-    text: str
+    regime_basis: Msg = Field(description="How the regime was found (stated or derived)")
+    advice: Advice
 
 
 #: What the JSON of a check gives once, at the top, and not again inside its assessment.
 _STATED_ABOVE = {"assessment": {"source", "contract", "proposed_change", "history"}}
 
 
-class ChangeCheck(BaseModel):
+class ChangeCheck(_FindingsOf[DrawerResult, str]):
     """Everything the change checker found for one proposed change, worded in ``lang``.
 
     ``assessment`` holds the same findings as codes and parameters (no language), for
     systems; the other fields are what a reader reads.
     """
 
-    model_config = _Frozen
-
     lang: Lang
-    source: str = Field(description="The ledger file (or '<ledger>' for an in-memory ledger)")
-    contract: Contract
-    proposed_change: ProposedChange
-    history: list[RecordedChange] = Field(description="The changes already made")
-    base_value_eur: MoneyOut = Field(description="The value percentages are taken of")
-    base_is_indexed: bool
-    regime: Regime
     regime_text: str
-    by_analogy: bool = Field(
-        description="True when the contract is below the EU threshold and the tests are "
-        "applied by analogy"
-    )
-    drawers: list[DrawerResult]
     recommendation: Recommendation
-    notes: list[str]
     heading_text: str = Field(description="A one-line title for the check")
     assessment: Assessment = Field(description="The same findings as codes, in no language")
 
@@ -231,10 +243,6 @@ class ChangeCheck(BaseModel):
     def earlier_changes(self) -> int:
         """How many changes the ledger records already."""
         return len(self.history)
-
-    def drawer(self, ground: Ground) -> DrawerResult:
-        """The result of one drawer."""
-        return next(d for d in self.drawers if d.ground is ground)
 
     def to_json(self) -> str:
         """The result as indented JSON (money as strings with two decimals).

@@ -9,8 +9,10 @@ import click
 from .._version import __version__
 from ._common import FriendlyGroup, set_verbosity
 
-#: The rulesets' catalogue file (catalogue.load.META_FILE; importing it would load the catalogue).
-CATALOGUE_FILE = "catalogue.yaml"
+__all__ = ["main"]
+
+#: The rulesets' catalogue file (catalogue.files.META_FILE; importing it would load the catalogue).
+_CATALOGUE_FILE = "catalogue.yaml"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -24,7 +26,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
     try:
         where = resolve({"rulesets": None, "templates": None})["rulesets"].path or rulesets_dir()
-        ruleset = _ruleset_version(where / CATALOGUE_FILE)
+        ruleset = _ruleset_version(where / _CATALOGUE_FILE)
     except Exception as exc:  # the version must print even when the catalogue is broken
         ruleset = f"unavailable ({type(exc).__name__})"
     click.echo(f"mvi-rules {__version__}\nrulesets {ruleset}")

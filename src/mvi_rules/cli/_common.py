@@ -47,6 +47,37 @@ def catalogue_options(func: F) -> F:
     return func
 
 
+def format_option(*choices: str, help: str | None = None) -> Callable[[F], F]:
+    """``--format`` (as ``fmt``): one of ``choices``, the first by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_options(what: str) -> Callable[[F], F]:
+    """``-o/--output`` (standard output without it) and ``--force``, for a command that prints
+    ``what``."""
+
+    def add(func: F) -> F:
+        func = click.option(
+            "--force", is_flag=True, help="Overwrite the output file if it exists."
+        )(func)
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"File to write the {what} to; without it the {what} goes to standard output.",
+        )(func)
+        return func
+
+    return add
+
+
 def check_output(path: Path, force: bool) -> None:
     """Refuse an output path before any work is done (exists without --force, not a file)."""
     try:

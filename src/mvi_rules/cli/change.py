@@ -15,13 +15,13 @@ from ..changes import (
     ProposedChange,
     append_change,
     check_change,
-    ensure_appendable,
     load_ledger,
     render_text,
     write_memo,
 )
+from ..changes.check import ensure_appendable
 from ..errors import MviRulesError
-from ._common import check_output
+from ._common import check_output, format_option
 
 _CLI_FIELDS = {
     "amount_eur": "--amount",
@@ -93,14 +93,7 @@ def _parse_ground(_ctx: click.Context, _param: click.Parameter, value: str | Non
     is_flag=True,
     help="The change puts another contractor in place of the current one (2.163f).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format on standard output.",
-)
+@format_option("text", "json", help="Report format on standard output.")
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),

@@ -9,18 +9,16 @@ import click
 from .._resources import examples_dir
 from ..diff import as_json, diff_catalogues, markdown, text
 from ..profile import ProcurementProfile
-from ._common import read_profile
+from ._common import format_option, read_profile
 
 
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "text", "json"]),
-    default="markdown",
-    show_default=True,
+@format_option(
+    "markdown",
+    "text",
+    "json",
     help="markdown: for a pull request description; text: for a terminal; json: for systems.",
 )
 @click.option(

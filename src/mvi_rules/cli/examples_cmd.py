@@ -9,17 +9,12 @@ import click
 
 from .._atomic import write_atomic
 from ..examples import example_text, list_examples
+from ._common import output_options
 
 
 @click.command("examples")
 @click.argument("name", required=False)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write the example to; without it the example goes to standard output.",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options("example")
 def examples_command(name: str | None, output: Path | None, force: bool) -> None:
     """List the example profiles and contract ledgers, or write the one called NAME.
 

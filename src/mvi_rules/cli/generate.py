@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..rendering import render_json, write_docx, write_json
 from ..rendering.eforms import render_eforms
+from ..rendering.json_writer import write_text
 from ..rendering.ocds import render_ocds
-from ..rendering.systems import render_systems_json, write_systems_json, write_text
+from ..rendering.systems import render_systems_json, write_systems_json
 from ..selection import evaluate
 from ._common import (
+    F,
     catalogue_options,
     check_output,
     info,
@@ -21,6 +24,11 @@ from ._common import (
     progress_done,
     read_profile,
 )
+
+
+def _path_option(*names: str, help: str) -> Callable[[F], F]:
+    """An option naming a further file to read or write; not given: ``None``."""
+    return click.option(*names, type=click.Path(path_type=Path), default=None, help=help)
 
 
 @click.command("generate")
@@ -53,11 +61,9 @@ from ._common import (
     help="JSON only: add the rendered clause texts (nl and en), see the README's 'JSON for"
     " systems'.",
 )
-@click.option(
+@_path_option(
     "--lcc-sheet",
     "lcc_sheet",
-    type=click.Path(path_type=Path),
-    default=None,
     help="Also write the LCC calculation sheet (.xlsx) the LCC price criterion refers to"
     " (cost per page for printer lots).",
 )
@@ -73,18 +79,14 @@ from ._common import (
     help="One document per part of the tender (tender guide, Programma van Eisen, agreement;"
     " Belgian bestek parts), named OUTPUT-<part>.docx, plus the memo (--memo).",
 )
-@click.option(
+@_path_option(
     "--memo",
-    type=click.Path(path_type=Path),
-    default=None,
     help="Where --final or --split writes the memo for the legal adviser (default: OUTPUT with"
     " '-memo.docx').",
 )
-@click.option(
+@_path_option(
     "--reference-docx",
     "reference_docx",
-    type=click.Path(path_type=Path),
-    default=None,
     help="A Word document or template (.docx, .dotx) in the buyer's house style: the documents"
     " take its styles, page set-up, headers and footers.",
 )
@@ -120,29 +122,16 @@ def generate_command(
 
     Example: mvi-rules generate examples/gemeente-laptops.yaml -o annex.docx
     """
-    if profile.is_dir():
-        _generate_folder(profile, output, fmt, texts, lcc_sheet, split, memo, lang, final, force)
+    folder = profile.is_dir()
+    fmt = _checked_format(folder, output, fmt, texts, lcc_sheet, final, split, memo, reference_docx)
+    if folder:
+        _generate_folder(profile, output, lang, final, force)
         return
-    if fmt is None:
-        fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
-    if str(output) == "-" and fmt == "docx":
-        raise click.UsageError("only JSON can be written to standard output ('-o -')")
-    if texts and fmt != "json":
-        raise click.UsageError("--texts applies to JSON output only (--format json)")
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-" and not split:
         check_output(output, force)
     if lcc_sheet is not None:
         check_output(lcc_sheet, force)
-    if (final or split or memo is not None or reference_docx is not None) and fmt != "docx":
-        raise click.UsageError(
-            "--final, --split, --memo and --reference-docx apply to the Word annex only"
-            " (--format docx)"
-        )
-    if memo is not None and not (final or split):
-        raise click.UsageError(
-            "--memo goes with --final or --split (a concept annex holds the memo's parts)"
-        )
     if final or split:
         memo = memo or output.with_name(output.stem + "-memo.docx")
         check_output(memo, force)
@@ -213,24 +202,48 @@ def generate_command(
     )
 
 
-def _generate_folder(
-    folder: Path,
+def _checked_format(
+    folder: bool,
     output: Path,
     fmt: str | None,
     texts: bool,
     lcc_sheet: Path | None,
+    final: bool,
     split: bool,
     memo: Path | None,
-    lang: str | None,
-    final: bool,
-    force: bool,
+    reference_docx: Path | None,
+) -> str:
+    """The output format, after refusing options that do not go together (for one profile or
+    a folder of them), before any work is done."""
+    if folder:
+        if (fmt not in (None, "docx")) or texts or lcc_sheet or split or memo:
+            raise click.UsageError(
+                "a folder of profiles gives Word annexes only: --format, --texts, --lcc-sheet,"
+                " --split and --memo take one profile"
+            )
+        return "docx"
+    if fmt is None:
+        fmt = "json" if output.suffix.lower() == ".json" or str(output) == "-" else "docx"
+    if str(output) == "-" and fmt == "docx":
+        raise click.UsageError("only JSON can be written to standard output ('-o -')")
+    if texts and fmt != "json":
+        raise click.UsageError("--texts applies to JSON output only (--format json)")
+    if (final or split or memo is not None or reference_docx is not None) and fmt != "docx":
+        raise click.UsageError(
+            "--final, --split, --memo and --reference-docx apply to the Word annex only"
+            " (--format docx)"
+        )
+    if memo is not None and not (final or split):
+        raise click.UsageError(
+            "--memo goes with --final or --split (a concept annex holds the memo's parts)"
+        )
+    return fmt
+
+
+def _generate_folder(
+    folder: Path, output: Path, lang: str | None, final: bool, force: bool
 ) -> None:
     """Every profile in ``folder`` to ``output/<name>.docx`` (see ``generate_many``)."""
-    if (fmt not in (None, "docx")) or texts or lcc_sheet or split or memo:
-        raise click.UsageError(
-            "a folder of profiles gives Word annexes only: --format, --texts, --lcc-sheet,"
-            " --split and --memo take one profile"
-        )
     from ..documents_many import generate_many, profiles_in
 
     found = profiles_in(folder)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..lint import RULES, Finding, lint
-from ._common import info
+from ._common import format_option, info
 from ._config import resolve
 
 
@@ -69,12 +69,10 @@ def _list_rules() -> None:
     metavar="REF",
     help="Git ref to compare with: a criterion changed since REF needs a higher version (MVI008).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "github",
     help="text: file:line:col: CODE message; json; github: workflow annotations.",
 )
 @click.option("--list-rules", is_flag=True, help="Describe every rule, with examples, and exit.")

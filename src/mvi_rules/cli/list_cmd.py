@@ -12,7 +12,7 @@ import click
 
 from ..catalogue import CriterionType
 from ..profile.model import ProductGroup, Theme
-from ._common import catalogue_options, open_catalogue
+from ._common import catalogue_options, format_option, open_catalogue
 
 
 @click.command("list")
@@ -45,9 +45,7 @@ from ._common import catalogue_options, open_catalogue
     help="Only criteria of this theme (repeatable).",
 )
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @catalogue_options
 def list_command(
     product_groups: tuple[str, ...],

@@ -9,17 +9,12 @@ import click
 
 from .._atomic import write_atomic
 from ..schema import KINDS, schema_text
+from ._common import output_options
 
 
 @click.command("schema")
 @click.argument("kind", type=click.Choice(KINDS))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write the schema to; without it the schema goes to standard output.",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options("schema")
 def schema_command(kind: str, output: Path | None, force: bool) -> None:
     """Print the JSON Schema of KIND: profile, ruleset (a topic file), ledger or result.
 

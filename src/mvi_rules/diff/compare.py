@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, Criterion, LocalText, Parameter, ScoringStep
-from ..catalogue.load import REGISTRY_FILES, _is_topic_file
+from ..catalogue.files import REGISTRY_FILES, is_topic_file
 from ..conditions import All, ConditionSyntaxError, Node, Not, Test, parse_condition
 from ..conditions import Any as AnyOf
 from ..errors import InputError
@@ -240,7 +240,7 @@ def _other_files(old: Catalogue, new: Catalogue) -> list[str]:
         return {
             p.name: p.read_bytes()
             for p in cat.rulesets_dir.glob("*.yaml")
-            if p.name in REGISTRY_FILES or not _is_topic_file(p)
+            if p.name in REGISTRY_FILES or not is_topic_file(p)
         }
 
     a, b = registry(old), registry(new)

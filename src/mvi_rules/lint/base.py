@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._yaml import load_located, plain
-from ..catalogue.load import REGISTRY_FILES, TEMPLATE_SUFFIX
+from ..catalogue.files import REGISTRY_FILES, TEMPLATE_SUFFIX
 from ..diff.versions import read_ref, repo_root
 from ..errors import CatalogueError, InputError, VersionError
 from .context import BaseVersion

@@ -73,6 +73,26 @@ class AuthorityType(_StrEnum):
         return self in (AuthorityType.STATE, AuthorityType.BE_FEDERAL)
 
 
+#: The kinds of authority in Dutch and English, as a document names the buyer's kind; the one
+#: place documents and reports take them from.
+AUTHORITY_NAMES: dict[AuthorityType, tuple[str, str]] = {
+    AuthorityType.STATE: ("de Staat (rijksoverheid)", "the State (central government)"),
+    AuthorityType.PROVINCE: ("provincie", "province"),
+    AuthorityType.MUNICIPALITY: ("gemeente", "municipality"),
+    AuthorityType.WATER_BOARD: ("waterschap", "water board"),
+    AuthorityType.UNIVERSITY: ("universiteit", "university"),
+    AuthorityType.UNIVERSITY_OF_APPLIED_SCIENCES: ("hogeschool", "university of applied sciences"),
+    AuthorityType.SCHOOL_BOARD: ("schoolbestuur", "school board"),
+    AuthorityType.HEALTHCARE_INSTITUTION: ("zorginstelling", "healthcare institution"),
+    AuthorityType.PUBLIC_LAW_BODY: ("publiekrechtelijke instelling", "body governed by public law"),
+    AuthorityType.BE_FEDERAL: ("federale aanbestedende overheid", "federal contracting authority"),
+    AuthorityType.BE_NON_FEDERAL: (
+        "niet-federale aanbestedende overheid",
+        "non-federal contracting authority",
+    ),
+}
+
+
 class ProductGroup(_StrEnum):
     """ICT product groups a lot can buy."""
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from .._atomic import check_writable_target, write_atomic
 from .._docx_determinism import docx_bytes
 from .._resources import rulesets_dir
+from ..catalogue import Catalogue
 from ..catalogue.figures import load_figures
-from ..catalogue.load import Catalogue
 from ..errors import MviRulesError, TemplateError
 from ..selection.result import EvaluationResult
 from .annex import build_annex, build_memo, build_part

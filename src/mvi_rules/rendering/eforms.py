@@ -18,16 +18,15 @@ other sources (``other``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._atomic import write_atomic
-from ..catalogue.load import Catalogue
+from ..catalogue import Catalogue
 from ..profile.model import Procedure, Theme
 from ..selection.result import EvaluationResult, SelectedCriterion, WeightRow
 from .eforms_codes import LANGUAGE_ID, SDK_VERSION
+from .json_writer import json_text, write_text
 from .strategic import counted, gpp_basis, is_environmental, with_theme
 from .systems import SystemsCriterion, systems_result
 from .wording import LANGUAGES, Wording
@@ -182,8 +181,7 @@ def render_eforms(
     languages: Sequence[str] = LANGUAGES,
 ) -> str:
     """:func:`eforms_fields` as JSON (keys sorted, two-space indent, newline at the end)."""
-    data = eforms_fields(result, templates, languages)
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_text(eforms_fields(result, templates, languages))
 
 
 def write_eforms(
@@ -194,6 +192,4 @@ def write_eforms(
     force: bool = False,
 ) -> Path:
     """Write :func:`render_eforms` to ``path`` atomically; refuses to overwrite unless forced."""
-    target = Path(path)
-    write_atomic(target, render_eforms(result, templates, languages).encode("utf-8"), force=force)
-    return target
+    return write_text(path, render_eforms(result, templates, languages), force=force)

@@ -14,14 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..profile.model import Lot, ProcurementProfile
 from ..selection.result import SelectedCriterion
-from .law import localise
-from .lcc_cells import BOLD, BUYER_INPUT, TENDERER_INPUT, law, parameter, t
+from .lcc_cells import (
+    BOLD,
+    BUYER_INPUT,
+    TENDERER_INPUT,
+    law,
+    t,
+    use_and_energy_rows,
+    write_column_titles,
+    write_heading,
+    write_tender_total,
+    write_units_check,
+)
 
 #: The price criterion whose clause refers to this sheet.
 PAGE_CRITERION = "MVI-PRN-016"
@@ -77,55 +85,33 @@ def page_sheet(
 ) -> None:
     """Fill ``sheet`` with the cost-per-page LCC of printer lot ``lot``."""
     jurisdiction = profile.buyer.jurisdiction
-    sheet["A1"] = (
-        t(lang, "LCC-rekenblad per pagina", "Cost-per-page LCC sheet")
-        + f" — {profile.procurement.title}"
-    )
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = (
-        f"{profile.buyer.name}; {t(lang, 'perceel', 'lot')} {lot.id} ({lot.name}); "
-        f"{criterion.id} {criterion.title.get(lang)}"
-        f" ({t(lang, 'versie', 'version')} {criterion.version})"
-    )
-    sheet["A3"] = localise(
-        t(
-            lang,
-            f"Methode ({law(jurisdiction, lang)}): kosten per pagina = (aanschaf + pagina's"
-            " + energie + onderhoud + einde gebruiksduur) / aantal pagina's over de"
-            " gebruiksduur; bedragen exclusief btw en niet verdisconteerd. Pagina's tegen de"
-            " tarieven per pagina voor verbruiksmaterialen, onderhoud en service (bij prijzen"
-            " per cartridge: cartridgeprijs gedeeld door het paginarendement volgens ISO/IEC"
-            " 19752, 19798 of 24711, of een gelijkwaardige norm); energie = TEC per week maal"
-            f" {WEEKS_PER_YEAR} weken. De aanbestedende dienst vult vóór publicatie de blauwe"
-            " cellen in; de inschrijver vult per aangeboden model de gele cellen in; de"
-            " overige cellen rekenen.",
-            f"Method ({law(jurisdiction, lang)}): cost per page = (purchase + pages + energy +"
-            " maintenance + end of use) / pages over the use period; amounts excluding VAT and"
-            " not discounted. Pages at the rates per page for consumables, maintenance and"
-            " service (with prices per cartridge: the cartridge price divided by the page yield"
-            " under ISO/IEC 19752, 19798 or 24711, or an equivalent standard); energy = TEC per"
-            f" week times {WEEKS_PER_YEAR} weeks. The contracting authority fills in the blue"
-            " cells before publishing; the tenderer fills in the yellow cells for each offered"
-            " model; the other cells calculate.",
-        ),
-        jurisdiction,
+    title = t(lang, "LCC-rekenblad per pagina", "Cost-per-page LCC sheet")
+    method = t(
         lang,
+        f"Methode ({law(jurisdiction, lang)}): kosten per pagina = (aanschaf + pagina's"
+        " + energie + onderhoud + einde gebruiksduur) / aantal pagina's over de"
+        " gebruiksduur; bedragen exclusief btw en niet verdisconteerd. Pagina's tegen de"
+        " tarieven per pagina voor verbruiksmaterialen, onderhoud en service (bij prijzen"
+        " per cartridge: cartridgeprijs gedeeld door het paginarendement volgens ISO/IEC"
+        " 19752, 19798 of 24711, of een gelijkwaardige norm); energie = TEC per week maal"
+        f" {WEEKS_PER_YEAR} weken. De aanbestedende dienst vult vóór publicatie de blauwe"
+        " cellen in; de inschrijver vult per aangeboden model de gele cellen in; de"
+        " overige cellen rekenen.",
+        f"Method ({law(jurisdiction, lang)}): cost per page = (purchase + pages + energy +"
+        " maintenance + end of use) / pages over the use period; amounts excluding VAT and"
+        " not discounted. Pages at the rates per page for consumables, maintenance and"
+        " service (with prices per cartridge: the cartridge price divided by the page yield"
+        " under ISO/IEC 19752, 19798 or 24711, or an equivalent standard); energy = TEC per"
+        f" week times {WEEKS_PER_YEAR} weeks. The contracting authority fills in the blue"
+        " cells before publishing; the tenderer fills in the yellow cells for each offered"
+        " model; the other cells calculate.",
     )
-    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    write_heading(sheet, profile, criterion, lot, lang, title, method)
     sheet.merge_cells("A3:I3")
     sheet.row_dimensions[3].height = 75
 
     fixed: list[tuple[str, float | None, str]] = [
-        (
-            t(lang, "Gebruiksduur", "Use period"),
-            parameter(criterion, "use_years"),
-            t(lang, "jaar", "years"),
-        ),
-        (
-            t(lang, "Elektriciteitsprijs", "Electricity price"),
-            parameter(criterion, "energy_price_eur_per_kwh"),
-            "€/kWh",
-        ),
+        *use_and_energy_rows(criterion, lang),
         (
             t(
                 lang,
@@ -161,12 +147,7 @@ def page_sheet(
     sheet.cell(10, 2, lot.quantity)
 
     header = 12
-    for i, col in enumerate(_COLUMNS, start=1):
-        cell = sheet.cell(header, i, t(lang, col.nl, col.en))
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 30
-    sheet.row_dimensions[header].height = 60
+    write_column_titles(sheet, header, [t(lang, c.nl, c.en) for c in _COLUMNS], 30, 60)
     first, last = header + 1, header + MODEL_ROWS
     for row in range(first, last + 1):
         for i, col in enumerate(_COLUMNS, start=1):
@@ -176,10 +157,7 @@ def page_sheet(
             else:
                 field.value = col.formula.format(r=row)
     total = last + 2
-    sheet.cell(
-        total, 1, t(lang, "LCC van de inschrijving (€)", "LCC of the tender (€)")
-    ).font = BOLD
-    sheet.cell(total, 17, f"=SUM(Q{first}:Q{last})").font = BOLD
+    write_tender_total(sheet, total, 17, f"=SUM(Q{first}:Q{last})", lang)
     pages = total + 1
     sheet.cell(pages, 1, t(lang, "Pagina's over de gebruiksduur", "Pages over the use period"))
     sheet.cell(pages, 17, f"=SUM(J{first}:J{last})+SUM(K{first}:K{last})")
@@ -190,15 +168,4 @@ def page_sheet(
         t(lang, "Kosten per pagina van de inschrijving (€)", "Cost per page of the tender (€)"),
     ).font = BOLD
     sheet.cell(per_page, 17, f"=Q{total}/Q{pages}").font = BOLD
-    check = per_page + 1
-    sheet.cell(
-        check,
-        1,
-        t(
-            lang,
-            "Controle: de aantallen per model tellen op tot het aantal in het perceel (B10).",
-            "Check: the units per model add up to the devices in the lot (B10).",
-        ),
-    )
-    sheet.cell(check, 2, f"=SUM(B{first}:B{last})")
-    sheet.freeze_panes = f"B{first}"
+    write_units_check(sheet, per_page + 1, 10, first, last, lang)

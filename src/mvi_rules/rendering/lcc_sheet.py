@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,8 +31,16 @@ from .._atomic import write_atomic
 from ..errors import MviRulesError
 from ..profile.model import Lot, ProductGroup
 from ..selection.result import EvaluationResult, SelectedCriterion
-from .law import localise
-from .lcc_cells import BOLD, TENDERER_INPUT, parameter, t
+from .lcc_cells import (
+    TENDERER_INPUT,
+    parameter,
+    t,
+    use_and_energy_rows,
+    write_column_titles,
+    write_heading,
+    write_tender_total,
+    write_units_check,
+)
 from .lcc_cells import law as lcc_law
 from .lcc_pages import PAGE_CRITERION, page_sheet
 
@@ -181,36 +188,24 @@ def _lot_sheet(
     jurisdiction = profile.buyer.jurisdiction
     with_co2 = criterion.id == "MVI-LCC-002"
     law = lcc_law(jurisdiction, lang)
-    sheet["A1"] = (
-        t(lang, "LCC-rekenblad", "LCC calculation sheet") + f" — {profile.procurement.title}"
-    )
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = (
-        f"{profile.buyer.name}; {t(lang, 'perceel', 'lot')} {lot.id} ({lot.name}); "
-        f"{criterion.id} {criterion.title.get(lang)}"
-        f" ({t(lang, 'versie', 'version')} {criterion.version})"
-    )
     items = t(
         lang,
         "aanschaf + energie + service + einde gebruiksduur" + (" + CO2" if with_co2 else ""),
         "purchase + energy + service + end of use" + (" + CO2" if with_co2 else ""),
     )
-    sheet["A3"] = localise(
-        t(
-            lang,
-            f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
-            " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
-            " gele cellen in (TEC of, zonder TEC, het vermogen in gebruik); de overige cellen"
-            " rekenen. De vaste gegevens hieronder stelt de aanbestedende dienst vast.",
-            f"Method ({law}): LCC = {items}, summed per model over the use period; amounts"
-            " excluding VAT and not discounted. The tenderer fills in the yellow cells for each"
-            " offered model (TEC or, without TEC, the power in use); the other cells calculate."
-            " The contracting authority sets the fixed figures below.",
-        ),
-        jurisdiction,
+    title = t(lang, "LCC-rekenblad", "LCC calculation sheet")
+    method = t(
         lang,
+        f"Methode ({law}): LCC = {items}, per model opgeteld over de gebruiksduur; bedragen"
+        " exclusief btw en niet verdisconteerd. De inschrijver vult per aangeboden model de"
+        " gele cellen in (TEC of, zonder TEC, het vermogen in gebruik); de overige cellen"
+        " rekenen. De vaste gegevens hieronder stelt de aanbestedende dienst vast.",
+        f"Method ({law}): LCC = {items}, summed per model over the use period; amounts"
+        " excluding VAT and not discounted. The tenderer fills in the yellow cells for each"
+        " offered model (TEC or, without TEC, the power in use); the other cells calculate."
+        " The contracting authority sets the fixed figures below.",
     )
-    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    write_heading(sheet, profile, criterion, lot, lang, title, method)
     sheet.merge_cells("A3:H3")
     sheet.row_dimensions[3].height = 60
 
@@ -220,16 +215,7 @@ def _lot_sheet(
         else parameter(criterion, "on_hours_per_year")
     )
     fixed: list[tuple[str, float, str]] = [
-        (
-            t(lang, "Gebruiksduur", "Use period"),
-            parameter(criterion, "use_years"),
-            t(lang, "jaar", "years"),
-        ),
-        (
-            t(lang, "Elektriciteitsprijs", "Electricity price"),
-            parameter(criterion, "energy_price_eur_per_kwh"),
-            "€/kWh",
-        ),
+        *use_and_energy_rows(criterion, lang),
         (
             t(lang, "Uren per jaar in gebruik (zonder TEC)", "Hours per year in use (without TEC)"),
             hours,
@@ -263,12 +249,7 @@ def _lot_sheet(
     columns = _columns(with_co2)
     letters = {col.key: get_column_letter(i + 1) for i, col in enumerate(columns)}
     header = quantity_row + 2
-    for i, col in enumerate(columns, start=1):
-        cell = sheet.cell(header, i, t(lang, col.nl, col.en))
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(i)].width = 16 if i > 1 else 24
-    sheet.row_dimensions[header].height = 48
+    write_column_titles(sheet, header, [t(lang, c.nl, c.en) for c in columns], 24, 48)
     first, last = header + 1, header + MODEL_ROWS
     cost_keys = ["c_purchase", "c_energy", "c_service", "c_end"] + (["c_co2"] if with_co2 else [])
     for row in range(first, last + 1):
@@ -281,24 +262,9 @@ def _lot_sheet(
             else:
                 field.fill = TENDERER_INPUT
     total = last + 2
-    sheet.cell(
-        total, 1, t(lang, "LCC van de inschrijving (€)", "LCC of the tender (€)")
-    ).font = BOLD
     lcc = letters["lcc"]
-    sheet.cell(total, len(columns), f"=SUM({lcc}{first}:{lcc}{last})").font = BOLD
-    check = total + 1
-    sheet.cell(
-        check,
-        1,
-        t(
-            lang,
-            "Controle: de aantallen per model tellen op tot het aantal in het perceel"
-            f" (B{quantity_row}).",
-            f"Check: the units per model add up to the devices in the lot (B{quantity_row}).",
-        ),
-    )
-    sheet.cell(check, 2, f"=SUM(B{first}:B{last})")
-    sheet.freeze_panes = f"B{first}"
+    write_tender_total(sheet, total, len(columns), f"=SUM({lcc}{first}:{lcc}{last})", lang)
+    write_units_check(sheet, total + 1, quantity_row, first, last, lang)
 
 
 def _fixed_zip(data: bytes, day: dt.datetime) -> bytes:

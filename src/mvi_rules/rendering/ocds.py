@@ -18,16 +18,15 @@ adds ``euGPPCriteria`` (national criteria: ``nationalGPPCriteria``; other source
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._atomic import write_atomic
 from ..catalogue.model import CriterionType
 from ..errors import MviRulesError
 from ..profile.model import Procedure, Theme
 from ..selection.result import EvaluationResult, SelectedCriterion
+from .json_writer import json_text, write_text
 from .strategic import counted, gpp_basis, is_environmental
 from .wording import LANGUAGES
 
@@ -108,15 +107,11 @@ def ocds_release(result: EvaluationResult, lang: str | None = None) -> dict[str,
 
 def render_ocds(result: EvaluationResult, lang: str | None = None) -> str:
     """:func:`ocds_release` as JSON (keys sorted, two-space indent, newline at the end)."""
-    return (
-        json.dumps(ocds_release(result, lang), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    )
+    return json_text(ocds_release(result, lang))
 
 
 def write_ocds(
     result: EvaluationResult, path: str | Path, lang: str | None = None, force: bool = False
 ) -> Path:
     """Write :func:`render_ocds` to ``path`` atomically; refuses to overwrite unless forced."""
-    target = Path(path)
-    write_atomic(target, render_ocds(result, lang).encode("utf-8"), force=force)
-    return target
+    return write_text(path, render_ocds(result, lang), force=force)

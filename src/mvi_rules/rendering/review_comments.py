@@ -44,7 +44,7 @@ _TEXTS: Final = {
 
 # How conditions/evaluate.py ends the text of a test: " (profile: <value>)".
 _PROFILE_SUFFIX = " (profile: "
-# The product-group test every criterion's full condition starts with (catalogue/load.py).
+# The product-group test every criterion's full condition starts with (catalogue/entries.py).
 _GROUP_TEST = re.compile(
     r"^lot\.product_groups includes any of \[(?P<wanted>[^]]*)\] \(profile: \[(?P<has>[^]]*)\]\)$"
 )

@@ -22,12 +22,12 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .._atomic import write_atomic
-from ..catalogue.load import Catalogue
+from ..catalogue import Catalogue
 from ..errors import MviRulesError
 from ..selection.result import EvaluationResult, SelectedCriterion
 from .docx_writer import templates_dir_of
 from .formatting import format_parameter, label_text
+from .json_writer import json_text, write_text
 from .law import legal_basis, localise
 from .templates import ClauseRenderer
 from .text import to_blocks
@@ -161,8 +161,7 @@ def render_systems_json(
 
     The same result always gives the same text; it validates against :func:`result_schema`.
     """
-    data = systems_result(result, templates, languages).model_dump(mode="json")
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_text(systems_result(result, templates, languages).model_dump(mode="json"))
 
 
 def write_systems_json(
@@ -180,17 +179,6 @@ def write_systems_json(
     return write_text(path, render_systems_json(result, templates, languages), force=force)
 
 
-def write_text(path: str | Path, text: str, force: bool = False) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically and return the path.
-
-    Raises :class:`~mvi_rules.errors.OutputExistsError` when ``path`` exists and ``force`` is
-    false.
-    """
-    target = Path(path)
-    write_atomic(target, text.encode("utf-8"), force=force)
-    return target
-
-
 def generate_schema() -> dict[str, Any]:
     """The JSON Schema of :class:`SystemsResult`, generated from the models."""
     schema = SystemsResult.model_json_schema(mode="serialization")
@@ -201,7 +189,7 @@ def generate_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """:func:`generate_schema` as the text of the shipped file (sorted keys, newline at end)."""
-    return json.dumps(generate_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_text(generate_schema())
 
 
 @cache

@@ -22,9 +22,9 @@ from ..changes import (
     Ledger,
     Verdict,
     check_change,
-    ledger_problems,
     render_text,
 )
+from ..changes.problems import ledger_problems
 from ..errors import Problem, ScenarioError
 from ..profile.model import Language
 

@@ -6,8 +6,8 @@ Only this package writes sentences; the checks produce codes and figures
 
 from __future__ import annotations
 
-from .memo import build_memo, render_memo, write_memo
+from .memo import render_memo, write_memo
 from .report import render_check
 from .text import render_text
 
-__all__ = ["build_memo", "render_check", "render_memo", "render_text", "write_memo"]
+__all__ = ["render_check", "render_memo", "render_text", "write_memo"]

@@ -30,7 +30,7 @@ from ...rendering.docx_parts import (
 from ..result import ChangeCheck, DrawerResult, Verdict
 from ..texts import Lang, signed_money
 from .law_text import ground_label
-from .text import SHOW_NOTICE, contract_facts
+from .text import SHOW_NOTICE, contract_facts, drawer_sections
 from .wording import date_text, pick
 
 
@@ -95,16 +95,7 @@ def _drawer_section(doc: DocumentObj, drawer: DrawerResult, lang: Lang) -> None:
     verdict = add_paragraph(doc)
     verdict.add_run(drawer.verdict_text).bold = True
     verdict.add_run(f". {drawer.reason}")
-    sections = (
-        (pick(lang, "Berekening", "Arithmetic"), drawer.arithmetic),
-        (
-            pick(lang, "Te bevestigen door de aanbestedende dienst", "The buyer must confirm"),
-            drawer.conditions,
-        ),
-        (pick(lang, "Vragen voor de jurist", "Questions for the legal adviser"), drawer.questions),
-        (pick(lang, "Let op", "Note"), drawer.notes),
-    )
-    for heading, items in sections:
+    for heading, items in drawer_sections(drawer, lang):
         if items:
             _label(doc, heading)
             _bullets(doc, items)
@@ -114,7 +105,7 @@ def _drawer_section(doc: DocumentObj, drawer: DrawerResult, lang: Lang) -> None:
     add_paragraph(doc).add_run(refs).italic = True
 
 
-def build_memo(check: ChangeCheck) -> DocumentObj:
+def _build_memo(check: ChangeCheck) -> DocumentObj:
     """The memo as a python-docx ``Document`` (call :func:`render_memo` for bytes).
 
     Contract facts and history, an overview of every drawer, the recommendation, then the
@@ -185,7 +176,7 @@ def build_memo(check: ChangeCheck) -> DocumentObj:
 def render_memo(check: ChangeCheck) -> bytes:
     """The memo as .docx bytes; the same check always gives the same bytes."""
     buffer = io.BytesIO()
-    build_memo(check).save(buffer)
+    _build_memo(check).save(buffer)
     return normalise_docx(buffer.getvalue())
 
 

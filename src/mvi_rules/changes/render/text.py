@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from ...profile.model import AuthorityType
-from ..ledger import Contract, ContractKind, ProposedChange, RecordedChange
+from ...profile.vocabulary import AUTHORITY_NAMES, AuthorityType
+from ..ledger import (
+    CONTRACT_KIND_NAMES,
+    Contract,
+    ContractKind,
+    ProposedChange,
+    RecordedChange,
+)
 from ..result import ChangeCheck, DrawerResult, Verdict
 from ..texts import Lang, money, signed_money
 from .wording import date_text, pick
@@ -15,25 +21,11 @@ _WIDTH = 100
 #: Verdicts for which the notice is worth reading (the drawer may be used).
 SHOW_NOTICE = (Verdict.FITS, Verdict.CONDITIONAL, Verdict.LEGAL_REVIEW)
 
-_KINDS = {
-    ContractKind.SUPPLIES: ("leveringen", "supplies"),
-    ContractKind.SERVICES: ("diensten", "services"),
-    ContractKind.WORKS: ("werken", "works"),
-    ContractKind.CONCESSION: ("concessie", "concession"),
-    ContractKind.UTILITIES: ("speciale sectoren", "utilities"),
-}
-
-
+# The report names the kind of authority with its level beside it ("de Staat (NL, centraal)"),
+# so it leaves out what the document's name adds for the State and the Belgian authorities.
 _AUTHORITIES = {
+    **AUTHORITY_NAMES,
     AuthorityType.STATE: ("de Staat", "the State"),
-    AuthorityType.PROVINCE: ("provincie", "province"),
-    AuthorityType.MUNICIPALITY: ("gemeente", "municipality"),
-    AuthorityType.WATER_BOARD: ("waterschap", "water board"),
-    AuthorityType.UNIVERSITY: ("universiteit", "university"),
-    AuthorityType.UNIVERSITY_OF_APPLIED_SCIENCES: ("hogeschool", "university of applied sciences"),
-    AuthorityType.SCHOOL_BOARD: ("schoolbestuur", "school board"),
-    AuthorityType.HEALTHCARE_INSTITUTION: ("zorginstelling", "healthcare institution"),
-    AuthorityType.PUBLIC_LAW_BODY: ("publiekrechtelijke instelling", "body governed by public law"),
     AuthorityType.BE_FEDERAL: ("federale overheid", "federal authority"),
     AuthorityType.BE_NON_FEDERAL: ("niet-federale overheid", "non-federal authority"),
 }
@@ -52,9 +44,11 @@ def authority_text(contract: Contract, lang: Lang) -> str:
 
 def kind_text(contract: Contract, lang: Lang) -> str:
     """The kind of contract in words, e.g. ``speciale sectoren (werken)``."""
-    text = pick(lang, *_KINDS[contract.kind])
+    text = pick(lang, *CONTRACT_KIND_NAMES[contract.kind])
     if contract.utilities_subject is not None:
-        text += f" ({pick(lang, *_KINDS[ContractKind(contract.utilities_subject.value)])})"
+        text += (
+            f" ({pick(lang, *CONTRACT_KIND_NAMES[ContractKind(contract.utilities_subject.value)])})"
+        )
     return text
 
 
@@ -119,10 +113,9 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     ) or [first.rstrip()]
 
 
-def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
-    lines = _wrap(f"{drawer.order}. {drawer.title}: {drawer.verdict_text}", "", "   ")
-    lines += _wrap(drawer.reason, "   ", "   ")
-    sections = [
+def drawer_sections(drawer: DrawerResult, lang: Lang) -> list[tuple[str, list[str]]]:
+    """A drawer's lists under their headings, in reading order (the report and the memo)."""
+    return [
         (pick(lang, "Berekening", "Arithmetic"), drawer.arithmetic),
         (
             pick(lang, "Te bevestigen door de aanbestedende dienst", "The buyer must confirm"),
@@ -131,7 +124,12 @@ def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
         (pick(lang, "Vragen voor de jurist", "Questions for the legal adviser"), drawer.questions),
         (pick(lang, "Let op", "Note"), drawer.notes),
     ]
-    for heading, items in sections:
+
+
+def _drawer_lines(drawer: DrawerResult, lang: Lang) -> list[str]:
+    lines = _wrap(f"{drawer.order}. {drawer.title}: {drawer.verdict_text}", "", "   ")
+    lines += _wrap(drawer.reason, "   ", "   ")
+    for heading, items in drawer_sections(drawer, lang):
         if items:
             lines.append(f"   {heading}:")
             for item in items:
