@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -27,13 +26,8 @@ if TYPE_CHECKING:
     from .law import GroundLaw
 
 from ..profile.model import AuthorityType, Jurisdiction, document_text, single_line
+from ..profile.vocabulary import TextEnum
 from .texts import cents
-
-
-class _StrEnum(str, Enum):
-    def __str__(self) -> str:
-        return str(self.value)
-
 
 _MAX_AMOUNT = Decimal("999999999999999.99")
 
@@ -86,7 +80,7 @@ Money = Annotated[
 ]
 
 
-class ContractKind(_StrEnum):
+class ContractKind(TextEnum):
     """Kind of contract; decides the de-minimis percentage, the threshold and the 50 % cap.
 
     It also decides the law that is cited: in the Netherlands chapter 2.5 of the Aw 2012 applies
@@ -112,7 +106,7 @@ CONTRACT_KIND_NAMES: dict[ContractKind, tuple[str, str]] = {
 }
 
 
-class UtilitiesSubject(_StrEnum):
+class UtilitiesSubject(TextEnum):
     """What a utilities contract buys (the threshold and the 10 %/15 % follow it)."""
 
     SUPPLIES = "supplies"
@@ -120,14 +114,14 @@ class UtilitiesSubject(_StrEnum):
     WORKS = "works"
 
 
-class Regime(_StrEnum):
+class Regime(TextEnum):
     """Whether the contract was awarded in a European procedure or below the EU threshold."""
 
     EUROPEAN = "european"
     BELOW_THRESHOLD = "below_threshold"
 
 
-class Ground(_StrEnum):
+class Ground(TextEnum):
     """A drawer of the chest ("ladekast"): a legal ground for changing a running contract.
 
     The values are jurisdiction-neutral; :meth:`parse` also accepts the Dutch article numbers

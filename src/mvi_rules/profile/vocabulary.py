@@ -35,19 +35,22 @@ def single_line(value: str) -> str:
     return document_text(value)
 
 
-class _StrEnum(str, Enum):
+class TextEnum(str, Enum):
+    """An enumeration of texts that prints as its value (YAML, JSON and messages show the
+    value, not ``Class.MEMBER``); the shared base of the profile's and the ledger's choices."""
+
     def __str__(self) -> str:
         return str(self.value)
 
 
-class Jurisdiction(_StrEnum):
+class Jurisdiction(TextEnum):
     """Which procurement law applies: the Dutch Aanbestedingswet 2012 or Belgian law."""
 
     NL = "NL"
     BE = "BE"
 
 
-class AuthorityType(_StrEnum):
+class AuthorityType(TextEnum):
     """Kind of contracting authority; decides thresholds and mandatory policies."""
 
     STATE = "state"  # de Staat / ministries (central government, Aw 2.2)
@@ -93,7 +96,7 @@ AUTHORITY_NAMES: dict[AuthorityType, tuple[str, str]] = {
 }
 
 
-class ProductGroup(_StrEnum):
+class ProductGroup(TextEnum):
     """ICT product groups a lot can buy."""
 
     LAPTOP = "laptop"
@@ -155,7 +158,7 @@ _DATA_BEARING = {
 }
 
 
-class RefurbishedPolicy(_StrEnum):
+class RefurbishedPolicy(TextEnum):
     """What the buyer wants for refurbished devices in a lot."""
 
     WANTED = "wanted"  # the lot buys refurbished devices (its own route)
@@ -163,7 +166,7 @@ class RefurbishedPolicy(_StrEnum):
     EXCLUDED = "excluded"  # new devices only
 
 
-class CriteriaSet(_StrEnum):
+class CriteriaSet(TextEnum):
     """Which criteria a buyer takes: the core set or the comprehensive one (as EU GPP splits them).
 
     The core set holds the few criteria that address the key impacts at low administrative cost
@@ -175,7 +178,7 @@ class CriteriaSet(_StrEnum):
     COMPREHENSIVE = "comprehensive"
 
 
-class LotUse(_StrEnum):
+class LotUse(TextEnum):
     """How the devices of a lot are used; decides robustness requirements (drop tests etc.)."""
 
     OFFICE = "office"  # desk work in offices and at home
@@ -184,7 +187,7 @@ class LotUse(_StrEnum):
     SHARED = "shared"  # devices shared by many users (pools, wards, counters)
 
 
-class Theme(_StrEnum):
+class Theme(TextEnum):
     """Themes of the Dutch MVI criteria tool."""
 
     CLIMATE = "climate"
@@ -193,7 +196,7 @@ class Theme(_StrEnum):
     ENVIRONMENT = "environment"
 
 
-class Procedure(_StrEnum):
+class Procedure(TextEnum):
     """Procurement procedure, where already chosen.
 
     The European procedures exist in both jurisdictions; ``national_open``,
@@ -232,7 +235,7 @@ class Procedure(_StrEnum):
 _NL_NATIONAL = {Procedure.NATIONAL_OPEN, Procedure.MULTIPLE_PRIVATE, Procedure.SINGLE_PRIVATE}
 
 
-class ValueComponent(_StrEnum):
+class ValueComponent(TextEnum):
     """What a profile's estimated value may already include."""
 
     EXTENSIONS = "extensions"  # the optional extension periods
@@ -240,7 +243,7 @@ class ValueComponent(_StrEnum):
     INCENTIVES = "incentives"  # bonus and gain-share caps of contract clauses
 
 
-class AwardMethod(_StrEnum):
+class AwardMethod(TextEnum):
     """How the contract is awarded."""
 
     BEST_PRICE_QUALITY = "best_price_quality"  # price (or LCC) and quality criteria
