@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from mvi_rules.profile import Jurisdiction
-from mvi_rules.rendering import Block, to_blocks
 from mvi_rules.rendering.formatting import (
     format_date,
     format_money,
     format_number,
     format_value,
 )
+from mvi_rules.rendering.text import Block, to_blocks
 from mvi_rules.rendering.wording import _BE_EN, _BE_NL, _TEXTS, NL_ONLY, Wording, all_keys
 
 

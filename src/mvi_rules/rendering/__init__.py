@@ -10,7 +10,8 @@ Public API:
   Programma van Eisen, agreement; Belgian bestek parts), one document per part.
 - :func:`load_house_style` — a buyer's house-style template (``reference_docx=`` of the
   functions above), checked for the styles the documents use.
-- :func:`render_clause` — one criterion's clause text from its template.
+- :func:`render_clause`, :class:`ClauseRenderer`, :func:`template_context` — one criterion's
+  clause text from its template, and what a template sees (for ruleset authors and tests).
 - :func:`render_json` / :func:`write_json` — the result as stable, sorted JSON.
 
 Clause templates are Jinja2 files under ``<templates>/<lang>/<template>.j2``, rendered in a
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 from .context import template_context
 from .docx_writer import (
-    part_paths,
     render_docx,
     render_memo,
     render_parts,
@@ -36,21 +36,17 @@ from .docx_writer import (
 from .house_style import HouseStyle, load_house_style
 from .json_writer import render_json, write_json
 from .templates import ClauseRenderer, render_clause
-from .text import Block, to_blocks
 
 __all__ = [
-    "Block",
     "ClauseRenderer",
     "HouseStyle",
     "load_house_style",
-    "part_paths",
     "render_clause",
     "render_docx",
     "render_json",
     "render_memo",
     "render_parts",
     "template_context",
-    "to_blocks",
     "write_docx",
     "write_json",
     "write_memo",
