@@ -16,7 +16,7 @@ from ..catalogue.model import CriterionType, ParamValue, ScoringStep
 from ..catalogue.scales import PLACEHOLDER
 from ..profile.model import ProcurementProfile, ProductGroup
 from ..selection.result import SelectedCriterion
-from .formatting import format_plain
+from .formatting import format_plain, label_requirement
 from .wording import Wording
 
 
@@ -159,7 +159,10 @@ def template_context(
     it adds over all its lots, and ``whole_contract``, true when it is valued against the whole
     contract because the lots have no values of their own; ``None`` otherwise) and ``scale``
     (an award criterion's bands as its clause states them, each with ``text`` and ``points``,
-    for ``{% include "_shared/scale.j2" %}``; empty when the ruleset gives no clause wording).
+    for ``{% include "_shared/scale.j2" %}``; empty when the ruleset gives no clause wording) and
+    ``labels`` (the labels the clause accepts, as its means of proof list them: covering the
+    lots' products, in the version valid on the reference date, "ten minste" a tier where the
+    label has tiers; a clause that lists its labels takes them from here, not from its text).
     """
     words = Wording(lang, profile.buyer.jurisdiction)
     buyer, proc = profile.buyer, profile.procurement
@@ -203,6 +206,7 @@ def template_context(
             procedure_text=words.procedure(proc.procedure.value) if proc.procedure else None,
         ),
         "lots": lots,
+        "labels": [label_requirement(label, lang) for label in criterion.proof.labels],
         "scale": scale_bands(criterion.scoring, params, term, lang),
         "jurisdiction": buyer.jurisdiction.value,
         "lang": lang,

@@ -203,6 +203,17 @@ def label_text(label: ProofLabel, lang: str) -> str:
     return text
 
 
+def label_requirement(label: ProofLabel, lang: str) -> str:
+    """A label as a requirement lists it: as :func:`label_text`, but a tier is a minimum
+    ("EPEAT, ten minste niveau Bronze"), as a higher tier meets the lower one's criteria."""
+    if not label.level:
+        return label_text(label, lang)
+    plain = label.model_copy(update={"level": None})
+    tier = capitalised(label.level)
+    at_least = f"ten minste niveau {tier}" if lang == "nl" else f"at least tier {tier}"
+    return f"{label_text(plain, lang)}, {at_least}"
+
+
 def capitalised(text: str) -> str:
     """``text`` with its first letter a capital (the rest as it is: "EPEAT" stays)."""
     return text[:1].upper() + text[1:]
