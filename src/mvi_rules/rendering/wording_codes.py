@@ -7,6 +7,7 @@ Part of :mod:`.wording`, which assembles the table.
 from __future__ import annotations
 
 from ..profile.model import GROUP_NAMES
+from ..profile.vocabulary import AUTHORITY_NAMES
 
 #: key -> (nl, en)
 CODES: dict[str, tuple[str, str]] = {
@@ -25,20 +26,7 @@ CODES: dict[str, tuple[str, str]] = {
     "theme_circularity": ("circulariteit", "circularity"),
     "theme_social": ("sociale aspecten", "social aspects"),
     "theme_environment": ("milieu", "environment"),
-    "authority_state": ("de Staat (rijksoverheid)", "the State (central government)"),
-    "authority_province": ("provincie", "province"),
-    "authority_municipality": ("gemeente", "municipality"),
-    "authority_water_board": ("waterschap", "water board"),
-    "authority_university": ("universiteit", "university"),
-    "authority_university_of_applied_sciences": ("hogeschool", "university of applied sciences"),
-    "authority_school_board": ("schoolbestuur", "school board"),
-    "authority_healthcare_institution": ("zorginstelling", "healthcare institution"),
-    "authority_public_law_body": ("publiekrechtelijke instelling", "body governed by public law"),
-    "authority_be_federal": ("federale aanbestedende overheid", "federal contracting authority"),
-    "authority_be_non_federal": (
-        "niet-federale aanbestedende overheid",
-        "non-federal contracting authority",
-    ),
+    **{f"authority_{kind.value}": names for kind, names in AUTHORITY_NAMES.items()},
     **{f"group_{group.value}": names for group, names in GROUP_NAMES.items()},
     "procedure_open": ("openbare procedure", "open procedure"),
     "procedure_restricted": ("niet-openbare procedure", "restricted procedure"),
