@@ -19,7 +19,7 @@ from lxml import etree
 from mvi_rules import evaluate, load_catalogue, load_profile
 from mvi_rules._docx_determinism import docx_bytes, normalise_docx
 from mvi_rules.rendering.annex import build_annex
-from mvi_rules.rendering.docx_parts import add_paragraph, add_table, new_document
+from mvi_rules.rendering.docx_parts import add_labelled, add_paragraph, add_table, new_document
 from mvi_rules.rendering.docx_writer import render_clauses
 from mvi_rules.rendering.review_comments import AUTHOR, INITIALS, add_review_comment
 
@@ -160,3 +160,28 @@ def test_a_review_comment_is_written_as_python_docx_writes_it(lines: list[str]) 
     ours = ours_doc.part._comments_part.element
     theirs = theirs_doc.part._comments_part.element
     assert _xml(ours) == _xml(theirs)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    label=TEXT,
+    text=TEXT,
+    italic=st.booleans(),
+    keep=st.booleans(),
+    style=st.sampled_from([None, "List Bullet"]),
+)
+def test_a_labelled_paragraph_is_written_as_python_docx_writes_it(
+    label: str, text: str, italic: bool, keep: bool, style: str | None
+) -> None:
+    ours = add_labelled(
+        new_document("nl-NL"), label, text, style, italic=italic, keep_with_next=keep
+    )
+    doc = new_document("nl-NL")
+    theirs = doc.add_paragraph("", None if style is None else doc.styles[style])
+    theirs.add_run(label).bold = True
+    run = theirs.add_run(" " + text)
+    if italic:
+        run.italic = True
+    if keep:
+        theirs.paragraph_format.keep_with_next = True
+    assert _xml(ours._p) == _xml(theirs._p)

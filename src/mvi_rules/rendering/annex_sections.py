@@ -227,14 +227,11 @@ def _clause(
             result, criterion, sources_text(criterion.sources, words), words
         )
         add_review_comment(doc, heading, comment, profile.procurement.reference_date)
-    applies = add_labelled(doc, words("applies_to"), lot_refs(profile, criterion.lots, words))
-    applies.runs[1].italic = True
-    applies.paragraph_format.keep_with_next = True
+    lots = lot_refs(profile, criterion.lots, words)
+    add_labelled(doc, words("applies_to"), lots, italic=True, keep_with_next=True)
     state = _device_state(profile, criterion, words)
     if state is not None:
-        marked = add_labelled(doc, words("device_state"), state)
-        marked.runs[1].italic = True
-        marked.paragraph_format.keep_with_next = True
+        add_labelled(doc, words("device_state"), state, italic=True, keep_with_next=True)
     jurisdiction = profile.buyer.jurisdiction
     for block in to_blocks(localise(text, jurisdiction, lang)):
         style = "List Bullet" if block.kind == "bullet" else None

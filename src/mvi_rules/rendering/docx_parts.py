@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 # add_table is re-exported: the writers of every document take their parts from here.
 from .docx_tables import TABLE_STYLE, TABLE_TEXT
 from .docx_tables import add_table as add_table
-from .docx_xml import fill_paragraph, style_id
+from .docx_xml import fill_paragraph, fill_run, style_id
 from .outline import number_headings
 
 DocumentObj = Any  # python-docx has no type hints; this names what we pass around
@@ -204,12 +204,34 @@ def add_heading(doc: DocumentObj, text: str, level: int) -> Any:
     return add_paragraph(doc, text, f"Heading {level}")
 
 
-def add_labelled(doc_or_cell: Any, label: str, text: str, style: str | None = None) -> Any:
-    """A paragraph starting with a bold label, e.g. "Van toepassing op: perceel 1"."""
-    para = add_paragraph(doc_or_cell, "", style)
-    para.add_run(label).bold = True
-    para.add_run(" " + text)
-    return para
+def add_labelled(
+    doc_or_cell: Any,
+    label: str,
+    text: str,
+    style: str | None = None,
+    *,
+    italic: bool = False,
+    keep_with_next: bool = False,
+) -> Any:
+    """A paragraph starting with a bold label, e.g. "Van toepassing op: perceel 1"; ``italic``
+    sets the text after the label in italics."""
+    if not isinstance(doc_or_cell, DocxDocument):
+        para = add_paragraph(doc_or_cell, "", style)
+        para.add_run(label).bold = True
+        run = para.add_run(" " + text)
+        if italic:
+            run.italic = True
+        if keep_with_next:
+            para.paragraph_format.keep_with_next = True
+        return para
+    # Two per clause: written directly, as python-docx writes them (docx_xml).
+    p = OxmlElement("w:p")
+    doc_or_cell.element.body._insert_p(p)
+    style_ref = None if style is None else style_id(doc_or_cell, style)
+    fill_paragraph(p, "", style_ref, keep_with_next=keep_with_next)
+    fill_run(p, label, bold=True)
+    fill_run(p, " " + text, italic=italic)
+    return Paragraph(p, doc_or_cell._body)
 
 
 def add_marked(doc: DocumentObj, label: str, text: str) -> Any:

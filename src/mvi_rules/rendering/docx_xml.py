@@ -60,6 +60,19 @@ def fill_paragraph(
     run_text(r, text)
 
 
+def fill_run(p: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    """A new last run of ``p`` with ``text``, bold and/or italic, as python-docx's ``add_run``
+    with ``.bold``/``.italic`` set writes it."""
+    r = sub(p, "r")
+    if bold or italic:
+        r_pr = sub(r, "rPr")
+        if bold:
+            sub(r_pr, "b")
+        if italic:
+            sub(r_pr, "i")
+    run_text(r, text)
+
+
 def run_text(run: Any, text: str) -> None:
     """``text`` as run content: a tab becomes w:tab, a line break w:br, the rest w:t (kept
     with its spaces where it starts or ends with one), as python-docx's ``Run.text`` does."""
