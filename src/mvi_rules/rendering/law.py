@@ -13,6 +13,7 @@ import re
 
 from ..profile.model import Jurisdiction, Procedure
 from ..selection.result import EvaluationResult
+from .legal_terms import english_basis
 
 _PART2 = re.compile(r"^Aanbestedingswet 2012, art\. 2\.\d")
 
@@ -49,11 +50,14 @@ def part1_basis(result: EvaluationResult, lang: str) -> str:
 def legal_basis(
     result: EvaluationResult, references: list[str], lang: str, *, marked: bool = True
 ) -> list[str]:
-    """A criterion's legal basis as the regime reads it.
+    """A criterion's legal basis as the regime reads it, in an English document with EU acts
+    and the descriptions in brackets in English (:mod:`.legal_terms`).
 
     Below the threshold a Part 2 article applies by analogy; ``marked`` says so after each
     one (a table that states it once above itself leaves the mark out).
     """
+    if lang == "en":
+        references = [english_basis(ref) for ref in references]
     if not below_threshold_nl(result):
         return list(references)
     analogy = (
