@@ -72,3 +72,21 @@ def test_renderers_share_compiled_templates_until_a_file_changes(rulesets: Path)
     assert first._env is second._env
     (templates / "nl" / "test" / "clause.j2").write_text("Nieuwe tekst, langer.", encoding="utf-8")
     assert ClauseRenderer(templates, "nl")._env is not first._env
+
+
+def test_an_edited_figures_file_is_read_again(rulesets: Path) -> None:
+    templates = rulesets.parent / "templates"
+    shipped = load_catalogue()
+    assert shipped.figures is not None
+    (rulesets / "figures").mkdir(exist_ok=True)
+    figures = rulesets / "figures" / "device_years.yaml"
+    figures.write_bytes((shipped.rulesets_dir / "figures" / "device_years.yaml").read_bytes())
+    first = load_catalogue(rulesets, templates)
+    assert first.figures is not None
+    share = first.figures.production_shares[0].percent
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace(f"percent: {share:g}", "percent: 55", 1), encoding="utf-8")
+    second = load_catalogue(rulesets, templates)
+    assert second is not first
+    assert second.figures is not None
+    assert second.figures.production_shares[0].percent == 55

@@ -3,9 +3,9 @@
 Loading parses and checks about 200 files and takes most of a short run; procurement systems
 call :func:`~mvi_rules.load_catalogue` again and again with the same directories. A catalogue
 is immutable once loaded, so callers can share one. The key is the bytes of every file the
-loader reads (the rulesets' YAML files and the clause templates), so an edited file is never
-served from the cache; the cache keeps the few most recent catalogues, as a system following a
-ruleset fork should not grow without bound.
+loader reads (the rulesets' YAML files, the chart's figures and the clause templates), so an
+edited file is never served from the cache; the cache keeps the few most recent catalogues, as
+a system following a ruleset fork should not grow without bound.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _cache: OrderedDict[str, Catalogue] = OrderedDict()
 def content_key(rules_dir: Path, tmpl_dir: Path) -> str:
     """A digest of the directories' names and of every file the loader may read in them."""
     digest = hashlib.sha256()
-    for root, pattern in ((rules_dir, "*.yaml"), (tmpl_dir, "**/*")):
+    for root, pattern in ((rules_dir, "*.yaml"), (rules_dir, "figures/*.yaml"), (tmpl_dir, "**/*")):
         digest.update(str(root.resolve()).encode() + b"\0")
         for path in sorted(p for p in root.glob(pattern) if p.is_file()):
             digest.update(str(path.relative_to(root)).encode() + b"\0")

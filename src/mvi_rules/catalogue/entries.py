@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..conditions import All, Any, Node, Op, Test
+from .figures import DeviceYearFigures
 from .files import TEMPLATE_SUFFIX
 from .isv import IsvRegistry
 from .model import (
@@ -61,6 +62,9 @@ class Catalogue:
     templates_dir: Path
     #: Hash of every ruleset file's bytes; equal catalogues compile to equal engine rulesets.
     fingerprint: str
+    #: The sourced figures of the annex's lifetime chart (``rulesets/figures/``); ``None`` for
+    #: a catalogue without them (its annex has no chart).
+    figures: DeviceYearFigures | None = None
     _by_id: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,16 +1,13 @@
 """The sourced figures behind the annex's lifetime chart (``rulesets/figures/device_years.yaml``).
 
-The file is not a ruleset: it selects no criterion, so the catalogue loader leaves it alone
-(it reads only the ``*.yaml`` files directly in ``rulesets/``). It cites ``sources.yaml`` as a
-criterion does and is checked the same way: unknown keys, internal names and schema errors are
-refused with file, field and line.
+The file is not a ruleset: it selects no criterion, so it lies in its own folder and is not a
+topic file. The catalogue loader reads it once, after the rulesets (``Catalogue.figures``). It
+cites ``sources.yaml`` as a criterion does and is checked the same way: unknown keys, internal
+names and schema errors are refused with file, field and line.
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -108,29 +105,6 @@ def load_figures(
     if sources is None:
         registry = load_fast(Path(rules_dir) / SOURCES_FILE, CatalogueError)
         sources = validate_located(SourceRegistry, registry, CatalogueError)
-    # Every annex reads the figures; with the catalogue's own (cached) registry the checked
-    # figures are kept, keyed by the file's bytes, so an edited file is read again.
-    key = (str(path.resolve()), hashlib.sha256(path.read_bytes()).hexdigest(), id(sources))
-    with _lock:
-        kept = _cache.get(key)
-        if kept is not None and kept[0] is sources:
-            _cache.move_to_end(key)
-            return kept[1]
-    figures = _load(path, sources)
-    with _lock:
-        # The registry is kept with the figures, so its id is not reused while the entry lives.
-        _cache[key] = (sources, figures)
-        while len(_cache) > _MAX_CACHED:
-            _cache.popitem(last=False)
-    return figures
-
-
-_MAX_CACHED = 4
-_lock = threading.Lock()
-_cache: OrderedDict[tuple[str, str, int], tuple[SourceRegistry, DeviceYearFigures]] = OrderedDict()
-
-
-def _load(path: Path, sources: SourceRegistry) -> DeviceYearFigures:
     located = load_fast(path, CatalogueError)
     problems = check_citations(located, sources)
     figures = validate_located(DeviceYearFigures, located, CatalogueError)

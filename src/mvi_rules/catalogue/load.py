@@ -27,6 +27,7 @@ from ._checks import (
 from ._reading import load_labels, load_model, read, validate
 from .citations import SOURCES_FILE, cite
 from .entries import Catalogue, Entry, full_condition, product_group_test
+from .figures import load_figures
 from .files import (
     ASPECTS_FILE,
     ISV_FILE,
@@ -197,6 +198,7 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
     ):
         raise CatalogueError(problems)
     entries.sort(key=lambda e: e.criterion.id)
+    figures = load_figures(rules_dir, sources)
     return Catalogue(
         meta=meta,
         labels=LabelRegistry(
@@ -220,6 +222,7 @@ def _load(rules_dir: Path, tmpl_dir: Path) -> Catalogue:
         rulesets_dir=rules_dir,
         templates_dir=tmpl_dir,
         fingerprint=digest.hexdigest()[:16],
+        figures=figures,
     )
 
 

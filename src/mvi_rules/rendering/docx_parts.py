@@ -215,23 +215,13 @@ def add_labelled(
 ) -> Any:
     """A paragraph starting with a bold label, e.g. "Van toepassing op: perceel 1"; ``italic``
     sets the text after the label in italics."""
-    if not isinstance(doc_or_cell, DocxDocument):
-        para = add_paragraph(doc_or_cell, "", style)
-        para.add_run(label).bold = True
-        run = para.add_run(" " + text)
-        if italic:
-            run.italic = True
-        if keep_with_next:
-            para.paragraph_format.keep_with_next = True
-        return para
-    # Two per clause: written directly, as python-docx writes them (docx_xml).
-    p = OxmlElement("w:p")
-    doc_or_cell.element.body._insert_p(p)
-    style_ref = None if style is None else style_id(doc_or_cell, style)
-    fill_paragraph(p, "", style_ref, keep_with_next=keep_with_next)
-    fill_run(p, label, bold=True)
-    fill_run(p, " " + text, italic=italic)
-    return Paragraph(p, doc_or_cell._body)
+    para = add_paragraph(doc_or_cell, "", style)
+    if keep_with_next:
+        para.paragraph_format.keep_with_next = True
+    # Two per clause: the runs are written directly, as python-docx writes them (docx_xml).
+    fill_run(para._p, label, bold=True)
+    fill_run(para._p, " " + text, italic=italic)
+    return para
 
 
 def add_marked(doc: DocumentObj, label: str, text: str) -> Any:

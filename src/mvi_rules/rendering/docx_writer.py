@@ -92,9 +92,7 @@ def render_docx(
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
     figures = (
-        load_figures(templates.rulesets_dir, templates.sources)
-        if isinstance(templates, Catalogue)
-        else load_figures(rulesets_dir())
+        templates.figures if isinstance(templates, Catalogue) else load_figures(rulesets_dir())
     )
     return _bytes(build_annex(result, clauses, language, final=final, figures=figures, house=house))
 

@@ -5,17 +5,16 @@ It is built from the same Word parts and styles as the tender annex
 for spelling checks, built-in heading and list styles, the annex's table style and table text,
 and fixed properties. The same check always gives byte-identical bytes: the document's dates
 are the proposed change's date, and the zip package is normalised
-(:func:`mvi_rules._docx_determinism.normalise_docx`).
+(:func:`mvi_rules._docx_determinism.docx_bytes`).
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from ..._atomic import write_atomic
-from ..._docx_determinism import normalise_docx
+from ..._docx_determinism import docx_bytes
 from ...profile.model import Jurisdiction
 from ...rendering.docx_parts import (
     DocumentObj,
@@ -175,9 +174,7 @@ def _build_memo(check: ChangeCheck) -> DocumentObj:
 
 def render_memo(check: ChangeCheck) -> bytes:
     """The memo as .docx bytes; the same check always gives the same bytes."""
-    buffer = io.BytesIO()
-    _build_memo(check).save(buffer)
-    return normalise_docx(buffer.getvalue())
+    return docx_bytes(_build_memo(check))
 
 
 def write_memo(check: ChangeCheck, path: str | Path, *, force: bool = False) -> Path:
