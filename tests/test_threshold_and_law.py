@@ -123,7 +123,7 @@ def _state_with(catalogue: Catalogue, group: str) -> tuple[EvaluationResult, str
 def test_an_unconfirmed_isv_category_is_said_to_be_a_choice(
     catalogue: Catalogue, group: str, mandatory: list[str]
 ) -> None:
-    # Network equipment under "Connectiviteit" and cloud services in no category are choices of
+    # Network equipment under "Datacenters" and cloud services in no category are choices of
     # the catalogue that the ISV model texts do not confirm (rulesets/isv.yaml).
     result, text = _state_with(catalogue, group)
     assert result.isv.mandatory_lots == mandatory
@@ -132,6 +132,17 @@ def test_an_unconfirmed_isv_category_is_said_to_be_a_choice(
         "Voor perceel 2 (Tweede perceel) is de indeling in een ISV-risicocategorie (of in geen)"
         " een keuze van deze catalogus die de bestekteksten ISV niet bevestigen" in text
     )
+
+
+def test_network_equipment_of_the_state_is_in_the_data_centre_category(
+    catalogue: Catalogue,
+) -> None:
+    # Connectiviteit is data connections bought as a service; the State's Datacenters tender
+    # covered network technology (rulesets/isv.yaml).
+    result, text = _state_with(catalogue, "network_equipment")
+    assert result.isv.categories["2"].nl == "Datacenters"
+    assert "Connectiviteit" not in text
+    assert catalogue.isv.categories["connectivity"].product_groups == []
 
 
 def test_a_confirmed_isv_category_carries_no_such_remark(catalogue: Catalogue) -> None:

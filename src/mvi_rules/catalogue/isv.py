@@ -20,7 +20,10 @@ class IsvCategory(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: LocalText
-    product_groups: list[ProductGroup] = Field(min_length=1)
+    product_groups: list[ProductGroup] = Field(
+        description="The catalogue's product groups in this category; none where the category"
+        " covers only what the catalogue has no group for (such as data connections)",
+    )
     unconfirmed: list[ProductGroup] = Field(
         default_factory=list,
         description="Groups of this category whose place in it no source confirms (a choice of"
