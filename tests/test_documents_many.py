@@ -5,10 +5,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
-from mvi_rules import Catalogue, ProfileError, evaluate, generate_many, load_profile, render_docx
+from mvi_rules import (
+    Catalogue,
+    ProfileError,
+    ReferenceDocxError,
+    evaluate,
+    generate_many,
+    load_profile,
+    render_docx,
+)
 from mvi_rules.cli import main
 
 from .conftest import EXAMPLES
@@ -70,3 +79,33 @@ def test_a_folder_gives_word_annexes_only(folder: Path, tmp_path: Path) -> None:
     )
     assert done.exit_code == 2
     assert "a folder of profiles gives Word annexes only" in done.output
+
+
+HOUSE = EXAMPLES / "huisstijl.docx"
+HOUSE_HEADER = "Gemeente Zuiderwaard · Team Inkoop"
+
+
+def test_a_folder_of_annexes_takes_the_house_style(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "annexes"
+    done = CliRunner().invoke(
+        main, ["generate", str(folder), "-o", str(out), "--reference-docx", str(HOUSE)]
+    )
+    assert done.exit_code == 0, done.output
+    written = sorted(out.iterdir())
+    assert len(written) == 3
+    for path in written:
+        header = docx.Document(str(path)).sections[0].header.paragraphs
+        assert HOUSE_HEADER in [p.text for p in header], path.name
+
+
+def test_a_bad_house_style_stops_the_batch_before_anything_is_written(
+    folder: Path, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    broken = tmp_path / "huisstijl.docx"
+    broken.write_text("not Word", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ReferenceDocxError) as caught:
+        generate_many(sorted(folder.iterdir()), out, catalogue, reference_docx=broken)
+    assert "huisstijl.docx" in str(caught.value)
+    assert list(out.iterdir()) == []

@@ -18,7 +18,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import MviRulesError
 from .profile import load_profile
 from .profile.model import ProcurementProfile
-from .rendering import write_docx
+from .rendering import HouseStyle, load_house_style, write_docx
 from .selection import evaluate
 
 #: Profiles a folder holds: the formats ``load_profile`` reads.
@@ -35,10 +35,14 @@ def profiles_in(folder: str | Path) -> list[Path]:
 
 
 def _write_one(
-    job: tuple[ProcurementProfile, Path], lang: str | None, final: bool, force: bool
+    job: tuple[ProcurementProfile, Path],
+    lang: str | None,
+    final: bool,
+    force: bool,
+    house: HouseStyle | None,
 ) -> Path:
     profile, target = job
-    return _render(profile, target, worker_catalogue(), lang, final, force)
+    return _render(profile, target, worker_catalogue(), lang, final, force, house)
 
 
 def _render(
@@ -48,9 +52,12 @@ def _render(
     lang: str | None,
     final: bool,
     force: bool,
+    house: HouseStyle | None,
 ) -> Path:
     result = evaluate(profile, catalogue)
-    return write_docx(result, catalogue, target, lang=lang, force=force, final=final)
+    return write_docx(
+        result, catalogue, target, lang=lang, force=force, final=final, reference_docx=house
+    )
 
 
 def generate_many(
@@ -62,6 +69,7 @@ def generate_many(
     final: bool = False,
     force: bool = False,
     workers: int | None = None,
+    reference_docx: HouseStyle | str | Path | None = None,
 ) -> list[Path]:
     """Write the Word annex of every profile file to ``out_dir/<profile name>.docx`` and
     return the paths, in the order of ``profiles``.
@@ -70,9 +78,12 @@ def generate_many(
     is rendered: a mistake in any profile raises its
     :class:`~mvi_rules.errors.ProfileError` (file, line, field) and nothing is written, and an
     existing document is never replaced unless ``force``. ``lang`` and ``final`` as in
-    :func:`~mvi_rules.render_docx`. ``workers`` processes render the documents (default: one
-    per CPU, as long as each gets at least :data:`MIN_DOCUMENTS_PER_WORKER`); the documents
-    are byte-identical to those written one by one.
+    :func:`~mvi_rules.render_docx`. ``reference_docx`` (a house-style template, or a
+    :class:`~mvi_rules.rendering.HouseStyle` already read) is read and checked once, before
+    anything is written, and every annex takes its style. ``workers`` processes render the
+    documents (default: one per CPU, as long as each gets at least
+    :data:`MIN_DOCUMENTS_PER_WORKER`); the documents are byte-identical to those written one
+    by one.
     """
     paths = [Path(p) for p in profiles]
     out = Path(out_dir)
@@ -87,6 +98,11 @@ def generate_many(
             )
         seen[target] = source
     loaded = [load_profile(p) for p in paths]
+    house = (
+        reference_docx
+        if isinstance(reference_docx, HouseStyle) or reference_docx is None
+        else load_house_style(reference_docx)
+    )
     for target in targets:
         check_writable_target(target, force=force)
     catalogue = catalogue if catalogue is not None else load_catalogue()
@@ -95,7 +111,11 @@ def generate_many(
         workers = min(os.cpu_count() or 1, len(jobs) // MIN_DOCUMENTS_PER_WORKER)
     count = min(workers, len(jobs))
     if count <= 1:
-        return [_render(p, t, catalogue, lang, final, force) for p, t in jobs]
+        return [_render(p, t, catalogue, lang, final, force, house) for p, t in jobs]
     with catalogue_pool(count, catalogue) as pool:
         size = len(jobs)
-        return list(pool.map(_write_one, jobs, [lang] * size, [final] * size, [force] * size))
+        return list(
+            pool.map(
+                _write_one, jobs, [lang] * size, [final] * size, [force] * size, [house] * size
+            )
+        )

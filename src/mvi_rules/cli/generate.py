@@ -125,7 +125,7 @@ def generate_command(
     folder = profile.is_dir()
     fmt = _checked_format(folder, output, fmt, texts, lcc_sheet, final, split, memo, reference_docx)
     if folder:
-        _generate_folder(profile, output, lang, final, force)
+        _generate_folder(profile, output, lang, final, force, reference_docx)
         return
     # Refuse before doing any work, so the buyer is not kept waiting for a refusal.
     if str(output) != "-" and not split:
@@ -241,7 +241,12 @@ def _checked_format(
 
 
 def _generate_folder(
-    folder: Path, output: Path, lang: str | None, final: bool, force: bool
+    folder: Path,
+    output: Path,
+    lang: str | None,
+    final: bool,
+    force: bool,
+    reference_docx: Path | None,
 ) -> None:
     """Every profile in ``folder`` to ``output/<name>.docx`` (see ``generate_many``)."""
     from ..documents_many import generate_many, profiles_in
@@ -253,7 +258,9 @@ def _generate_folder(
         raise click.ClickException(f"{output}: not a folder; a folder of profiles needs one")
     output.mkdir(exist_ok=True)
     progress(f"writing {len(found)} annexes ...")
-    written = generate_many(found, output, lang=lang, final=final, force=force)
+    written = generate_many(
+        found, output, lang=lang, final=final, force=force, reference_docx=reference_docx
+    )
     progress_done()
     for path in written:
         info(f"{path}")
