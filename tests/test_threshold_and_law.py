@@ -103,7 +103,7 @@ def test_the_state_above_the_threshold_gets_mandatory_isv_and_says_why(
     assert "MVI-SOC-001" in result.selected_ids()
     text = all_text(render_docx(result, catalogue))
     assert (
-        "Verplicht voor perceel 1 (Laptops): de Staat koopt op of boven de Europese drempel" in text
+        "Verplicht voor perceel 1 (Laptops): het Rijk koopt op of boven de Europese drempel" in text
     )
 
 
@@ -142,6 +142,10 @@ def test_network_equipment_of_the_state_is_in_the_data_centre_category(
     result, text = _state_with(catalogue, "network_equipment")
     assert result.isv.categories["2"].nl == "Datacenters"
     assert "Connectiviteit" not in text
+    assert (
+        "het Rijk koopt op of boven de Europese drempel in de ISV-risicocategorieën"
+        " ‘Datacenters’ en ‘ICT werkomgeving Rijk’." in text
+    )
     assert catalogue.isv.categories["connectivity"].product_groups == []
 
 

@@ -141,11 +141,15 @@ def _isv_status(result: EvaluationResult, words: Wording) -> str:
     profile, lang = result.profile, words.lang
     isv = result.isv
     if isv.mandatory_lots:
-        names = sorted({isv.categories[lot_id].get(lang) for lot_id in isv.mandatory_lots})
+        names = [
+            f"‘{n}’" for n in sorted({isv.categories[i].get(lang) for i in isv.mandatory_lots})
+        ]
         text = words(
-            "isv_mandatory",
+            "isv_mandatory" if len(names) == 1 else "isv_mandatory_many",
             lots=lot_refs(profile, isv.mandatory_lots, words),
-            categories=", ".join(f"‘{n}’" for n in names),
+            categories=", ".join(names[:-1]) + f" {words('and')} " + names[-1]
+            if len(names) > 1
+            else names[0],
         )
         others = [lot.id for lot in profile.lots if lot.id not in isv.mandatory_lots]
         if others:

@@ -147,13 +147,19 @@ FRONT: dict[str, tuple[str, str]] = {
     ),
     "isv": ("Internationale sociale voorwaarden (ISV)", "International social conditions (ISV)"),
     "isv_mandatory": (
-        "Verplicht voor {lots}: de Staat koopt op of boven de Europese drempel in de"
+        "Verplicht voor {lots}: het Rijk koopt op of boven de Europese drempel in de"
         " ISV-risicocategorie {categories}.",
         "Mandatory for {lots}: the State buys at or above the EU threshold in the ISV risk"
         " category {categories}.",
     ),
+    "isv_mandatory_many": (
+        "Verplicht voor {lots}: het Rijk koopt op of boven de Europese drempel in de"
+        " ISV-risicocategorieën {categories}.",
+        "Mandatory for {lots}: the State buys at or above the EU threshold in the ISV risk"
+        " categories {categories}.",
+    ),
     "isv_voluntary_state_below": (
-        "Vrijwillig (pas toe of leg uit): de Staat past de ISV verplicht toe vanaf de Europese"
+        "Vrijwillig (pas toe of leg uit): het Rijk past de ISV verplicht toe vanaf de Europese"
         " drempel, en deze opdracht blijft daaronder.",
         "Voluntary (comply or explain): the State must apply the ISV from the EU threshold, and"
         " this contract stays below it.",
@@ -173,7 +179,7 @@ FRONT: dict[str, tuple[str, str]] = {
         " texts before applying the ISV as mandatory or voluntary.",
     ),
     "isv_voluntary_other": (
-        "Vrijwillig (pas toe of leg uit): de ISV zijn alleen voor de Staat verplicht; andere"
+        "Vrijwillig (pas toe of leg uit): de ISV zijn alleen voor het Rijk verplicht; andere"
         " aanbestedende diensten passen ze toe als hun beleid dat vraagt.",
         "Voluntary (comply or explain): the ISV are mandatory for the State only; other"
         " contracting authorities apply them where their policy asks for it.",
