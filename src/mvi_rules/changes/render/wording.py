@@ -39,8 +39,9 @@ def pick(lang: Lang, nl: str, en: str) -> str:
 
 
 def date_text(day: dt.date, lang: Lang) -> str:
-    """A date in a sentence: written out in Dutch (``4 mei 2026``), ISO in English."""
-    return written_date(day, lang) if lang == "nl" else day.isoformat()
+    """A date in a sentence, written out as the annex writes it (``4 mei 2026``,
+    ``4 May 2026``): a reader of the memo should not meet a second date format."""
+    return written_date(day, lang)
 
 
 def verdict_text(verdict: Verdict, lang: Lang) -> str:
