@@ -39,7 +39,12 @@ def test_a_dutch_tender_splits_into_guide_requirements_and_agreement(
         sections = [
             h
             for h in headings(document, 1)
-            if h not in ("Gegevens van de aanbesteding", "Percelen")
+            if h
+            not in (
+                "Gegevens van de aanbesteding",
+                "Percelen",
+                "Gebruiksduur in beeld: CO2 en kosten per apparaatjaar",
+            )
         ]
         assert sections == NL_PARTS[slug], slug
         ids = _clause_ids(document)
@@ -65,6 +70,17 @@ def test_the_guide_carries_the_procurement_details_and_the_weighting(
     requirements = open_docx(parts["programma-van-eisen"])
     assert "Gegevens van de aanbesteding" not in headings(requirements, 1)
     assert "Percelen" in headings(requirements, 1)
+
+
+def test_the_part_with_the_details_has_the_lifetime_chart(catalogue: Catalogue) -> None:
+    # The chart explains the lifetime asked for; it follows the lots where the tender's
+    # details are, once, as in the whole annex.
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    pictures = {
+        slug: len(open_docx(data).inline_shapes)
+        for slug, data in render_parts(result, catalogue, lang="nl").items()
+    }
+    assert pictures == {"aanbestedingsleidraad": 1, "programma-van-eisen": 0, "overeenkomst": 0}
 
 
 def test_a_private_procedure_below_the_threshold_has_a_request_for_quotation(

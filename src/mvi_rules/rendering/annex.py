@@ -105,10 +105,12 @@ def build_part(
     lang: str,
     part: TenderPart,
     final: bool = False,
+    figures: DeviceYearFigures | None = None,
     house: HouseStyle | None = None,
 ) -> DocumentObj:
     """One part of a split annex: the clause sections that belong in ``part`` of the tender
-    (e.g. the Programma van Eisen), usable on its own.
+    (e.g. the Programma van Eisen), usable on its own. The part with the procurement details
+    has the lifetime chart after the lots, given ``figures``, as the whole annex does.
 
     What is for the legal adviser only (points of attention, defaults to confirm, criteria
     left out, the trace) is in :func:`build_memo`; a concept part keeps its banner and review
@@ -121,6 +123,8 @@ def build_part(
     if part.details:
         add_details(doc, result, words)
     add_lots(doc, profile, words)
+    if part.details and figures is not None:
+        add_lifetime_chart(doc, profile, figures, lang, final=final)
     for kind in SECTION_ORDER:
         if kind in part.kinds:
             add_section(doc, result, kind, clauses, words, comments=not final)

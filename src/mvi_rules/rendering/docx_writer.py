@@ -8,7 +8,7 @@ from .._atomic import check_writable_target, write_atomic
 from .._docx_determinism import docx_bytes
 from .._resources import rulesets_dir
 from ..catalogue import Catalogue
-from ..catalogue.figures import load_figures
+from ..catalogue.figures import DeviceYearFigures, load_figures
 from ..errors import MviRulesError, TemplateError
 from ..selection.result import EvaluationResult
 from .annex import build_annex, build_memo, build_part
@@ -91,10 +91,13 @@ def render_docx(
     house = _house(reference_docx)
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
-    figures = (
-        templates.figures if isinstance(templates, Catalogue) else load_figures(rulesets_dir())
-    )
+    figures = _figures(templates)
     return _bytes(build_annex(result, clauses, language, final=final, figures=figures, house=house))
+
+
+def _figures(templates: Catalogue | str | Path) -> DeviceYearFigures | None:
+    """The lifetime chart's figures: the catalogue's, or (a templates directory) the shipped."""
+    return templates.figures if isinstance(templates, Catalogue) else load_figures(rulesets_dir())
 
 
 def render_parts(
@@ -111,15 +114,18 @@ def render_parts(
     selection and award), the Programma van Eisen (minimum requirements) and the
     Concept-overeenkomst (contract clauses and options); Belgian tenders the bestek's
     administrative and contractual provisions and its technical provisions. Each part stands
-    on its own (title, lots, its sections); the legal adviser's material is in
-    :func:`render_memo`. ``final`` and ``reference_docx`` as in :func:`render_docx`.
+    on its own (title, lots, its sections); the part with the procurement details (the tender
+    guide, the Belgian administrative provisions) has the lifetime chart after the lots. The
+    legal adviser's material is in :func:`render_memo`. ``final`` and ``reference_docx`` as in
+    :func:`render_docx`.
     """
     house = _house(reference_docx)
     language = resolve_language(result, lang)
     clauses = render_clauses(result, templates_dir_of(result, templates), language)
+    figures = _figures(templates)
     return {
         part.slug[language]: _bytes(
-            build_part(result, clauses, language, part, final=final, house=house)
+            build_part(result, clauses, language, part, final=final, figures=figures, house=house)
         )
         for part in tender_parts(result)
     }
