@@ -116,6 +116,46 @@ def test_no_list_test_holds_a_nested_or_or_and() -> None:
     assert inner_ops(rules) == []
 
 
+def test_a_term_shared_by_criteria_is_one_rule_proving_them_all() -> None:
+    laptops = Test("lot.product_groups", Op.INCLUDES, "laptop")
+    big = Test("lot.quantity", Op.AT_LEAST, 100)
+    cat = catalogue_of(
+        {
+            "A": All((laptops, big)),
+            "B": Any((All((big, laptops)), Test("ambition.level", Op.IS, 3))),
+            "C": Any((laptops, laptops)),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    (ruleset,) = compiled.rulesets
+    assert ruleset.lot_rules == 3  # laptops & big; level 3; laptops
+    assert sorted(ruleset.proves.values()) == [("A", "B"), ("B",), ("C",)]
+    assert len(rule_tests(cat)) == 3
+    lots = [("L", LAPTOPS), ("small", {**LAPTOPS, "lot.quantity": 5}), ("none", {})]
+    assert both(cat, lots) == {("A", "L"), ("B", "L"), ("C", "L"), ("C", "small")}
+
+
+def test_shipped_catalogue_compiles_each_distinct_term_once() -> None:
+    from mvi_rules import load_catalogue
+
+    compiled = dc.compile_catalogue(load_catalogue())
+    distinct = {term for terms in compiled.terms.values() for term in terms}
+    bodies = [
+        json.dumps(body["all"], sort_keys=True)
+        for rs in compiled.rulesets
+        for name, body in rs.rules.items()
+        if name != dc.CLOSE_RULE
+    ]
+    assert len(bodies) == len(set(bodies)) == len(distinct)
+    # Each criterion is proved by as many rules as it has terms.
+    proving: dict[str, int] = {}
+    for rs in compiled.rulesets:
+        for criteria in rs.proves.values():
+            for criterion in criteria:
+                proving[criterion] = proving.get(criterion, 0) + 1
+    assert proving == {c: len(terms) for c, terms in compiled.terms.items() if terms}
+
+
 def test_not_at_least_holds_for_an_absent_field() -> None:
     node = Not(Test("ambition.climate", Op.AT_LEAST, 2))
     assert set(dc.condition_terms(node)) == {

@@ -3,7 +3,8 @@
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
 registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
 opens a fresh session; into every ruleset in turn it asserts all its lot facts and a closing
-fact in one call, runs the actions the rules queued (collecting (criterion id, lot id)), and
+fact in one call, runs the actions the rules queued (a rule is one distinct term, and its
+firing for a lot proves every criterion that has the term: (criterion id, lot id) each), and
 deletes the session's state in that ruleset before going on to the next (states left until the
 end made every later assert several times slower). The backend runs the actions itself rather
 than through the host's action loop, whose per-action wrappers, clocks and JSON copies of the
@@ -54,7 +55,6 @@ from durable import engine as durable_engine
 from ..errors import EngineError
 from .base import LotFacts, Match
 from .durable_compile import (
-    ACTION_PREFIX,
     CLOSE_ACTION,
     CLOSE_KIND,
     KIND_KEY,
@@ -219,7 +219,7 @@ class DurableBackend(RulesetRegistry):
                     run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
                     return
                 if action != CLOSE_ACTION and not self._fire(
-                    run, action[len(ACTION_PREFIX) :], message
+                    run, rule_name, ruleset.proves.get(rule_name, ()), message
                 ):
                     # Not completing the action ends the engine's loop for this assert.
                     return
@@ -264,8 +264,9 @@ class DurableBackend(RulesetRegistry):
         except Exception as exc:
             run.errors.append(f"deleting state in {ruleset.name}: {describe_error(exc)}")
 
-    def _fire(self, run: _Run, criterion_id: str, message: object) -> bool:
-        """Record one activation; False stops the action loop for this assert.
+    def _fire(self, run: _Run, rule: str, criteria: tuple[str, ...], message: object) -> bool:
+        """Record one activation of ``rule``, which proves ``criteria``; False stops the action
+        loop for this assert.
 
         Runs under the engine lock.
         """
@@ -282,13 +283,14 @@ class DurableBackend(RulesetRegistry):
             # the loop.
             if lot_id is None or run.fired > run.budget:
                 run.errors.append(
-                    f"durable-rules fired {criterion_id} for {message!r} "
+                    f"durable-rules fired {rule} for {message!r} "
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
-            self._on_match(run, criterion_id, lot_id)
+            for criterion_id in criteria:
+                self._on_match(run, criterion_id, lot_id)
         except BaseException as exc:
-            run.errors.append(f"action for {criterion_id} failed: {describe_error(exc)}")
+            run.errors.append(f"action for {rule} failed: {describe_error(exc)}")
         return True
 
     def _on_match(self, run: _Run, criterion_id: str, lot_id: str) -> None:
