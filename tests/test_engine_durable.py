@@ -156,6 +156,39 @@ def test_shipped_catalogue_compiles_each_distinct_term_once() -> None:
     assert proving == {c: len(terms) for c, terms in compiled.terms.items() if terms}
 
 
+def test_action_frames_are_read_without_decoding_whatever_the_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The backend recognises each action frame by the whole text of a fact it asserted, never
+    # by looking into the values: values that look like frame syntax change nothing.
+    tricky = ['x"}}', '{"m":{"id": "evil"}}', 'wanted", "id": "L2', 'ü\\"}', "\u2028 ok"]
+    cat = catalogue_of(
+        {
+            "REF": Test("lot.refurbished", Op.IS, tricky[0]),
+            "SET": Test("lot.refurbished", Op.IS_SET),
+            "NOT": Test("lot.refurbished", Op.IS_NOT, tricky[2]),
+        }
+    )
+    lots = [(f"L{i}", {**LAPTOPS, "lot.refurbished": value}) for i, value in enumerate(tricky)]
+    lots += [("same", {**LAPTOPS, "lot.refurbished": tricky[0]}), ("none", {})]
+    backend = DurableBackend.shared()
+    backend.prepare(cat)
+    decoded: list[str] = []
+    loads = dur.json.loads
+
+    def counting(text: str, *args: AnyType, **kwargs: AnyType) -> AnyType:
+        decoded.append(text)
+        return loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(dur.json, "loads", counting)
+    result = backend.match(cat, lots)
+    monkeypatch.undo()
+    assert decoded == []
+    assert result == PlainBackend().match(cat, lots)
+    assert ("REF", "L0") in result and ("REF", "same") in result
+    assert ("NOT", "L2") not in result
+
+
 def test_not_at_least_holds_for_an_absent_field() -> None:
     node = Not(Test("ambition.climate", Op.AT_LEAST, 2))
     assert set(dc.condition_terms(node)) == {
