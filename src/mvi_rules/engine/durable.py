@@ -210,15 +210,18 @@ class DurableBackend(RulesetRegistry):
     def _run_actions(self, run: _Run, ruleset: CompiledRuleset, handle: int, state: int) -> None:
         """Run the actions the last assert queued in the session's state, one by one.
 
-        What the host's action loop does (start an action, run it, write the state back,
-        complete it and start the next), without its per-action wrappers, clocks and JSON
-        copies of the state, which cost several times the engine's own work. Under the engine
-        lock.
+        What the host's action loop does (start an action, run it, complete it and start the
+        next), without its per-action wrappers, clocks and JSON copies of the state, which cost
+        several times the engine's own work. Under the engine lock.
         """
         started = _ENGINE.start_action_for_state(handle, state)
         if not started:
             return
-        state_fact, pending = started[0], started[1]
+        # started[0] is the session-state object, for an action that changes it. Ours change
+        # nothing, so it is not written back (the host's update_state per action): that call
+        # re-runs the state object through every rule, a tenth of match's time, and
+        # complete_and_start_action does not read it (completeAndStartAction in events.c).
+        pending = started[1]
         while pending:
             for rule_name, fact_id, message in _frames(run, pending):
                 action = ruleset.actions.get(rule_name)
@@ -230,8 +233,6 @@ class DurableBackend(RulesetRegistry):
                 ):
                     # Not completing the action ends the engine's loop for this assert.
                     return
-            # Our actions change nothing in the state: it is written back as it came.
-            _ENGINE.update_state(handle, state_fact)
             pending = _ENGINE.complete_and_start_action(handle, state)
 
     def _close(self, run: _Run) -> None:
