@@ -284,6 +284,24 @@ def test_guard_1_more_than_64_matching_rules_are_split_into_rulesets() -> None:
     assert both(cat, [("L", LAPTOPS)]) == {(f"C{i:03}", "L") for i in range(150)}
 
 
+def test_guard_1_the_limit_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 64 rules matching one fact work, 65 fail with error 303: RULES_PER_RULESET stays below.
+    assert dc.RULES_PER_RULESET < 64
+    monkeypatch.setattr(dc, "RULES_PER_RULESET", 65)
+    backend = DurableBackend()
+    for count in (64, 65):
+        cat = catalogue_of(
+            {f"C{i:03}": Test("lot.quantity", Op.MORE_THAN, -i - 1) for i in range(count)},
+            f"limit{count}",
+        )
+        assert len(backend.prepare(cat).rulesets) == 1
+        if count == 64:
+            assert len(backend.match(cat, [("L", LAPTOPS)])) == 64
+        else:
+            with pytest.raises(EngineError, match="303"):
+                backend.match(cat, [("L", LAPTOPS)])
+
+
 def test_guard_1_a_batch_of_many_lots_each_matching_every_rule() -> None:
     # An evaluation asserts all its lot facts into a ruleset in one call: the limit holds per
     # fact, so forty lots that each activate every rule of full rulesets still work.
