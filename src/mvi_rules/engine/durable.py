@@ -57,6 +57,7 @@ from .base import LotFacts, Match
 from .durable_compile import (
     CLOSE_ACTION,
     CLOSE_KIND,
+    CLOSE_RULE,
     KIND_KEY,
     CatalogueLike,
     CompiledCatalogue,
@@ -86,8 +87,8 @@ class _Run:
     sid: str
     #: Fact id → lot id. Facts do not carry the lot id (see guard 6 in ``match``).
     lots: dict[str, str]
-    #: The JSON text of each fact asserted (lot facts and the closing fact) → its fact id, to
-    #: recognise the facts in action frames without decoding them (see ``_frames``).
+    #: The JSON text of each lot fact asserted → its lot id, to recognise lot facts in action
+    #: frames without decoding them (see ``_run_actions``).
     texts: dict[str, str] = field(default_factory=dict)
     matches: set[Match] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
@@ -159,14 +160,12 @@ class DurableBackend(RulesetRegistry):
         run = _Run(
             sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
         )
-        closing = _closing(sid)
-        run.texts = {
-            json.dumps(fact, ensure_ascii=False): str(fact["id"]) for fact in [*facts, closing]
-        }
+        texts = [json.dumps(fact, ensure_ascii=False) for fact in facts]
+        run.texts = {text: lot_id for text, (lot_id, _) in zip(texts, lots, strict=True)}
         # One batch per ruleset: every lot fact, then the closing fact (guard 8), asserted in
         # one call rather than one call per fact. The batch is the facts' texts joined as
-        # json.dumps joins a list, so the engine stores exactly these texts (see _frames).
-        batch = "[" + ", ".join(run.texts) + "]"
+        # json.dumps joins a list, so the engine stores exactly these texts (see _run_actions).
+        batch = "[" + ", ".join([*texts, json.dumps(_closing(sid), ensure_ascii=False)]) + "]"
         budget = len(facts)
         with ENGINE_LOCK:
             self._runs[sid] = run
@@ -213,6 +212,16 @@ class DurableBackend(RulesetRegistry):
         What the host's action loop does (start an action, run it, complete it and start the
         next), without its per-action wrappers, clocks and JSON copies of the state, which cost
         several times the engine's own work. Under the engine lock.
+
+        Each action comes as a frame ``{"<rule>":{"m":<fact>}}``. Decoding every frame as JSON
+        was a third of the backend's time, though only the fact's id is read: durable-rules
+        stores each fact as its text in the asserted batch and writes that text back verbatim
+        (``serializeResult`` in its state.c), so a frame whose fact part is exactly the text of
+        a lot fact we asserted is that lot's. The whole text is compared, never a part of a user
+        value; rule names hold no quote, and the rule must be one of this ruleset's. The close
+        rule's action does nothing and its fact is not read. Any other frame (a frame of several
+        facts, the session-state object of a runaway rule) is decoded and goes through
+        :meth:`_fire`, as every frame did before.
         """
         started = _ENGINE.start_action_for_state(handle, state)
         if not started:
@@ -222,18 +231,42 @@ class DurableBackend(RulesetRegistry):
         # re-runs the state object through every rule, a tenth of match's time, and
         # complete_and_start_action does not read it (completeAndStartAction in events.c).
         pending = started[1]
+        proves, texts = ruleset.proves, run.texts
+        head, middle, tail = len(_FRAME_HEAD), len(_FRAME_MIDDLE), len(_FRAME_TAIL)
         while pending:
-            for rule_name, fact_id, message in _frames(run, pending):
-                action = ruleset.actions.get(rule_name)
-                if action is None:
-                    run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
-                    return
-                if action != CLOSE_ACTION and not self._fire(
-                    run, rule_name, ruleset.proves.get(rule_name, ()), fact_id, message
-                ):
+            end = pending.find('"', head)
+            rule = pending[head:end] if pending.startswith(_FRAME_HEAD) else ""
+            criteria = proves.get(rule)
+            lot_id = (
+                texts.get(pending[end + middle : -tail])
+                if criteria is not None
+                and pending.startswith(_FRAME_MIDDLE, end)
+                and pending.endswith(_FRAME_TAIL)
+                else None
+            )
+            if lot_id is not None and criteria is not None:
+                if not self._fire(run, rule, criteria, lot_id, None):
                     # Not completing the action ends the engine's loop for this assert.
                     return
+            elif rule != CLOSE_RULE and not self._decoded(run, ruleset, pending):
+                return
             pending = _ENGINE.complete_and_start_action(handle, state)
+
+    def _decoded(self, run: _Run, ruleset: CompiledRuleset, pending: str) -> bool:
+        """Run the actions of a frame that is not one lot fact for one rule; False stops."""
+        for rule_name, frame in json.loads(pending).items():
+            message = frame.get("m") if isinstance(frame, dict) else None
+            fact_id = message.get("id") if isinstance(message, dict) else None
+            action = ruleset.actions.get(rule_name)
+            if action is None:
+                run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
+                return False
+            lot_id = run.lots.get(str(fact_id))
+            if action != CLOSE_ACTION and not self._fire(
+                run, rule_name, ruleset.proves.get(rule_name, ()), lot_id, message
+            ):
+                return False
+        return True
 
     def _close(self, run: _Run) -> None:
         """Delete the session's state in every ruleset it still has state in; forget the run."""
@@ -274,19 +307,12 @@ class DurableBackend(RulesetRegistry):
             run.errors.append(f"deleting state in {ruleset.name}: {describe_error(exc)}")
 
     def _fire(
-        self,
-        run: _Run,
-        rule: str,
-        criteria: tuple[str, ...],
-        fact_id: object,
-        message: object,
+        self, run: _Run, rule: str, criteria: tuple[str, ...], lot_id: str | None, message: object
     ) -> bool:
-        """Record one activation of ``rule`` (which proves ``criteria``) for the fact
-        ``fact_id``; False stops the action loop for this assert.
+        """Record one activation of ``rule`` (which proves ``criteria``) for the lot ``lot_id``
+        (None: not a lot fact); False stops the action loop for this assert.
 
-        ``message`` is the decoded fact when the frame had to be decoded (see ``_frames``),
-        else None; it is only reported.
-
+        ``message`` is the decoded fact, when the frame was decoded; it is only reported.
         Runs under the engine lock.
         """
         # Guard 3: an exception here would leave the engine with a started action and the
@@ -294,58 +320,28 @@ class DurableBackend(RulesetRegistry):
         # the run.
         try:
             run.fired += 1
-            lot_id = run.lots.get(str(fact_id))
             # Guard 4 (second line): each compiled rule fires at most once per lot fact, and only
             # for lot facts. A firing for any other message (such as the session-state object)
             # or beyond the budget means the engine is looping: not completing the action ends
             # the loop.
             if lot_id is None or run.fired > run.budget:
                 run.errors.append(
-                    f"durable-rules fired {rule} for {message if message else fact_id!r} "
+                    f"durable-rules fired {rule} for {message if message else lot_id!r} "
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
-            for criterion_id in criteria:
-                self._on_match(run, criterion_id, lot_id)
+            self._on_match(run, criteria, lot_id)
         except BaseException as exc:
             run.errors.append(f"action for {rule} failed: {describe_error(exc)}")
         return True
 
-    def _on_match(self, run: _Run, criterion_id: str, lot_id: str) -> None:
-        run.matches.add((criterion_id, lot_id))
+    def _on_match(self, run: _Run, criteria: tuple[str, ...], lot_id: str) -> None:
+        run.matches.update([(criterion_id, lot_id) for criterion_id in criteria])
 
 
-#: How durable-rules writes an action frame of a rule with one fact: ``{"<rule name>":{"m":``,
+#: How durable-rules writes the action frame of a rule for one fact: ``{"<rule name>":{"m":``,
 #: the fact's text, ``}}`` (``serializeResult`` in its state.c).
 _FRAME_HEAD, _FRAME_MIDDLE, _FRAME_TAIL = '{"', '":{"m":', "}}"
-
-
-def _frames(run: _Run, pending: str) -> Sequence[tuple[str, object, object]]:
-    """The (rule name, fact id, decoded fact or None) of each action in a pending frame.
-
-    Decoding every frame as JSON was a third of the backend's time, though only the fact id is
-    read. durable-rules stores each fact as its text in the asserted batch and writes it back
-    verbatim into the frame, so a frame that is exactly ``{"<rule>":{"m":<text>}}`` for a text
-    we asserted is that fact (rule names hold no quote, and a rule name we do not know is
-    refused by the caller). This compares whole texts, never reads into user values, and any
-    other frame (a frame of several facts, the session-state object) is decoded as JSON.
-    """
-    end = pending.find('"', len(_FRAME_HEAD))
-    if (
-        end > 0
-        and pending.startswith(_FRAME_HEAD)
-        and pending.startswith(_FRAME_MIDDLE, end)
-        and pending.endswith(_FRAME_TAIL)
-    ):
-        fact_id = run.texts.get(pending[end + len(_FRAME_MIDDLE) : -len(_FRAME_TAIL)])
-        if fact_id is not None:
-            return ((pending[len(_FRAME_HEAD) : end], fact_id, None),)
-    frames: dict[str, Any] = json.loads(pending)
-    found: list[tuple[str, object, object]] = []
-    for rule_name, frame in frames.items():
-        message = frame.get("m") if isinstance(frame, dict) else None
-        found.append((rule_name, message.get("id") if isinstance(message, dict) else None, message))
-    return found
 
 
 def _closing(sid: str) -> dict[str, str]:
