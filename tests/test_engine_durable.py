@@ -332,6 +332,29 @@ def test_guard_2_facts_with_hundreds_of_keys() -> None:
     assert set(fact) == {"sid", "id", "mvi_kind", "lot__quantity", "lot__refurbished"}
 
 
+def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
+    cat = catalogue_of(
+        {
+            **{f"Q{i:03}": Test("lot.quantity", Op.MORE_THAN, i) for i in range(70)},
+            "G": Test("lot.product_groups", Op.INCLUDES, "laptop"),
+            "R": Not(Test("lot.refurbished", Op.IS, 'say "hi", ü')),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    assert len(compiled.rulesets) > 1
+    facts: Facts = {**LAPTOPS, "lot.refurbished": 'say "hi", ü', "lot.quantity": 2.5}
+    full = compiled.fact(facts, "sid", "sid/0")
+    texts = compiled.fact_texts(facts, "sid", "sid/0")
+    assert len(texts) == len(compiled.rulesets)
+    for ruleset, text in zip(compiled.rulesets, texts, strict=True):
+        assert json.loads(text) == {
+            key: value
+            for key, value in full.items()
+            if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
+        }
+    assert {key for rs in compiled.rulesets for key in rs.keys} == set(compiled.keys.values())
+
+
 def test_guard_2_catalogue_reading_too_many_fields_is_refused() -> None:
     cat = catalogue_of({f"C{i}": Test(f"x.f{i}", Op.IS, 1) for i in range(300)})
     with pytest.raises(EngineError, match="fields"):

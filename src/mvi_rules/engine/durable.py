@@ -153,24 +153,32 @@ class DurableBackend(RulesetRegistry):
         # and two lots may have identical facts; a unique id per fact keeps them apart. The lot
         # id stays out of the fact and is looked up from the fact id instead.
         fact_ids = [f"{sid}/{index}" for index in range(len(lots))]
-        facts = [
-            compiled.fact(lot_facts, sid, fact_id)
+        # Per lot, its fact's text in each ruleset (each carries only the keys that ruleset reads).
+        texts = [
+            compiled.fact_texts(lot_facts, sid, fact_id)
             for fact_id, (_, lot_facts) in zip(fact_ids, lots, strict=True)
         ]
         run = _Run(
             sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
         )
-        texts = [json.dumps(fact, ensure_ascii=False) for fact in facts]
-        run.texts = {text: lot_id for text, (lot_id, _) in zip(texts, lots, strict=True)}
+        run.texts = {
+            text: lot_id
+            for lot_texts, (lot_id, _) in zip(texts, lots, strict=True)
+            for text in lot_texts
+        }
         # One batch per ruleset: every lot fact, then the closing fact (guard 8), asserted in
-        # one call rather than one call per fact. The batch is the facts' texts joined as
-        # json.dumps joins a list, so the engine stores exactly these texts (see _run_actions).
-        batch = "[" + ", ".join([*texts, json.dumps(_closing(sid), ensure_ascii=False)]) + "]"
-        budget = len(facts)
+        # one call rather than one call per fact. The engine stores exactly these texts (see
+        # _run_actions).
+        closing = json.dumps(_closing(sid), ensure_ascii=False)
+        batches = [
+            "[" + ", ".join([*(lot_texts[index] for lot_texts in texts), closing]) + "]"
+            for index in range(len(compiled.rulesets))
+        ]
+        budget = len(lots)
         with ENGINE_LOCK:
             self._runs[sid] = run
         try:
-            for ruleset in compiled.rulesets:
+            for ruleset, batch in zip(compiled.rulesets, batches, strict=True):
                 run.touched.append(ruleset)
                 self._assert(run, ruleset, batch, budget)
                 if run.errors:
