@@ -43,9 +43,9 @@ call is made under one process-wide lock; compiling and building facts happen ou
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -78,6 +78,10 @@ _ENGINE: Any = durable_engine.durable_rules_engine
 
 #: durable-rules' answer to an assert whose fact it has seen before (guard 6).
 _OBSERVED = 2
+
+#: Session numbers, unique in the process (guard 7). Every fact carries its session id and the
+#: engine reads every byte of every fact once per ruleset, so ids are kept short.
+_SESSIONS = itertools.count(1)
 
 
 @dataclass
@@ -192,7 +196,7 @@ class DurableBackend(RulesetRegistry):
         return run.matches
 
     def _new_sid(self) -> str:
-        return uuid.uuid4().hex
+        return f"s{next(_SESSIONS):x}"
 
     def _assert(self, run: _Run, ruleset: CompiledRuleset, batch: str, facts: int) -> None:
         """Assert a batch of ``facts`` lot facts and the closing fact, and run the actions."""
