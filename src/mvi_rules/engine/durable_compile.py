@@ -94,6 +94,8 @@ CLOSE_RULE = "mvi_close"
 
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
 
+_LIST_OPS = frozenset({"$iany", "$iall"})
+
 #: JSON as the engine reads it; one encoder, since json.dumps with options builds one per call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 #: The json module's writer of strings (without escaping non-ASCII), as json.dumps uses it.
@@ -278,7 +280,11 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
 
 
 def _rule(term: tuple[Atom, ...], action: str) -> Json:
-    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in term)]
+    # List tests last: the engine tests a rule's parts in order, sharing equal leading parts
+    # between rules, and a list test re-reads the whole list each time; after the scalar tests
+    # it runs only for the facts these let through.
+    ordered = sorted(term, key=lambda atom: atom.op in _LIST_OPS)
+    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in ordered)]
     match = tests[0] if len(tests) == 1 else {"$and": tests}
     return {"all": [{"m": match}], "run": action}
 
