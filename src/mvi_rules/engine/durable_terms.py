@@ -8,9 +8,10 @@ not import durable-rules.
 
 Several durable-rules failures are avoided here rather than at run time:
 
-* Every conjunctive term becomes its own rule, so a rule fires at most once per fact and the
-  number of rules bounds the activations a fact causes (durable-rules expands ``$or`` itself
-  and fires once per true branch; more than 64 activations for one fact fail with error 303).
+* Every distinct conjunctive term becomes its own rule (one rule for a term several criteria
+  share), so a rule fires at most once per fact and the number of rules bounds the activations
+  a fact causes (durable-rules expands ``$or`` itself and fires once per true branch; more than
+  64 activations for one fact fail with error 303).
 * ``Not`` is pushed down to the tests (the JSON has no negation), keeping the reference
   semantics for absent fields: ``not (x is at least 2)`` holds when ``x`` is absent.
 * Constant true/false parts are folded away, so no empty ``$and``/``$or`` reaches the engine
