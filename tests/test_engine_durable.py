@@ -240,6 +240,14 @@ def test_does_not_include_holds_for_an_empty_list() -> None:
     # durable-rules' $iall is false on an empty list; the compiled facts carry an end marker.
     cat = catalogue_of({"A": Test("lot.product_groups", Op.NOT_INCLUDES, "laptop")})
     assert both(cat, [("none", {"lot.product_groups": ()})]) == {("A", "none")}
+    lots = [("laptop", {"lot.product_groups": ("laptop",)}), ("tv", {"lot.product_groups": "tv"})]
+    assert both(cat, lots) == {("A", "tv")}
+    # Only an empty list carries the marker: on others it would change nothing but cost time.
+    compiled = DurableBackend.shared().prepare(cat)
+    assert compiled.fact({"lot.product_groups": ()}, "s", "i")["lot__product_groups"] == [
+        dc.LIST_END
+    ]
+    assert compiled.fact({"lot.product_groups": ("tv",)}, "s", "i")["lot__product_groups"] == ["tv"]
 
 
 def test_none_values_count_as_absent() -> None:

@@ -158,7 +158,7 @@ class CompiledCatalogue:
     rulesets: tuple[CompiledRuleset, ...]
     #: Field → fact key, for every field some condition reads.
     keys: Mapping[str, str]
-    #: Fact keys of list fields (they carry :data:`LIST_END`).
+    #: Fact keys of list fields (an empty list is written :data:`LIST_END` alone).
     list_keys: frozenset[str]
     #: Criterion id → its conjunctive terms (empty: it never applies).
     terms: Mapping[str, tuple[tuple[Atom, ...], ...]] = field(repr=False)
@@ -202,7 +202,7 @@ class CompiledCatalogue:
         if key in self.list_keys:
             # The reference evaluator reads a single value as a one-item list.
             items = list(value) if isinstance(value, (tuple, list)) else [value]
-            return [*(_fact_scalar(name, item) for item in items), LIST_END]
+            return [_fact_scalar(name, item) for item in items] or [LIST_END]
         if isinstance(value, (tuple, list)):
             return [_fact_scalar(name, item) for item in value]
         return _fact_scalar(name, value)
