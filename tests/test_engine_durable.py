@@ -346,6 +346,7 @@ def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
             **{f"Q{i:03}": Test("lot.quantity", Op.MORE_THAN, i) for i in range(70)},
             "G": Test("lot.product_groups", Op.INCLUDES, "laptop"),
             "R": Not(Test("lot.refurbished", Op.IS, 'say "hi", ü')),
+            "B": Test("buyer.is_central", Op.IS, False),
         }
     )
     compiled = DurableBackend.shared().prepare(cat)

@@ -187,16 +187,28 @@ class CompiledCatalogue:
         left out exactly when :meth:`fact` leaves it out.
         """
         head = _ENCODE({"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND})[1:-1]
-        # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
-        pieces = {
-            key: f'"{key}": {_json(self._engine_value(name, key, value))}'
-            for name, key in self.keys.items()
-            if (value := facts.get(name)) is not None
-        }
-        return tuple(
-            "{" + ", ".join([head, *(pieces[k] for k in ruleset.keys if k in pieces)]) + "}"
-            for ruleset in self.rulesets
-        )
+        pieces: dict[str, str] = {}
+        for name, key in self.keys.items():
+            value = facts.get(name)
+            if value is None:
+                continue
+            # Texts and true/false, most values, need no checks; the rest goes the long way.
+            if type(value) is str and key not in self.list_keys:
+                text = _encode_string(value)
+            elif type(value) is bool:
+                text = "true" if value else "false"
+            else:
+                text = _json(self._engine_value(name, key, value))
+            # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
+            pieces[key] = f'"{key}": {text}'
+        texts = []
+        for ruleset in self.rulesets:
+            parts = [head]
+            for key in ruleset.keys:
+                if key in pieces:
+                    parts.append(pieces[key])
+            texts.append("{" + ", ".join(parts) + "}")
+        return tuple(texts)
 
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
