@@ -116,6 +116,79 @@ def test_no_list_test_holds_a_nested_or_or_and() -> None:
     assert inner_ops(rules) == []
 
 
+def test_a_term_shared_by_criteria_is_one_rule_proving_them_all() -> None:
+    laptops = Test("lot.product_groups", Op.INCLUDES, "laptop")
+    big = Test("lot.quantity", Op.AT_LEAST, 100)
+    cat = catalogue_of(
+        {
+            "A": All((laptops, big)),
+            "B": Any((All((big, laptops)), Test("ambition.level", Op.IS, 3))),
+            "C": Any((laptops, laptops)),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    (ruleset,) = compiled.rulesets
+    assert ruleset.lot_rules == 3  # laptops & big; level 3; laptops
+    assert sorted(ruleset.proves.values()) == [("A", "B"), ("B",), ("C",)]
+    assert len(rule_tests(cat)) == 3
+    lots = [("L", LAPTOPS), ("small", {**LAPTOPS, "lot.quantity": 5}), ("none", {})]
+    assert both(cat, lots) == {("A", "L"), ("B", "L"), ("C", "L"), ("C", "small")}
+
+
+def test_shipped_catalogue_compiles_each_distinct_term_once() -> None:
+    from mvi_rules import load_catalogue
+
+    compiled = dc.compile_catalogue(load_catalogue())
+    distinct = {term for terms in compiled.terms.values() for term in terms}
+    bodies = [
+        json.dumps(body["all"], sort_keys=True)
+        for rs in compiled.rulesets
+        for name, body in rs.rules.items()
+        if name != dc.CLOSE_RULE
+    ]
+    assert len(bodies) == len(set(bodies)) == len(distinct)
+    # Each criterion is proved by as many rules as it has terms.
+    proving: dict[str, int] = {}
+    for rs in compiled.rulesets:
+        for criteria in rs.proves.values():
+            for criterion in criteria:
+                proving[criterion] = proving.get(criterion, 0) + 1
+    assert proving == {c: len(terms) for c, terms in compiled.terms.items() if terms}
+
+
+def test_action_frames_are_read_without_decoding_whatever_the_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The backend recognises each action frame by the whole text of a fact it asserted, never
+    # by looking into the values: values that look like frame syntax change nothing.
+    tricky = ['x"}}', '{"m":{"id": "evil"}}', 'wanted", "id": "L2', 'ü\\"}', "\u2028 ok"]
+    cat = catalogue_of(
+        {
+            "REF": Test("lot.refurbished", Op.IS, tricky[0]),
+            "SET": Test("lot.refurbished", Op.IS_SET),
+            "NOT": Test("lot.refurbished", Op.IS_NOT, tricky[2]),
+        }
+    )
+    lots = [(f"L{i}", {**LAPTOPS, "lot.refurbished": value}) for i, value in enumerate(tricky)]
+    lots += [("same", {**LAPTOPS, "lot.refurbished": tricky[0]}), ("none", {})]
+    backend = DurableBackend.shared()
+    backend.prepare(cat)
+    decoded: list[str] = []
+    loads = dur.json.loads
+
+    def counting(text: str, *args: AnyType, **kwargs: AnyType) -> AnyType:
+        decoded.append(text)
+        return loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(dur.json, "loads", counting)
+    result = backend.match(cat, lots)
+    monkeypatch.undo()
+    assert decoded == []
+    assert result == PlainBackend().match(cat, lots)
+    assert ("REF", "L0") in result and ("REF", "same") in result
+    assert ("NOT", "L2") not in result
+
+
 def test_not_at_least_holds_for_an_absent_field() -> None:
     node = Not(Test("ambition.climate", Op.AT_LEAST, 2))
     assert set(dc.condition_terms(node)) == {
@@ -167,6 +240,14 @@ def test_does_not_include_holds_for_an_empty_list() -> None:
     # durable-rules' $iall is false on an empty list; the compiled facts carry an end marker.
     cat = catalogue_of({"A": Test("lot.product_groups", Op.NOT_INCLUDES, "laptop")})
     assert both(cat, [("none", {"lot.product_groups": ()})]) == {("A", "none")}
+    lots = [("laptop", {"lot.product_groups": ("laptop",)}), ("tv", {"lot.product_groups": "tv"})]
+    assert both(cat, lots) == {("A", "tv")}
+    # Only an empty list carries the marker: on others it would change nothing but cost time.
+    compiled = DurableBackend.shared().prepare(cat)
+    assert compiled.fact({"lot.product_groups": ()}, "s", "i")["lot__product_groups"] == [
+        dc.LIST_END
+    ]
+    assert compiled.fact({"lot.product_groups": ("tv",)}, "s", "i")["lot__product_groups"] == ["tv"]
 
 
 def test_none_values_count_as_absent() -> None:
@@ -211,6 +292,24 @@ def test_guard_1_more_than_64_matching_rules_are_split_into_rulesets() -> None:
     assert both(cat, [("L", LAPTOPS)]) == {(f"C{i:03}", "L") for i in range(150)}
 
 
+def test_guard_1_the_limit_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 64 rules matching one fact work, 65 fail with error 303: RULES_PER_RULESET stays below.
+    assert dc.RULES_PER_RULESET < 64
+    monkeypatch.setattr(dc, "RULES_PER_RULESET", 65)
+    backend = DurableBackend()
+    for count in (64, 65):
+        cat = catalogue_of(
+            {f"C{i:03}": Test("lot.quantity", Op.MORE_THAN, -i - 1) for i in range(count)},
+            f"limit{count}",
+        )
+        assert len(backend.prepare(cat).rulesets) == 1
+        if count == 64:
+            assert len(backend.match(cat, [("L", LAPTOPS)])) == 64
+        else:
+            with pytest.raises(EngineError, match="303"):
+                backend.match(cat, [("L", LAPTOPS)])
+
+
 def test_guard_1_a_batch_of_many_lots_each_matching_every_rule() -> None:
     # An evaluation asserts all its lot facts into a ruleset in one call: the limit holds per
     # fact, so forty lots that each activate every rule of full rulesets still work.
@@ -239,6 +338,30 @@ def test_guard_2_facts_with_hundreds_of_keys() -> None:
     assert both(cat, [("wide", wide)]) == {("A", "wide")}
     fact = DurableBackend.shared().prepare(cat).fact(wide, "sid", "id")
     assert set(fact) == {"sid", "id", "mvi_kind", "lot__quantity", "lot__refurbished"}
+
+
+def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
+    cat = catalogue_of(
+        {
+            **{f"Q{i:03}": Test("lot.quantity", Op.MORE_THAN, i) for i in range(70)},
+            "G": Test("lot.product_groups", Op.INCLUDES, "laptop"),
+            "R": Not(Test("lot.refurbished", Op.IS, 'say "hi", ü')),
+            "B": Test("buyer.is_central", Op.IS, False),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    assert len(compiled.rulesets) > 1
+    facts: Facts = {**LAPTOPS, "lot.refurbished": 'say "hi", ü', "lot.quantity": 2.5}
+    full = compiled.fact(facts, "sid", "sid/0")
+    texts = compiled.fact_texts(facts, "sid", "sid/0")
+    assert len(texts) == len(compiled.rulesets)
+    for ruleset, text in zip(compiled.rulesets, texts, strict=True):
+        assert json.loads(text) == {
+            key: value
+            for key, value in full.items()
+            if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
+        }
+    assert {key for rs in compiled.rulesets for key in rs.keys} == set(compiled.keys.values())
 
 
 def test_guard_2_catalogue_reading_too_many_fields_is_refused() -> None:

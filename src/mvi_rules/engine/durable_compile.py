@@ -1,10 +1,13 @@
 """Compiling the neutral condition tree into durable-rules JSON rulesets.
 
 As ansible-rulebook does, the engine never sees the ruleset files: each criterion's condition
-tree is put in disjunctive normal form (:mod:`.durable_terms`), every conjunctive term becomes a
-rule of durable-rules' JSON rule language, and the rules are grouped into rulesets. This module
-is pure Python and does not import durable-rules, so the compiled form can be inspected (and
-tested) on any Python.
+tree is put in disjunctive normal form (:mod:`.durable_terms`), every distinct conjunctive term
+becomes one rule of durable-rules' JSON rule language, and the rules are grouped into rulesets.
+Criteria share many terms (the shipped catalogue: 1,473 terms of 140 criteria, 740 distinct),
+and every rule costs the engine an activation and the backend an action per lot it holds for,
+so a term shared by several criteria is one rule that proves all of them. This module is pure
+Python and does not import durable-rules, so the compiled form can be inspected (and tested) on
+any Python.
 
 Several durable-rules failures are avoided here rather than at run time; each constant names the
 one it prevents. Every rule also tests a discriminator key that only lot facts carry
@@ -17,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any as AnyType
 from typing import Protocol
@@ -68,24 +71,37 @@ LOT_KIND = "lot"
 CLOSE_KIND = "close"
 
 #: Rules per durable ruleset. durable-rules fails with error 303 (``ERR_MAX_STACK_SIZE``) when
-#: one asserted fact activates more than 64 rules; each compiled rule fires at most once per
-#: fact, so rulesets of 32 rules stay well within that limit. Every lot fact is asserted into
-#: each (an evaluation's facts in one call; the limit holds per fact).
-RULES_PER_RULESET = 32
+#: one asserted fact activates more than 64 rules (its alpha walk keeps a stack of 64 nodes, each
+#: on the way to a different matching rule: 64 matching rules work, 65 fail); each compiled rule
+#: fires at most once per fact, so rulesets of 60 rules stay below it, with a margin. Every lot
+#: fact is asserted into each (an evaluation's facts in one call; the limit holds per fact).
+#: Fewer, larger rulesets cost less per evaluation: each is one assert, one batch parse and one
+#: state to delete (32 rules per ruleset took a sixth longer).
+RULES_PER_RULESET = 60
 
 #: Most keys a fact may carry. durable-rules fails with error 302 (``ERR_EVENT_MAX_PROPERTIES``)
 #: for facts of 255 or more keys, so facts carry only the fields the conditions read, plus
 #: ``sid``, ``id`` and :data:`KIND_KEY`; a catalogue reading more fields than this is refused.
 MAX_FACT_KEYS = 250
 
-#: Action names: :data:`ACTION_PREFIX` followed by the criterion id, and the no-op action of the
-#: closing rule. durable-rules segfaults in ``delete_state`` for a session in which no fact was
-#: ever handled, so each ruleset has a rule that handles the closing fact.
+#: Action names: :data:`ACTION_PREFIX` followed by the rule name (one rule per distinct term),
+#: and the no-op action of the closing rule. durable-rules segfaults in ``delete_state`` for a
+#: session in which no fact was ever handled, so each ruleset has a rule that handles the
+#: closing fact.
 ACTION_PREFIX = "mvi-match:"
 CLOSE_ACTION = "mvi-close"
 CLOSE_RULE = "mvi_close"
 
 _NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+_LIST_OPS = frozenset({"$iany", "$iall"})
+
+#: JSON as the engine reads it; one encoder, since json.dumps with options builds one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: The json module's writer of strings (without escaping non-ASCII), as json.dumps uses it.
+_encode_string: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)
 
 
 class _Criterion(Protocol):
@@ -122,6 +138,11 @@ class CompiledRuleset:
     lot_rules: int
     #: Rule name → its action name.
     actions: Mapping[str, str] = field(default_factory=dict)
+    #: Rule name → the ids of the criteria its term proves (none for the close rule).
+    proves: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Fact keys its rules read: the only ones its facts carry (see
+    #: :meth:`CompiledCatalogue.fact_texts`).
+    keys: tuple[str, ...] = ()
 
     def definition(self) -> dict[str, Json]:
         """A fresh copy of the rules to register (durable-rules deletes ``run`` from each rule)."""
@@ -137,7 +158,7 @@ class CompiledCatalogue:
     rulesets: tuple[CompiledRuleset, ...]
     #: Field → fact key, for every field some condition reads.
     keys: Mapping[str, str]
-    #: Fact keys of list fields (they carry :data:`LIST_END`).
+    #: Fact keys of list fields (an empty list is written :data:`LIST_END` alone).
     list_keys: frozenset[str]
     #: Criterion id → its conjunctive terms (empty: it never applies).
     terms: Mapping[str, tuple[tuple[Atom, ...], ...]] = field(repr=False)
@@ -156,14 +177,67 @@ class CompiledCatalogue:
                 out[key] = self._engine_value(name, key, value)
         return out
 
+    def fact_texts(self, facts: Mapping[str, object], sid: str, fact_id: str) -> tuple[str, ...]:
+        """The JSON text of the engine fact for one lot in each ruleset, in ruleset order.
+
+        Each carries the discriminators and only the keys its ruleset's rules read: the engine
+        parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
+        at every node it visits, so keys no rule of the ruleset reads only cost time (the
+        shipped catalogue's rulesets read 3 to 9 of its 19 keys). A key the ruleset reads is
+        left out exactly when :meth:`fact` leaves it out.
+        """
+        head = _ENCODE({"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND})[1:-1]
+        pieces: dict[str, str] = {}
+        for name, key in self.keys.items():
+            value = facts.get(name)
+            if value is None:
+                continue
+            # Texts and true/false, most values, need no checks; the rest goes the long way.
+            if type(value) is str and key not in self.list_keys:
+                text = _encode_string(value)
+            elif type(value) is bool:
+                text = "true" if value else "false"
+            else:
+                text = _json(self._engine_value(name, key, value))
+            # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
+            pieces[key] = f'"{key}": {text}'
+        texts = []
+        for ruleset in self.rulesets:
+            parts = [head]
+            for key in ruleset.keys:
+                if key in pieces:
+                    parts.append(pieces[key])
+            texts.append("{" + ", ".join(parts) + "}")
+        return tuple(texts)
+
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
             # The reference evaluator reads a single value as a one-item list.
             items = list(value) if isinstance(value, (tuple, list)) else [value]
-            return [*(_fact_scalar(name, item) for item in items), LIST_END]
+            return [_fact_scalar(name, item) for item in items] or [LIST_END]
         if isinstance(value, (tuple, list)):
             return [_fact_scalar(name, item) for item in value]
         return _fact_scalar(name, value)
+
+
+def _json(value: AnyType) -> str:
+    """A fact value (a scalar, or a list of them) as JSON, written as ``json.dumps`` does.
+
+    Called for every key of every lot fact, where the json module's per-call set-up costs more
+    than the writing; strings go through its own writer.
+    """
+    if isinstance(value, list):
+        return "[" + ", ".join([_json(item) for item in value]) + "]"
+    if isinstance(value, str):
+        return _encode_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        # engine_number has refused NaN and infinities.
+        return float.__repr__(value)
+    raise EngineError(f"fact value {value!r} is not a text, number or true/false value")
 
 
 def _fact_scalar(name: str, value: object) -> Scalar:
@@ -183,8 +257,10 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
     keys: dict[str, str] = {}
     list_keys: set[str] = set()
     terms: dict[str, tuple[tuple[Atom, ...], ...]] = {}
-    rules: list[tuple[str, Json]] = []
-    for index, entry in enumerate(catalogue.entries):
+    # Distinct term → the ids of the criteria it proves, in first-use order. Terms are in a
+    # canonical order (condition_terms sorts atoms), so equal terms compare equal.
+    proves: dict[tuple[Atom, ...], list[str]] = {}
+    for entry in catalogue.entries:
         criterion_id = entry.criterion.id
         try:
             for name in sorted(tree_fields(entry.condition)):
@@ -193,10 +269,19 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
         except EngineError as exc:
             raise EngineError(f"criterion {criterion_id}: {exc}") from exc
         terms[criterion_id] = compiled
-        for number, term in enumerate(compiled):
+        for term in compiled:
             list_keys.update(a.key for a in term if a.op in ("$iany", "$iall"))
-            rules.append((f"c{index}t{number}", _rule(term, ACTION_PREFIX + criterion_id)))
+            proving = proves.setdefault(term, [])
+            if criterion_id not in proving:
+                proving.append(criterion_id)
     _check_keys(keys)
+    # Rules reading the same keys go together, so that each ruleset reads few keys and its facts
+    # are small (see CompiledCatalogue.fact_texts).
+    ordered = sorted(proves.items(), key=lambda item: sorted({atom.key for atom in item[0]}))
+    rules = [
+        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}"), tuple(criteria), term)
+        for number, (term, criteria) in enumerate(ordered)
+    ]
     rulesets = tuple(
         _ruleset(f"{prefix}_{n}", rules[start : start + RULES_PER_RULESET])
         for n, start in enumerate(range(0, len(rules), RULES_PER_RULESET))
@@ -207,16 +292,24 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
 
 
 def _rule(term: tuple[Atom, ...], action: str) -> Json:
-    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in term)]
+    # List tests last: the engine tests a rule's parts in order, sharing equal leading parts
+    # between rules, and a list test re-reads the whole list each time; after the scalar tests
+    # it runs only for the facts these let through.
+    ordered = sorted(term, key=lambda atom: atom.op in _LIST_OPS)
+    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in ordered)]
     match = tests[0] if len(tests) == 1 else {"$and": tests}
     return {"all": [{"m": match}], "run": action}
 
 
-def _ruleset(name: str, rules: list[tuple[str, Json]]) -> CompiledRuleset:
-    definition = dict(rules)
+def _ruleset(
+    name: str, rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]]
+) -> CompiledRuleset:
+    definition = {rule: body for rule, body, _, _ in rules}
     definition[CLOSE_RULE] = {"all": [{"m": {KIND_KEY: CLOSE_KIND}}], "run": CLOSE_ACTION}
     actions = {rule: body["run"] for rule, body in definition.items()}
-    return CompiledRuleset(name, definition, len(rules), actions)
+    proves = {rule: criteria for rule, _, criteria, _ in rules}
+    keys = tuple(sorted({atom.key for _, _, _, term in rules for atom in term}))
+    return CompiledRuleset(name, definition, len(rules), actions, proves, keys)
 
 
 def _check_keys(keys: Mapping[str, str]) -> None:
