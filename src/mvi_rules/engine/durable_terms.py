@@ -38,8 +38,9 @@ from ..errors import EngineError
 
 #: Fact key that tells lot facts from the engine's own session-state object (``{"sid", "id",
 #: "$s"}``), which durable-rules matches against rules too. Without it a rule whose only test is
-#: ``$nex`` matches the state object, and since every completed action rewrites that object, the
-#: rule fires again and again: the engine never returns.
+#: ``$nex`` matches the state object, and since durable-rules' own host rewrites that object
+#: after every action, the rule fires again and again: the engine never returns. (Our backend
+#: no longer writes the state back, but a rule must not depend on that.)
 KIND_KEY = "mvi_kind"
 
 #: The one item of a list-valued fact whose list is empty. durable-rules' ``$iall`` is false on
