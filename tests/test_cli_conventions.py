@@ -346,7 +346,7 @@ def test_help_lists_every_command_with_its_own_short_help() -> None:
 
 def test_help_and_version_do_not_load_the_catalogue() -> None:
     # `mvi-rules --help` and `--version` answer without importing the catalogue, the engine,
-    # python-docx or matplotlib (issue 13: their cost is a few times `import click`).
+    # python-docx or Pillow (issue 13: their cost is a few times `import click`).
     code = (
         "import sys\n"
         "from mvi_rules.cli import main\n"
@@ -356,7 +356,7 @@ def test_help_and_version_do_not_load_the_catalogue() -> None:
         "    except SystemExit:\n"
         "        pass\n"
         "heavy = [m for m in ('mvi_rules.catalogue', 'docx', 'durable', 'mvi_rules.selection',"
-        " 'matplotlib') if m in sys.modules]\n"
+        " 'PIL') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     out = subprocess.run(

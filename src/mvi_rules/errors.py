@@ -97,6 +97,10 @@ class EngineError(MviRulesError):
     """The rules engine failed or disagreed with the reference evaluator."""
 
 
+class ChartError(MviRulesError):
+    """The lifetime chart cannot be drawn on this installation (Pillow without FreeType)."""
+
+
 class OutputExistsError(MviRulesError):
     """The output file exists and overwriting was not asked for."""
 
