@@ -119,3 +119,12 @@ def test_parameters_of_an_option_can_be_set_in_the_profile(catalogue: Catalogue)
     assert "ten hoogste 10 % van de initiële geraamde waarde" in text
     assert "dat is ten hoogste € 125.000,00 excl. btw" in text
     assert result.value.total_eur == 2_581_250.00 - 125_000.00
+
+
+def test_an_english_extension_of_one_year_is_one_year(catalogue: Catalogue) -> None:
+    from mvi_rules.rendering.docx_writer import render_clauses
+
+    result = evaluate(load_profile(EXAMPLES / "university-en.yaml"), catalogue)
+    assert result.profile.procurement.extension_years == [1]
+    clause = render_clauses(result, catalogue.templates_dir, "en")["MVI-OPT-002"]
+    assert "by one period of 1 year," in clause

@@ -11,7 +11,7 @@ from mvi_rules import Catalogue, CatalogueError, evaluate, load_catalogue, load_
 from mvi_rules.catalogue.model import SourceJurisdiction, SourceKind
 from mvi_rules.catalogue.sourcing import text_in
 from mvi_rules.lint.rules.mvi004_or_equivalent import missing_equivalent
-from mvi_rules.rendering.docx_writer import render_docx
+from mvi_rules.rendering.docx_writer import render_clauses, render_docx
 
 from .conftest import EXAMPLES
 from .test_catalogue_loader import CRITERION, problems, rules  # noqa: F401
@@ -190,6 +190,20 @@ def test_belgian_review_clauses_cite_the_aur_articles(catalogue: Catalogue) -> N
     assert "KB 14 januari 2013 (AUR), art. 38/7 (prijsherziening)" in text
 
 
+def test_the_check_of_the_aur_numbers_is_a_point_of_attention_not_clause_text(
+    catalogue: Catalogue,
+) -> None:
+    # A note to the legal adviser inside a clause would be pasted into the bestek.
+    result = evaluate(load_profile(EXAMPLES / "school-refurbished.yaml"), catalogue)
+    clause = render_clauses(result, catalogue.templates_dir, "nl")["MVI-OPT-101"]
+    assert "juridisch adviseur" not in clause and "Waalse portaal" not in clause
+    text = all_text(render_docx(result, catalogue, "nl"))
+    assert (
+        "MVI-OPT-101: toets vóór publicatie de artikelnummers 38/7-38/12 in deze clausule aan de"
+        " tekst van het KB van 14 januari 2013" in text
+    )
+
+
 def test_the_replaceable_battery_clause_names_the_batteries_regulation_floor(
     catalogue: Catalogue,
 ) -> None:
@@ -210,3 +224,32 @@ def test_tco_certified_is_not_sole_proof_of_a_six_year_lifetime(catalogue: Catal
     assert [r.label for r in entry.criterion.verification.labels] == []
     other = entry.criterion.verification.other
     assert other is not None and "bewijst een langere levensduur niet alleen" in other.nl
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "index"),
+    [
+        ("tests/profiles/be-federal-options.yaml", "nl", "de consumptieprijsindex van Statbel"),
+        (
+            "examples/gemeente-laptops.yaml",
+            "nl",
+            "de consumentenprijsindex (CPI), alle bestedingen, van het CBS",
+        ),
+        (
+            "examples/university-en.yaml",
+            "en",
+            "the CBS consumer price index (CPI), all expenditure",
+        ),
+    ],
+)
+def test_price_indexation_names_the_index_of_the_buyers_country(
+    catalogue: Catalogue, path: str, lang: str, index: str
+) -> None:
+    from mvi_rules import parse_profile
+
+    data = load_profile(Path(__file__).parent.parent / path).model_dump(mode="json")
+    data["procurement"]["price_indexation"] = True
+    result = evaluate(parse_profile(data), catalogue)
+    clause = render_clauses(result, catalogue.templates_dir, lang)["MVI-OPT-008"]
+    assert index in clause
+    assert ("CBS" in clause) is (result.profile.buyer.jurisdiction.value == "NL")

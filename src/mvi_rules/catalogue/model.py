@@ -221,6 +221,11 @@ class Criterion(BaseModel):
         description="Documents the clause refers to that the buyer must add to the tender"
         " documents (mvi-rules does not supply them), e.g. the LCC calculation sheet",
     )
+    attention: LocalText | None = Field(
+        default=None,
+        description="What the buyer or the legal adviser must check or decide before publishing"
+        " the clause; a point of attention when the criterion is selected, never clause text",
+    )
 
     @model_validator(mode="after")
     def _says_new_or_refurbished(self) -> Criterion:

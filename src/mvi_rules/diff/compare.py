@@ -197,6 +197,11 @@ def criterion_changes(old: Criterion, new: Criterion) -> list[FieldChange]:
             _words([a.nl for a in old.attachments]),
             _words([a.nl for a in new.attachments]),
         ),
+        (
+            "attention",
+            _words(old.attention.nl if old.attention else None),
+            _words(new.attention.nl if new.attention else None),
+        ),
     ]
     out = [FieldChange(field=f, old=a, new=b) for f, a, b in pairs if a != b]
     return out + _parameter_changes(old.parameters, new.parameters)

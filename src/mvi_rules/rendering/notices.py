@@ -74,6 +74,7 @@ _RANK = (
     "lot-values-missing",
     "no-threshold",
     "attachment-needed",
+    "criterion-attention",
     "legal-limit",
     "label-version-expired",
     "label-version-replaced",

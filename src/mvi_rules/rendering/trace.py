@@ -225,7 +225,7 @@ def add_trace(
         (
             c.id,
             str(c.version),
-            words.criterion_type(c.type),
+            words.criterion_type_short(c.type),
             str(c.level),
             _citations(c, documents, words, full),
             _by_statute([line for line in basis if line not in common])
@@ -256,7 +256,7 @@ def add_trace(
         words("col_legal"),
     )
     # Version and level are one or two characters; the legal basis needs the room.
-    fixed = (2.4, 1.4, 2.8, 1.6, 7.6)
+    fixed = (2.4, 1.6, 2.6, 1.6, 7.6)
     add_table(
         doc, header, rows, (*fixed, LANDSCAPE_TEXT_WIDTH_CM - sum(fixed)), rows_may_split=True
     )

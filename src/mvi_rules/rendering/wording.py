@@ -64,6 +64,10 @@ class Wording:
         """The criterion type in words, e.g. ``minimumeis``."""
         return self(f"type_{value.value}")
 
+    def criterion_type_short(self, value: CriterionType) -> str:
+        """The criterion type in one short word, for a narrow table column (``gunning``)."""
+        return self(f"type_short_{value.value}")
+
     def section(self, value: CriterionType) -> str:
         """The heading of the section for a criterion type."""
         return self(f"section_{value.value}")

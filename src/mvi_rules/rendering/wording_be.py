@@ -34,6 +34,9 @@ BE_NL: dict[str, str] = {
         "Herzieningsclausules (art. 38 e.v. KB 14 januari 2013, algemene uitvoeringsregels)"
     ),
     "type_option": "herzieningsclausule",
+    "type_short_minimum_requirement": "specificatie",
+    "type_short_contract_clause": "uitvoering",
+    "type_short_option": "herziening",
     "options_intro": (
         "Deze herzieningsclausules zijn duidelijk, nauwkeurig en ondubbelzinnig geformuleerd en"
         " vermelden hun draagwijdte, aard en voorwaarden, zodat een latere wijziging binnen de"
@@ -82,5 +85,7 @@ BE_EN: dict[str, str] = {
         "Review clauses (Royal Decree of 14 January 2013, general implementing rules, art. 38 ff.)"
     ),
     "type_option": "review clause",
+    "type_short_contract_clause": "performance",
+    "type_short_option": "review",
     "procedure_single_private": "contract of limited value (accepted invoice)",
 }

@@ -16,6 +16,12 @@ CODES: dict[str, tuple[str, str]] = {
     "type_award": ("gunningscriterium", "award criterion"),
     "type_contract_clause": ("contractbepaling", "contract clause"),
     "type_option": ("optie / wijzigingsclausule", "option / review clause"),
+    # Short forms for the trace's narrow column, where the long ones broke mid-word.
+    "type_short_selection": ("selectie", "selection"),
+    "type_short_minimum_requirement": ("minimumeis", "requirement"),
+    "type_short_award": ("gunning", "award"),
+    "type_short_contract_clause": ("contract", "contract"),
+    "type_short_option": ("optie", "option"),
     "confidence_confirmed": ("bevestigd", "confirmed"),
     "confidence_secondary": ("secundaire bron", "secondary source"),
     "confidence_unconfirmed": ("onbevestigd", "unconfirmed"),

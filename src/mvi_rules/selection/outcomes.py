@@ -128,6 +128,15 @@ def selected_criterion(
     )
     notices.extend(proof_notices)
     notices.extend(_attachment_notice(item, a, catalogue) for a in c.attachments)
+    if c.attention is not None:
+        notices.append(
+            notice(
+                "criterion-attention",
+                f"{c.id}: {c.attention.nl}",
+                f"{c.id}: {c.attention.en}",
+                c.id,
+            )
+        )
     notices.extend(
         notice(
             "parameter-unconfirmed",
