@@ -269,3 +269,15 @@ def test_pillow_without_freetype_is_refused_with_a_clear_error(
             measure("4 jaar", 20)
     finally:
         chart._font.cache_clear()
+
+
+def test_prices_without_values_per_lot_add_up_to_the_estimate(catalogue: Catalogue) -> None:
+    # The chart's prices and the estimate in the same annex must not contradict each other.
+    profile = load_profile(EXAMPLES / "university-en.yaml")
+    assert all(lot.estimated_value_eur is None for lot in profile.lots)
+    data = chart_data(profile, catalogue.figures)
+    assert all(item.split_from_total and item.illustrative for item in data.lots)
+    total = sum(item.price_eur * item.lot.quantity for item in data.lots)
+    assert total == pytest.approx(profile.procurement.estimated_value_eur)
+    text = all_text(render_docx(evaluate(profile, catalogue), catalogue))
+    assert "is split over the lots in proportion to illustrative prices per device" in text

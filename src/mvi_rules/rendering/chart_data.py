@@ -26,10 +26,13 @@ class ChartLot:
     share_percent: float
     shares: tuple[ProductionShare, ...]
     price_eur: float
-    #: True when the price is the catalogue's illustrative one, not the profile's estimate.
+    #: True when the price is an assumption, not the profile's estimate for the lot.
     illustrative: bool
     co2_index: tuple[float, ...]
     cost_eur: tuple[float, ...]
+    #: True when the profile's total estimate is split over the lots in proportion to the
+    #: illustrative prices (so the prices charted add up to the estimate).
+    split_from_total: bool = False
 
     @property
     def groups(self) -> list[ProductGroup]:
@@ -86,16 +89,41 @@ def _price(
     return sum(p for p in prices if p is not None), True
 
 
+def _split_factor(profile: ProcurementProfile, figures: DeviceYearFigures) -> float | None:
+    """What the illustrative prices are multiplied by so that they add up to the profile's
+    estimate, when no lot has its own: only when the chart shows every lot, since otherwise the
+    estimate also pays for what the chart does not price."""
+    if len(profile.lots) < 2 or any(lot.estimated_value_eur is not None for lot in profile.lots):
+        return None
+    if len(profile.lots) > MAX_LOTS:
+        return None
+    total = 0.0
+    for lot in profile.lots:
+        price = _price(lot, profile, figures)
+        if price is None or _shares(lot, figures) is None:
+            return None
+        total += price[0] * lot.quantity
+    return profile.procurement.estimated_value_eur / total if total else None
+
+
 def chart_data(profile: ProcurementProfile, figures: DeviceYearFigures) -> ChartData:
-    """The chart's numbers for every lot of ``profile`` that the figures cover."""
+    """The chart's numbers for every lot of ``profile`` that the figures cover.
+
+    Without a value per lot, the prices are the catalogue's illustrative ones, scaled so that
+    they add up to the profile's estimate where the chart prices every lot: a chart whose
+    prices disagree with the estimate in the same annex would contradict it.
+    """
     lots: list[ChartLot] = []
     unsourced: list[Lot] = []
+    factor = _split_factor(profile, figures)
     for lot in profile.lots:
         shares = _shares(lot, figures)
         price = _price(lot, profile, figures)
         if shares is None or price is None:
             unsourced.append(lot)
             continue
+        if factor is not None:
+            price = (price[0] * factor, True)
         percent = shares[0].percent
         lots.append(
             ChartLot(
@@ -109,6 +137,7 @@ def chart_data(profile: ProcurementProfile, figures: DeviceYearFigures) -> Chart
                     for years in figures.lifetimes
                 ),
                 cost_eur=tuple(price[0] / years for years in figures.lifetimes),
+                split_from_total=factor is not None,
             )
         )
     return ChartData(

@@ -23,7 +23,7 @@ from .chart_data import ChartData, chart_data
 from .chart_text import TEXTS
 from .chart_text import text as _t
 from .docx_parts import TEXT_WIDTH_CM, DocumentObj, add_heading, add_paragraph
-from .formatting import format_date, format_number
+from .formatting import format_date, format_money, format_number
 
 
 def _years_text(lifetimes: tuple[int, ...], reference: int, lang: str) -> str:
@@ -190,6 +190,9 @@ def _figures_text(data: ChartData, lang: str, final: bool) -> str:
                     quantity=format_number(item.lot.quantity, lang),
                 )
             )
+    if not final and any(item.split_from_total for item in data.lots):
+        total = sum(item.price_eur * item.lot.quantity for item in data.lots)
+        parts.append(_t("split_note", lang, total=format_money(total, lang)))
     return " ".join(parts)
 
 

@@ -80,6 +80,13 @@ TEXTS: dict[str, LocalText] = {
     "price_illustrative": LocalText(
         nl="{lot}: prijs {price} per apparaat*.", en="{lot}: price {price} per device*."
     ),
+    "split_note": LocalText(
+        nl="* De geraamde waarde uit het profiel ({total}) is over de percelen verdeeld naar"
+        " verhouding van illustratieve prijzen per apparaat, omdat het profiel geen waarde per"
+        " perceel geeft.",
+        en="* The estimated value from the profile ({total}) is split over the lots in"
+        " proportion to illustrative prices per device, as the profile gives no value per lot.",
+    ),
     "sources": LocalText(nl="Bronnen en aannames", en="Sources and assumptions"),
     "choice": LocalText(
         nl="Aanname van de catalogus, die u kunt aanpassen",
