@@ -27,7 +27,7 @@ from mvi_rules.profile import CriteriaSet, ProductGroup
 from mvi_rules.selection.select import OUTSIDE_SET, SCALED_OUT
 
 from .conftest import EXAMPLES, comprehensive
-from .test_rendering_fixtures import open_docx
+from .test_rendering_fixtures import all_text, open_docx
 
 PROFILES = Path(__file__).parent / "profiles"
 ALL = sorted(EXAMPLES.glob("*.yaml")) + sorted(PROFILES.glob("*.yaml"))
@@ -193,3 +193,23 @@ def test_a_lot_without_its_own_value_fails_every_value_test(catalogue: Catalogue
     (chromebooks,) = (lot_facts(small, lot, 216_000.0) for lot in small.lots)
     assert not trace(at_least, chromebooks).holds and trace(unset, chromebooks).holds
     assert laptops["procurement.criteria_set"] == "core"
+
+
+def test_every_lot_has_a_weighting_that_adds_up(catalogue: Catalogue) -> None:
+    # Each lot is awarded alone: lots 3 and 4 of the hogeschool example have no sustainability
+    # award criterion, and still get a table whose weights add up to 100 %.
+    result = evaluate(load_profile(EXAMPLES / "hogeschool-infra.yaml"), catalogue)
+    doc = open_docx(render_docx(result, catalogue, "nl"))
+    totals = [
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "Criterium" and t.rows[0].cells[1].text == "Gewicht"
+    ]
+    assert len(totals) == len(result.profile.lots) == 4
+    for table in totals:
+        assert table.rows[-1].cells[1].text == "100 %"
+    text = all_text(render_docx(result, catalogue, "nl"))
+    assert (
+        "Voor perceel 3 (Multifunctionals), perceel 4 (Cloudwerkplekdiensten (SaaS)) is geen"
+        " duurzaamheidscriterium voor de gunning geselecteerd" in text
+    )

@@ -179,6 +179,14 @@ def _weighting(doc: DocumentObj, result: EvaluationResult, words: Wording) -> No
         )
     titles = {c.id: f"{c.id} {c.title.get(words.lang)}" for c in result.selected}
     tables = [t for t in result.weighting if any(r.criterion_id for r in t.rows)]
+    # Each lot is awarded alone: a lot without a sustainability award criterion still needs
+    # its weighting, or its quality weight would point at criteria it does not have.
+    bare = [t.lot_id for t in result.weighting if t not in tables]
+    if tables and bare and award.quality_weight_percent > 0:
+        doc.add_paragraph(
+            words("weighting_without_sustainability", lots=lot_refs(profile, bare, words))
+        )
+        tables = list(result.weighting)
     names = {lot.id: lot.name for lot in profile.lots}
     for table in tables:
         if len(profile.lots) > 1:

@@ -172,6 +172,13 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "proof": ("Bewijsmiddelen", "Means of proof"),
     "or_equivalent": ("{label}, of gelijkwaardig", "{label}, or equivalent"),
     "weighting": ("Weging en beoordeling", "Weighting and scoring"),
+    "weighting_without_sustainability": (
+        "Voor {lots} is geen duurzaamheidscriterium voor de gunning geselecteerd: daar gaat het"
+        " hele kwaliteitsgewicht naar de eigen kwaliteitscriteria, zodat ook die weging op 100 %"
+        " uitkomt.",
+        "For {lots} no sustainability award criterion is selected: there the whole quality weight"
+        " goes to the own quality criteria, so that this weighting also adds up to 100%.",
+    ),
     "weighting_intro": (
         "Gunning op de beste prijs-kwaliteitverhouding: {price_name} weegt {price} van de"
         " totale score, kwaliteit {quality}. Dat kwaliteitsgewicht bestaat uit {own} voor de"
