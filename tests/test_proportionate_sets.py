@@ -213,3 +213,12 @@ def test_every_lot_has_a_weighting_that_adds_up(catalogue: Catalogue) -> None:
         "Voor perceel 3 (Multifunctionals), perceel 4 (Cloudwerkplekdiensten (SaaS)) is geen"
         " duurzaamheidscriterium voor de gunning geselecteerd" in text
     )
+
+
+def test_a_service_lot_is_not_asked_about_refurbished_devices(catalogue: Catalogue) -> None:
+    result = evaluate(load_profile(EXAMPLES / "hogeschool-infra.yaml"), catalogue)
+    doc = open_docx(render_docx(result, catalogue, "nl"))
+    lots = next(t for t in doc.tables if t.rows[0].cells[0].text == "Perceel")
+    by_lot = {row.cells[0].text: row.cells[4].text for row in lots.rows[1:]}
+    assert by_lot["4"] == "n.v.t. (dienst)"
+    assert by_lot["1"] != "n.v.t. (dienst)"

@@ -235,6 +235,7 @@ FRONT: dict[str, tuple[str, str]] = {
     "refurbished": ("Refurbished", "Refurbished"),
     "refurbished_excluded": ("alleen nieuwe apparaten", "new devices only"),
     "refurbished_accepted": ("nieuw of refurbished", "new or refurbished"),
+    "refurbished_service": ("n.v.t. (dienst)", "n/a (service)"),
     "refurbished_wanted": ("alleen refurbished apparaten", "refurbished devices only"),
     "refurbished_default": (
         "(standaard; niet gekozen in het profiel)",
