@@ -253,3 +253,9 @@ def test_price_indexation_names_the_index_of_the_buyers_country(
     clause = render_clauses(result, catalogue.templates_dir, lang)["MVI-OPT-008"]
     assert index in clause
     assert ("CBS" in clause) is (result.profile.buyer.jurisdiction.value == "NL")
+
+
+def test_a_label_certificate_must_be_valid_on_the_closing_date(catalogue: Catalogue) -> None:
+    result = evaluate(load_profile(EXAMPLES / "gemeente-laptops.yaml"), catalogue)
+    clause = render_clauses(result, catalogue.templates_dir, "nl")["MVI-LAB-001"]
+    assert "het certificaat is geldig op de uiterste inschrijvingsdatum" in clause
