@@ -147,9 +147,7 @@ def _isv_status(result: EvaluationResult, words: Wording) -> str:
         text = words(
             "isv_mandatory" if len(names) == 1 else "isv_mandatory_many",
             lots=lot_refs(profile, isv.mandatory_lots, words),
-            categories=", ".join(names[:-1]) + f" {words('and')} " + names[-1]
-            if len(names) > 1
-            else names[0],
+            categories=words.listing(names),
         )
         others = [lot.id for lot in profile.lots if lot.id not in isv.mandatory_lots]
         if others:

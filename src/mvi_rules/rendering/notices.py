@@ -100,6 +100,4 @@ def _parts(result: EvaluationResult, words: Wording) -> str:
         for kind in ("extension", "option", "incentive")
         if any(line.kind == kind for line in result.value.lines)
     ]
-    if len(kinds) < 2:
-        return "".join(kinds)
-    return ", ".join(kinds[:-1]) + f" {words('and')} {kinds[-1]}"
+    return words.listing(kinds)

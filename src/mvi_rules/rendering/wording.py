@@ -9,6 +9,7 @@ terms (:mod:`.wording_be`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..catalogue.model import Confidence, CriterionType
@@ -63,6 +64,12 @@ class Wording:
     def criterion_type(self, value: CriterionType) -> str:
         """The criterion type in words, e.g. ``minimumeis``."""
         return self(f"type_{value.value}")
+
+    def listing(self, items: Sequence[str]) -> str:
+        """Items as a sentence lists them: ``a, b en c`` (``a, b and c``)."""
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self('and')} {items[-1]}"
 
     def criterion_type_short(self, value: CriterionType) -> str:
         """The criterion type in one short word, for a narrow table column (``gunning``)."""
