@@ -113,6 +113,11 @@ class ProductGroup(TextEnum):
     WERKPLEK = "werkplek"
 
     @property
+    def is_service(self) -> bool:
+        """True for services, which deliver no devices."""
+        return self in (ProductGroup.DATA_CENTRE_SERVICE, ProductGroup.CLOUD_SERVICE)
+
+    @property
     def is_device(self) -> bool:
         """True for hardware; false for services and the werkplek bundle itself."""
         return self not in (

@@ -240,7 +240,7 @@ def add_lots(doc: DocumentObj, profile: ProcurementProfile, words: Wording) -> N
 def _refurbished_text(lot: Lot, words: Wording) -> str:
     """The lot's choice on refurbished devices, marked when the profile left it to the default;
     for a service lot, which delivers no devices, not applicable."""
-    if not lot.product_group.is_device and lot.product_group is not ProductGroup.WERKPLEK:
+    if lot.product_group.is_service:
         return words("refurbished_service")
     text = words(f"refurbished_{lot.refurbished.value}")
     if "refurbished" not in lot.model_fields_set:

@@ -89,18 +89,20 @@ def _price(
     return sum(p for p in prices if p is not None), True
 
 
-def _split_factor(profile: ProcurementProfile, figures: DeviceYearFigures) -> float | None:
+def _split_factor(
+    profile: ProcurementProfile,
+    found: list[tuple[Lot, tuple[ProductionShare, ...] | None, tuple[float, bool] | None]],
+) -> float | None:
     """What the illustrative prices are multiplied by so that they add up to the profile's
     estimate, when no lot has its own: only when the chart shows every lot, since otherwise the
     estimate also pays for what the chart does not price."""
-    if len(profile.lots) < 2 or any(lot.estimated_value_eur is not None for lot in profile.lots):
+    if len(found) < 2 or len(found) > MAX_LOTS:
         return None
-    if len(profile.lots) > MAX_LOTS:
+    if any(lot.estimated_value_eur is not None for lot, _, _ in found):
         return None
     total = 0.0
-    for lot in profile.lots:
-        price = _price(lot, profile, figures)
-        if price is None or _shares(lot, figures) is None:
+    for lot, shares, price in found:
+        if shares is None or price is None:
             return None
         total += price[0] * lot.quantity
     return profile.procurement.estimated_value_eur / total if total else None
@@ -115,10 +117,9 @@ def chart_data(profile: ProcurementProfile, figures: DeviceYearFigures) -> Chart
     """
     lots: list[ChartLot] = []
     unsourced: list[Lot] = []
-    factor = _split_factor(profile, figures)
-    for lot in profile.lots:
-        shares = _shares(lot, figures)
-        price = _price(lot, profile, figures)
+    found = [(lot, _shares(lot, figures), _price(lot, profile, figures)) for lot in profile.lots]
+    factor = _split_factor(profile, found)
+    for lot, shares, price in found:
         if shares is None or price is None:
             unsourced.append(lot)
             continue
