@@ -29,8 +29,9 @@ from mvi_rules.conditions import (
 )
 from mvi_rules.conditions.tree import Value
 from mvi_rules.engine.compiled import compiled_conditions
+from mvi_rules.selection.construct import light
 from mvi_rules.selection.result import ConditionTrace, LotDecision
-from mvi_rules.selection.traces import light, trace_plans
+from mvi_rules.selection.traces import trace_plans
 
 from .engine_standins import catalogue_of
 
@@ -128,14 +129,17 @@ def test_shared_trace_parts_explain_as_the_tree_walk_does(
     plan = trace_plans.get(catalogue)
     checks = dict(compiled_conditions.get(catalogue))
     for lot in facts:
-        made, held = plan.explain(lot)
-        for i, node in enumerate(conditions):
-            built = made[plan.roots[f"C{i}"]]
-            expected = _model(trace(node, lot))
-            assert built == expected
-            assert built.model_dump_json() == expected.model_dump_json()
-            assert held[plan.roots[f"C{i}"]] is expected.holds
-            assert checks[f"C{i}"](lot) is expected.holds
+        # Parts are made when first read: read the criteria last to first as well, so a part
+        # is first made inside another criterion's trace as often as on its own.
+        for order in (range(len(conditions)), reversed(range(len(conditions)))):
+            made = plan.for_lot(lot)
+            for i in order:
+                built = made.trace(plan.roots[f"C{i}"])
+                expected = _model(trace(conditions[i], lot))
+                assert built == expected
+                assert built.model_dump_json() == expected.model_dump_json()
+                assert built.holds is expected.holds
+                assert checks[f"C{i}"](lot) is expected.holds
 
 
 def test_a_light_model_equals_and_serialises_like_a_validated_one() -> None:

@@ -7,12 +7,20 @@ from collections.abc import Sequence
 from ..catalogue.model import LocalText, ParamValue
 from ..profile.model import ProcurementProfile
 from .choices import BuyerChoices
+from .construct import light
 from .result import Notice, SelectedCriterion
 
 
 def notice(code: str, nl: str, en: str, criterion_id: str | None = None) -> Notice:
     """A notice whose message is the English text."""
-    return Notice(code=code, message=en, criterion_id=criterion_id, text=LocalText(nl=nl, en=en))
+    # Made without validating: notices are made by the dozen from strings mvi-rules writes.
+    return light(
+        Notice,
+        code=code,
+        message=en,
+        criterion_id=criterion_id,
+        text=light(LocalText, nl=nl, en=en),
+    )
 
 
 def unused_exclusions(choices: BuyerChoices, dropped: dict[str, list[str]]) -> list[Notice]:

@@ -3,20 +3,23 @@ its parameters, proof, legal basis and the documents it refers to."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from ..catalogue import Catalogue, Entry
 from ..catalogue.model import Attachment, LocalText, ParamValue
+from ..engine import Match
 from ..profile.model import ProcurementProfile, ProductGroup
 from .choices import BuyerChoices
 from .conflicts import Conflicts
+from .construct import light
+from .deferred import set_fields
 from .notices import notice
 from .parameters import resolve_parameters
 from .proof import resolve_proof
 from .result import (
     AttachmentRef,
-    ConditionTrace,
     CriterionValue,
     LotDecision,
     Notice,
@@ -24,43 +27,72 @@ from .result import (
     SelectedCriterion,
     ValueEstimate,
 )
+from .traces import LotTraces
 
 _new = LotDecision.__new__
 _set = object.__setattr__
-_DECISION_FIELDS = ("lot_id", "selected", "reason", "conflict", "included_by_buyer")
+_DECISION_FIELDS = frozenset({"lot_id", "selected", "reason", "conflict", "included_by_buyer"})
+
+
+def selected_lots(
+    criterion_id: str,
+    outcomes: Sequence[tuple[str, bool]],
+    refused: Conflicts,
+    included: Mapping[Match, str],
+) -> list[str]:
+    """The lots a criterion is selected for: its condition held or the buyer included it,
+    and nothing (``refused``) took it away; in lot order."""
+    return [
+        lot_id
+        for lot_id, outcome in outcomes
+        if (outcome or (criterion_id, lot_id) in included) and (criterion_id, lot_id) not in refused
+    ]
 
 
 def lot_decisions(
     criterion_id: str,
     outcomes: Sequence[tuple[str, bool]],
-    reasons: Sequence[ConditionTrace],
+    root: int,
+    explained: Sequence[LotTraces],
     refused: Conflicts,
     choices: BuyerChoices,
+    *,
+    explain_now: bool = False,
 ) -> list[LotDecision]:
     """One decision per lot, in lot order: ``outcomes`` says whether the condition held,
-    ``reasons`` explains it, ``refused`` holds what took the criterion away from a lot."""
+    ``explained[i].trace(root)`` explains it for the i-th lot, ``refused`` holds what took the
+    criterion away from a lot. The reason is made when first read, unless ``explain_now``."""
     made: list[LotDecision] = []
     included = choices.included
-    for (lot_id, outcome), reason in zip(outcomes, reasons, strict=True):
+    for (lot_id, outcome), lot_traces in zip(outcomes, explained, strict=True):
         key = (criterion_id, lot_id)
         conflict = refused.get(key)
-        # light(LotDecision, ...) spelled out: a result holds one decision per criterion and
-        # lot, and every value is already valid (ids, a bool, a trace, catalogue texts).
+        selected = (outcome or key in included) and conflict is None
+        # light(LotDecision, ...) or deferred(LotDecision, ...) spelled out: a result holds
+        # one decision per criterion and lot, and every value is already valid (ids, a bool,
+        # catalogue texts).
         decision = _new(LotDecision)
-        _set(
-            decision,
-            "__dict__",
-            {
+        if explain_now:
+            values = {
                 "lot_id": lot_id,
-                "selected": (outcome or key in included) and conflict is None,
-                "reason": reason,
+                "selected": selected,
+                "reason": lot_traces.trace(root),
                 "conflict": conflict,
                 "included_by_buyer": included.get(key),
-            },
-        )
+            }
+            later = None
+        else:
+            values = {
+                "lot_id": lot_id,
+                "selected": selected,
+                "conflict": conflict,
+                "included_by_buyer": included.get(key),
+            }
+            later = {"_fill": {"reason": partial(lot_traces.trace, root)}}
+        set_fields(decision, values)
         _set(decision, "__pydantic_fields_set__", set(_DECISION_FIELDS))
         _set(decision, "__pydantic_extra__", None)
-        _set(decision, "__pydantic_private__", None)
+        _set(decision, "__pydantic_private__", later)
         made.append(decision)
     return made
 
@@ -112,7 +144,9 @@ def selected_criterion(
     }
     parameters, notices = resolve_parameters(c, overrides, groups, day)
     proof, proof_notices = resolve_proof(c, catalogue, groups, day)
-    item = SelectedCriterion(
+    # Made without validating: every value comes from the validated catalogue and profile.
+    item = light(
+        SelectedCriterion,
         **outcome_fields(entry, decisions, chosen),
         value=criterion_value(c.id, estimate),
         rewards=list(c.rewards),

@@ -9,6 +9,7 @@ from ..catalogue import Catalogue
 from ..catalogue.model import Criterion, ParamValue
 from ..errors import Problem, ProfileError
 from ..profile.model import ProcurementProfile, ProductGroup
+from .construct import light
 from .notices import notice
 from .result import Notice, ResolvedParameter
 
@@ -86,8 +87,11 @@ def resolve_parameters(
                     )
                 )
                 value, origin = bound, "law"
+        # Made without validating: every value comes from the validated catalogue, the
+        # checked overrides or a legal limit.
         resolved.append(
-            ResolvedParameter(
+            light(
+                ResolvedParameter,
                 name=name,
                 value=value,
                 unit=spec.unit,

@@ -6,7 +6,7 @@ Texts are kept in both languages (:class:`~mvi_rules.catalogue.LocalText`); the 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +20,7 @@ from ..catalogue.model import (
     Source,
 )
 from ..profile.model import ProcurementProfile, Theme
+from .deferred import DeferredModel
 
 _Frozen = ConfigDict(frozen=True)
 
@@ -42,14 +43,16 @@ class ConditionTrace(BaseModel):
         return out
 
 
-class LotDecision(BaseModel):
+class LotDecision(DeferredModel):
     """Whether a criterion applies to one lot, with the reasons.
 
     ``selected`` is false when the condition held but the criterion conflicts with another
-    one or with the lot; ``conflict`` then says why.
+    one or with the lot; ``conflict`` then says why. The evaluation makes ``reason`` when it is
+    first read; serialised decisions always have it.
     """
 
     model_config = _Frozen
+    deferred_fields: ClassVar[frozenset[str]] = frozenset({"reason"})
 
     lot_id: str
     selected: bool
@@ -325,10 +328,16 @@ class IsvStatus(BaseModel):
     )
 
 
-class EvaluationResult(BaseModel):
-    """The outcome of evaluating a catalogue against a procurement profile."""
+class EvaluationResult(DeferredModel):
+    """The outcome of evaluating a catalogue against a procurement profile.
+
+    The evaluation makes ``not_selected``, ``left_out`` and every decision's ``reason`` when
+    they are first read, so that a caller that only wants the selection does not pay for
+    explaining every criterion left out; the serialised result always has them.
+    """
 
     model_config = _Frozen
+    deferred_fields: ClassVar[frozenset[str]] = frozenset({"not_selected", "left_out"})
 
     library_version: str
     catalogue_version: str

@@ -5,23 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..catalogue import Catalogue, load_catalogue
+from ..catalogue import Catalogue, Entry, load_catalogue
 from ..conditions import lot_facts
 from ..engine import Backend, BackendName, LotFacts, Match, PlainBackend, get_backend
+from ..engine.compiled import compiled_conditions
 from ..errors import EngineError
 from ..profile.model import ProcurementProfile
 from .award import award_conflicts, weighting
 from .choices import check_choices, excluded_text
 from .conflicts import Conflicts, find_conflicts
+from .construct import deferred, light
 from .economics import economics_notices
 from .estimate import estimate, isv_status
-from .gc_pause import collector_paused
 from .notices import general_notices, unused_exclusions
-from .outcomes import lot_decisions, outcome_fields, selected_criterion
+from .outcomes import lot_decisions, outcome_fields, selected_criterion, selected_lots
 from .parameters import check_overrides
-from .result import CriterionOutcome, EvaluationResult, Notice, SelectedCriterion
+from .result import CriterionOutcome, EvaluationResult, LeftOut, Notice, SelectedCriterion
 from .sets import OUTSIDE_SET, SCALED_OUT, left_out, outside_set, scaled
-from .traces import light, trace_plans
+from .traces import trace_plans
 
 __all__ = ["OUTSIDE_SET", "SCALED_OUT", "evaluate"]
 
@@ -43,8 +44,7 @@ def evaluate(
     allow. Safe to call from many threads at once.
     """
     catalogue = catalogue if catalogue is not None else load_catalogue()
-    with collector_paused():
-        return _evaluate(profile, catalogue, backend)
+    return _evaluate(profile, catalogue, backend)
 
 
 def _evaluate(
@@ -62,16 +62,11 @@ def _evaluate(
         for lot in profile.lots
     ]
     engine = get_backend(backend)
-    plan = trace_plans.get(catalogue)
-    # Every part of every condition explained once per lot; whether a criterion's condition
-    # holds is read from its trace (the reference evaluation).
-    explained = [plan.explain(facts) for _, facts in lots]
-    # Criterion id -> (lot id, whether its condition holds), in catalogue and lot order.
+    # Criterion id -> (lot id, whether its condition holds), in catalogue and lot order: the
+    # reference evaluation, with the conditions compiled once per catalogue.
     traces: dict[str, list[tuple[str, bool]]] = {
-        criterion_id: [
-            (lot_id, held[root]) for (lot_id, _), (_, held) in zip(lots, explained, strict=True)
-        ]
-        for criterion_id, root in plan.roots.items()
+        criterion_id: [(lot_id, check(facts)) for lot_id, facts in lots]
+        for criterion_id, check in compiled_conditions.get(catalogue)
     }
     reference: set[Match] = {
         (criterion_id, lot_id)
@@ -125,23 +120,28 @@ def _evaluate(
     notices.extend(unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
+    plan = trace_plans.get(catalogue)
+    # Every decision's reason is made from these when it is first read.
+    explained = [plan.for_lot(facts) for _, facts in lots]
     selected: list[SelectedCriterion] = []
-    not_selected: list[CriterionOutcome] = []
+    not_selected: list[Entry] = []
     refused = conflicts | left_by_set
     for entry in catalogue:
         criterion_id = entry.criterion.id
-        root = plan.roots[criterion_id]
-        decisions = lot_decisions(
-            criterion_id,
-            traces[criterion_id],
-            [made[root] for made, _ in explained],
-            refused,
-            choices,
+        outcomes = traces[criterion_id]
+        # Only a chosen criterion can be selected (its condition held, or the buyer included
+        # it), for the lots nothing took it away from.
+        final = (
+            selected_lots(criterion_id, outcomes, refused, choices.included)
+            if criterion_id in chosen
+            else []
         )
-        final = [d.lot_id for d in decisions if d.selected]
         if not final:
-            not_selected.append(light(CriterionOutcome, **outcome_fields(entry, decisions, [])))
+            not_selected.append(entry)
             continue
+        decisions = lot_decisions(
+            criterion_id, outcomes, plan.roots[criterion_id], explained, refused, choices
+        )
         item, found = selected_criterion(
             entry,
             catalogue,
@@ -154,7 +154,31 @@ def _evaluate(
         )
         selected.append(item)
         notices.extend(found)
-    left = left_out(catalogue, order, refused, scaled(catalogue, profile, lots, traces))
+
+    def explain_not_selected() -> list[CriterionOutcome]:
+        return [
+            light(
+                CriterionOutcome,
+                **outcome_fields(
+                    entry,
+                    lot_decisions(
+                        entry.criterion.id,
+                        traces[entry.criterion.id],
+                        plan.roots[entry.criterion.id],
+                        explained,
+                        refused,
+                        choices,
+                        explain_now=True,
+                    ),
+                    [],
+                ),
+            )
+            for entry in not_selected
+        ]
+
+    def explain_left_out() -> list[LeftOut]:
+        return left_out(catalogue, order, refused, scaled(catalogue, profile, lots, traces))
+
     tables, weight_notices = weighting(profile, selected)
     notices.extend(weight_notices)
     notices.extend(general_notices(profile, overrides, selected, threshold))
@@ -162,7 +186,9 @@ def _evaluate(
         notices.append(engine_notice)
     # The value-related points a buyer must decide on come first in the document.
     notices[:0] = economics_notices(profile, value)
-    return EvaluationResult(
+    return deferred(
+        EvaluationResult,
+        {"not_selected": explain_not_selected, "left_out": explain_left_out},
         library_version=__version__,
         catalogue_version=catalogue.version,
         catalogue_fingerprint=catalogue.fingerprint,
@@ -172,9 +198,7 @@ def _evaluate(
         value=value,
         isv=isv_status(profile, catalogue, value),
         weighting=tables,
-        left_out=left,
         selected=selected,
-        not_selected=not_selected,
         notices=notices,
     )
 

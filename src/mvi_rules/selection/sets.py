@@ -18,8 +18,8 @@ from ..engine import LotFacts
 from ..engine.compiled import EntryLike, PerCatalogue
 from ..profile.model import CriteriaSet, ProcurementProfile
 from .conflicts import Conflicts
+from .construct import light
 from .result import LeftOut
-from .traces import light
 
 #: Why a criterion of the comprehensive set is not applied when the profile asks for the core
 #: set. Short, because the table repeats it per criterion; it follows "het" in ``explain``, as

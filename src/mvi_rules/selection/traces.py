@@ -1,22 +1,21 @@
 """The explanation of every decision (a :class:`ConditionTrace` per criterion and lot), built
-cheaply.
+cheaply and only when read.
 
 A result explains every criterion for every lot, selected or not: thousands of small trees per
 evaluation. Built one validated pydantic model at a time they took most of an evaluation and
-kept the garbage collector busy (p95 about 3x p50). Here the conditions are turned once per
-catalogue into a flat plan of their distinct parts (criteria share their product-group and
-ambition tests), and for each lot the plan is run once, part by part: the result holds the same
-(immutable) trace wherever the same part explains a decision. The text and outcome of each part
-are those of :func:`~mvi_rules.conditions.trace`; whether a criterion's condition holds is read
-from its trace, so the conditions are not evaluated a second time.
+kept the garbage collector busy (p95 about 3x p50); built all at once, even cheaply, they still
+cost as much as the rest of the evaluation. Here the conditions are turned once per catalogue
+into a flat plan of their distinct parts (criteria share their product-group and ambition
+tests); a lot's traces are made, every part once, when a decision's reason is first read (see
+:mod:`.deferred`): the result holds the same (immutable) trace wherever the same part explains
+a decision. The text and outcome of each part are those of
+:func:`~mvi_rules.conditions.trace`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import Any
 
 from ..conditions import All, Check, Node, Not, Test, compile_check
 from ..conditions.evaluate import Facts
@@ -24,24 +23,7 @@ from ..conditions.tree import format_value
 from ..engine.compiled import EntryLike, PerCatalogue
 from .result import ConditionTrace
 
-M = TypeVar("M", bound=BaseModel)
 _set = object.__setattr__
-
-
-def light(cls: type[M], **values: Any) -> M:
-    """A model made of values that are already valid, given for every field.
-
-    What :meth:`~pydantic.BaseModel.model_construct` makes, without its per-field lookups of
-    aliases and defaults (which cost more than the small models made here by the thousand).
-    Only for values built by mvi-rules itself from validated data; the tests check that the
-    model equals and serialises like a validated one.
-    """
-    model = cls.__new__(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(values))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
 
 
 _new = ConditionTrace.__new__
@@ -89,12 +71,40 @@ class TracePlan:
         self._steps.append(step)
         return number
 
-    def explain(self, facts: Facts) -> tuple[list[ConditionTrace], list[bool]]:
-        """The trace of every part for one lot's facts, and whether each part holds.
+    def for_lot(self, facts: Facts) -> LotTraces:
+        """The traces of one lot's facts, each made when it is first asked for."""
+        return LotTraces(self._steps, facts)
 
-        Both lists are indexed by step number; ``holds[roots[cid]]`` is whether criterion
-        ``cid``'s condition holds, as :func:`~mvi_rules.conditions.holds` decides it.
+
+class LotTraces:
+    """The trace of every part of a catalogue's conditions for one lot, made on first use.
+
+    Every part is explained at once, the first time any decision's reason is read (most
+    results are never asked why a criterion was left out): a part once per lot, however many
+    criteria share it. One pass over the plan in order costs less than following each
+    criterion's parts on its own, even for the few criteria a document explains.
+    """
+
+    __slots__ = ("_facts", "_made", "_steps")
+
+    def __init__(self, steps: list[_Step], facts: Facts) -> None:
+        self._steps = steps
+        self._facts = facts
+        self._made: list[ConditionTrace] | None = None
+
+    def trace(self, number: int) -> ConditionTrace:
+        """The trace of step ``number`` (e.g. ``plan.roots[cid]``: criterion ``cid``'s).
+
+        Its ``holds`` is what :func:`~mvi_rules.conditions.holds` decides for the part.
         """
+        made = self._made
+        if made is None:
+            # Two threads may both explain the lot; either list is complete, one is kept.
+            made = self._made = self._explain()
+        return made[number]
+
+    def _explain(self) -> list[ConditionTrace]:
+        facts = self._facts
         made: list[ConditionTrace] = []
         holds: list[bool] = []
         shown: dict[str, str] = {}
@@ -123,7 +133,7 @@ class TracePlan:
             put(trace, "__pydantic_private__", None)
             add(trace)
             held(result)
-        return made, holds
+        return made
 
 
 def _plan(entries: Iterable[EntryLike]) -> TracePlan:
