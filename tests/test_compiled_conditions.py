@@ -131,6 +131,7 @@ def test_shared_trace_parts_explain_as_the_tree_walk_does(
     for lot in facts:
         # Parts are made when first read: read the criteria last to first as well, so a part
         # is first made inside another criterion's trace as often as on its own.
+        held = plan.holds(lot)
         for order in (range(len(conditions)), reversed(range(len(conditions)))):
             made = plan.for_lot(lot)
             for i in order:
@@ -139,6 +140,7 @@ def test_shared_trace_parts_explain_as_the_tree_walk_does(
                 assert built == expected
                 assert built.model_dump_json() == expected.model_dump_json()
                 assert built.holds is expected.holds
+                assert held[plan.roots[f"C{i}"]] is expected.holds
                 assert checks[f"C{i}"](lot) is expected.holds
 
 

@@ -3,7 +3,7 @@
 from ..errors import ConditionSyntaxError
 from .compiled import Check, compile_check
 from .evaluate import Trace, holds, trace
-from .facts import lot_facts
+from .facts import lot_facts, with_total_value
 from .fields import FIELDS, FieldSpec, Kind
 from .parse import parse_condition, parse_test
 from .tree import All, Any, Node, Not, Op, Test, fields_of
@@ -28,4 +28,5 @@ __all__ = [
     "parse_condition",
     "parse_test",
     "trace",
+    "with_total_value",
 ]

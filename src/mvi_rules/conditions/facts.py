@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..profile.model import Lot, ProcurementProfile, Theme
 from .tree import Value
 
@@ -57,3 +59,15 @@ def lot_facts(
     if eu_threshold_eur is not None:
         facts["procurement.above_eu_threshold"] = total >= eu_threshold_eur
     return facts
+
+
+def with_total_value(
+    facts: Mapping[str, Value], total_value_eur: float, eu_threshold_eur: float | None
+) -> dict[str, Value]:
+    """``facts`` of :func:`lot_facts` as if made with ``total_value_eur``: a copy, in which only
+    the total and whether it reaches the threshold change."""
+    changed = dict(facts)
+    changed["procurement.total_value_eur"] = total_value_eur
+    if eu_threshold_eur is not None:
+        changed["procurement.above_eu_threshold"] = total_value_eur >= eu_threshold_eur
+    return changed

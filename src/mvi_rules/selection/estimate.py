@@ -7,12 +7,13 @@ catalogue (:data:`value_plans`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import cast
 
 from ..catalogue import Catalogue, Entry
 from ..catalogue.model import ParamValue, ValueKind
 from ..conditions import Check, compile_check, lot_facts
+from ..engine import LotFacts
 from ..engine.compiled import EntryLike, PerCatalogue
 from ..profile.model import AuthorityType, Jurisdiction, ProcurementProfile
 from .result import IsvStatus, ValueEstimate
@@ -41,16 +42,19 @@ def estimate(
     catalogue: Catalogue,
     overrides: dict[str, dict[str, ParamValue]],
     threshold: float | None,
+    facts: Sequence[tuple[str, LotFacts]] | None = None,
 ) -> ValueEstimate:
     """The value for the threshold test, from the criteria that add value.
 
     Their conditions cannot read the value (the loader refuses that), so they are decided here,
-    before the value is known, exactly as the engine decides them afterwards.
+    before the value is known, exactly as the engine decides them afterwards. ``facts`` are
+    the lots' facts made with the profile's stated value, if the caller has them.
     """
-    facts = [
-        (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
-        for lot in profile.lots
-    ]
+    if facts is None:
+        facts = [
+            (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
+            for lot in profile.lots
+        ]
     claims: list[ValueClaim] = []
     extension: str | None = None
     choices = profile.criteria

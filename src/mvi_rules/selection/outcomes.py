@@ -4,7 +4,6 @@ its parameters, proof, legal basis and the documents it refers to."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import partial
 from typing import Any
 
 from ..catalogue import Catalogue, Entry
@@ -13,8 +12,8 @@ from ..engine import Match
 from ..profile.model import ProcurementProfile, ProductGroup
 from .choices import BuyerChoices
 from .conflicts import Conflicts
-from .construct import light
-from .deferred import set_fields
+from .construct import deferred
+from .deferred import Fill
 from .notices import notice
 from .parameters import resolve_parameters
 from .proof import resolve_proof
@@ -31,7 +30,7 @@ from .traces import LotTraces
 
 _new = LotDecision.__new__
 _set = object.__setattr__
-_DECISION_FIELDS = frozenset({"lot_id", "selected", "reason", "conflict", "included_by_buyer"})
+_DECISION_FIELDS = ("lot_id", "selected", "reason", "conflict", "included_by_buyer")
 
 
 def selected_lots(
@@ -56,43 +55,32 @@ def lot_decisions(
     explained: Sequence[LotTraces],
     refused: Conflicts,
     choices: BuyerChoices,
-    *,
-    explain_now: bool = False,
 ) -> list[LotDecision]:
     """One decision per lot, in lot order: ``outcomes`` says whether the condition held,
     ``explained[i].trace(root)`` explains it for the i-th lot, ``refused`` holds what took the
-    criterion away from a lot. The reason is made when first read, unless ``explain_now``."""
+    criterion away from a lot."""
     made: list[LotDecision] = []
     included = choices.included
     for (lot_id, outcome), lot_traces in zip(outcomes, explained, strict=True):
         key = (criterion_id, lot_id)
         conflict = refused.get(key)
-        selected = (outcome or key in included) and conflict is None
-        # light(LotDecision, ...) or deferred(LotDecision, ...) spelled out: a result holds
-        # one decision per criterion and lot, and every value is already valid (ids, a bool,
-        # catalogue texts).
+        # light(LotDecision, ...) spelled out: a result holds one decision per criterion and
+        # lot, and every value is already valid (ids, a bool, a trace, catalogue texts).
         decision = _new(LotDecision)
-        if explain_now:
-            values = {
+        _set(
+            decision,
+            "__dict__",
+            {
                 "lot_id": lot_id,
-                "selected": selected,
+                "selected": (outcome or key in included) and conflict is None,
                 "reason": lot_traces.trace(root),
                 "conflict": conflict,
                 "included_by_buyer": included.get(key),
-            }
-            later = None
-        else:
-            values = {
-                "lot_id": lot_id,
-                "selected": selected,
-                "conflict": conflict,
-                "included_by_buyer": included.get(key),
-            }
-            later = {"_fill": {"reason": partial(lot_traces.trace, root)}}
-        set_fields(decision, values)
+            },
+        )
         _set(decision, "__pydantic_fields_set__", set(_DECISION_FIELDS))
         _set(decision, "__pydantic_extra__", None)
-        _set(decision, "__pydantic_private__", later)
+        _set(decision, "__pydantic_private__", None)
         made.append(decision)
     return made
 
@@ -109,10 +97,8 @@ def criterion_value(criterion_id: str, estimate: ValueEstimate) -> CriterionValu
     )
 
 
-def outcome_fields(
-    entry: Entry, decisions: Sequence[LotDecision], chosen: list[str]
-) -> dict[str, Any]:
-    """What every outcome says of its criterion, selected or not."""
+def outcome_fields(entry: Entry, chosen: list[str]) -> dict[str, Any]:
+    """What every outcome says of its criterion, selected or not, but its decisions."""
     c = entry.criterion
     return {
         "id": c.id,
@@ -123,7 +109,6 @@ def outcome_fields(
         "level": c.level,
         "themes": list(c.themes),
         "lots": chosen,
-        "decisions": list(decisions),
     }
 
 
@@ -131,23 +116,24 @@ def selected_criterion(
     entry: Entry,
     catalogue: Catalogue,
     profile: ProcurementProfile,
-    decisions: Sequence[LotDecision],
+    decisions: Fill,
     chosen: list[str],
     overrides: dict[str, ParamValue],
     estimate: ValueEstimate,
+    groups: set[ProductGroup],
     included_because: str | None = None,
 ) -> tuple[SelectedCriterion, list[Notice]]:
+    """The clause of a criterion selected for the lots ``chosen``, which buy ``groups``, and
+    what the reader must know about it; ``decisions`` makes its decisions when first read."""
     c = entry.criterion
     day = profile.procurement.reference_date
-    groups: set[ProductGroup] = {
-        g for lot in profile.lots if lot.id in chosen for g in lot.product_groups
-    }
     parameters, notices = resolve_parameters(c, overrides, groups, day)
     proof, proof_notices = resolve_proof(c, catalogue, groups, day)
     # Made without validating: every value comes from the validated catalogue and profile.
-    item = light(
+    item = deferred(
         SelectedCriterion,
-        **outcome_fields(entry, decisions, chosen),
+        {"decisions": decisions},
+        **outcome_fields(entry, chosen),
         value=criterion_value(c.id, estimate),
         rewards=list(c.rewards),
         parameters=parameters,

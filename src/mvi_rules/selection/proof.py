@@ -8,6 +8,7 @@ from .._calendar import written_date
 from ..catalogue import Catalogue
 from ..catalogue.model import Criterion, Label, LocalText
 from ..profile.model import ProductGroup
+from .construct import light
 from .notices import notice
 from .result import Notice, Proof, ProofLabel
 
@@ -45,7 +46,14 @@ def resolve_proof(
                 )
             )
         labels.append(
-            ProofLabel(key=ref.label, name=label.name, version=version, level=ref.level, note=note)
+            light(
+                ProofLabel,
+                key=ref.label,
+                name=label.name,
+                version=version,
+                level=ref.level,
+                note=note,
+            )
         )
         thin = sorted(covered & set(label.thin_market), key=lambda g: g.value)
         if thin:
@@ -62,7 +70,8 @@ def resolve_proof(
                     criterion.id,
                 )
             )
-    return Proof(labels=labels, other=criterion.verification.other), notices
+    # Made without validating: registry names, catalogue texts and versions are valid.
+    return light(Proof, labels=labels, other=criterion.verification.other), notices
 
 
 def _valid_version(

@@ -23,6 +23,8 @@ from ..profile.model import ProcurementProfile, Theme
 from .deferred import DeferredModel
 
 _Frozen = ConfigDict(frozen=True)
+# Read once: an enum member read from its class goes through a descriptor (slow on 3.11).
+_UNCONFIRMED = Confidence.UNCONFIRMED
 
 
 class ConditionTrace(BaseModel):
@@ -43,16 +45,14 @@ class ConditionTrace(BaseModel):
         return out
 
 
-class LotDecision(DeferredModel):
+class LotDecision(BaseModel):
     """Whether a criterion applies to one lot, with the reasons.
 
     ``selected`` is false when the condition held but the criterion conflicts with another
-    one or with the lot; ``conflict`` then says why. The evaluation makes ``reason`` when it is
-    first read; serialised decisions always have it.
+    one or with the lot; ``conflict`` then says why.
     """
 
     model_config = _Frozen
-    deferred_fields: ClassVar[frozenset[str]] = frozenset({"reason"})
 
     lot_id: str
     selected: bool
@@ -93,11 +93,7 @@ class ResolvedParameter(BaseModel):
     @property
     def to_verify(self) -> bool:
         """An unconfirmed catalogue default the buyer must confirm, for the lots it concerns."""
-        return (
-            self.origin == "catalogue"
-            and self.confidence is Confidence.UNCONFIRMED
-            and self.concerns_lots
-        )
+        return self.origin == "catalogue" and self.confidence is _UNCONFIRMED and self.concerns_lots
 
 
 class ProofLabel(BaseModel):
@@ -139,10 +135,15 @@ class AttachmentRef(BaseModel):
     )
 
 
-class CriterionOutcome(BaseModel):
-    """A criterion and its decision per lot."""
+class CriterionOutcome(DeferredModel):
+    """A criterion and its decision per lot.
+
+    The evaluation makes ``decisions`` when they are first read; serialised outcomes always
+    have them.
+    """
 
     model_config = _Frozen
+    deferred_fields: ClassVar[frozenset[str]] = frozenset({"decisions"})
 
     id: str
     version: int
@@ -331,9 +332,10 @@ class IsvStatus(BaseModel):
 class EvaluationResult(DeferredModel):
     """The outcome of evaluating a catalogue against a procurement profile.
 
-    The evaluation makes ``not_selected``, ``left_out`` and every decision's ``reason`` when
-    they are first read, so that a caller that only wants the selection does not pay for
-    explaining every criterion left out; the serialised result always has them.
+    The evaluation makes ``not_selected``, ``left_out`` and each selected criterion's
+    ``decisions`` when they are first read, so that a caller that only wants the selection does
+    not pay for explaining every criterion for every lot; the serialised result always has
+    them.
     """
 
     model_config = _Frozen

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from .._version import __version__
 from ..catalogue import Catalogue, Entry, load_catalogue
-from ..conditions import lot_facts
+from ..conditions import lot_facts, with_total_value
 from ..engine import Backend, BackendName, LotFacts, Match, PlainBackend, get_backend
-from ..engine.compiled import compiled_conditions
 from ..errors import EngineError
 from ..profile.model import ProcurementProfile
 from .award import award_conflicts, weighting
@@ -53,20 +53,22 @@ def _evaluate(
     overrides = check_overrides(profile, catalogue)
     day = profile.procurement.reference_date
     threshold = catalogue.thresholds.supplies_services(profile.buyer.authority_type.is_central, day)
-    value = estimate(profile, catalogue, overrides, threshold)
-    lots: list[tuple[str, LotFacts]] = [
-        (
-            lot.id,
-            lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot), value.total_eur),
-        )
+    stated = [
+        (lot.id, lot_facts(profile, lot, threshold, catalogue.isv.category_of(lot)))
         for lot in profile.lots
     ]
+    value = estimate(profile, catalogue, overrides, threshold, stated)
+    lots: list[tuple[str, LotFacts]] = [
+        (lot_id, with_total_value(facts, value.total_eur, threshold)) for lot_id, facts in stated
+    ]
     engine = get_backend(backend)
+    plan = trace_plans.get(catalogue)
+    held = [(lot_id, plan.holds(facts)) for lot_id, facts in lots]
     # Criterion id -> (lot id, whether its condition holds), in catalogue and lot order: the
-    # reference evaluation, with the conditions compiled once per catalogue.
+    # reference evaluation.
     traces: dict[str, list[tuple[str, bool]]] = {
-        criterion_id: [(lot_id, check(facts)) for lot_id, facts in lots]
-        for criterion_id, check in compiled_conditions.get(catalogue)
+        criterion_id: [(lot_id, parts[root]) for lot_id, parts in held]
+        for criterion_id, root in plan.roots.items()
     }
     reference: set[Match] = {
         (criterion_id, lot_id)
@@ -120,9 +122,9 @@ def _evaluate(
     notices.extend(unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
-    plan = trace_plans.get(catalogue)
     # Every decision's reason is made from these when it is first read.
     explained = [plan.for_lot(facts) for _, facts in lots]
+    lot_groups = {lot.id: lot.product_groups for lot in profile.lots}
     selected: list[SelectedCriterion] = []
     not_selected: list[Entry] = []
     refused = conflicts | left_by_set
@@ -139,17 +141,23 @@ def _evaluate(
         if not final:
             not_selected.append(entry)
             continue
-        decisions = lot_decisions(
-            criterion_id, outcomes, plan.roots[criterion_id], explained, refused, choices
-        )
         item, found = selected_criterion(
             entry,
             catalogue,
             profile,
-            decisions,
+            partial(
+                lot_decisions,
+                criterion_id,
+                outcomes,
+                plan.roots[criterion_id],
+                explained,
+                refused,
+                choices,
+            ),
             final,
             overrides.get(criterion_id, {}),
             value,
+            {group for lot_id in final for group in lot_groups[lot_id]},
             choices.include_reasons.get(criterion_id),
         )
         selected.append(item)
@@ -159,18 +167,14 @@ def _evaluate(
         return [
             light(
                 CriterionOutcome,
-                **outcome_fields(
-                    entry,
-                    lot_decisions(
-                        entry.criterion.id,
-                        traces[entry.criterion.id],
-                        plan.roots[entry.criterion.id],
-                        explained,
-                        refused,
-                        choices,
-                        explain_now=True,
-                    ),
-                    [],
+                **outcome_fields(entry, []),
+                decisions=lot_decisions(
+                    entry.criterion.id,
+                    traces[entry.criterion.id],
+                    plan.roots[entry.criterion.id],
+                    explained,
+                    refused,
+                    choices,
                 ),
             )
             for entry in not_selected

@@ -71,6 +71,25 @@ class TracePlan:
         self._steps.append(step)
         return number
 
+    def holds(self, facts: Facts) -> list[bool]:
+        """Whether each part holds for one lot's facts, by step number, explaining nothing.
+
+        ``holds(facts)[roots[cid]]`` is whether criterion ``cid``'s condition holds, as
+        :func:`~mvi_rules.conditions.holds` decides it. Each distinct part is decided once,
+        however many criteria share it: about half the work of deciding every criterion's
+        condition on its own.
+        """
+        held: list[bool] = []
+        add, pick = held.append, held.__getitem__
+        for kind, first, second, _ in self._steps:
+            if kind == _TEST:
+                add(first(facts))
+            elif kind == _NOT:
+                add(not held[first])
+            else:
+                add(second(map(pick, first)))
+        return held
+
     def for_lot(self, facts: Facts) -> LotTraces:
         """The traces of one lot's facts, each made when it is first asked for."""
         return LotTraces(self._steps, facts)
