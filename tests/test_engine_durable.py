@@ -377,10 +377,16 @@ def test_guard_3_exception_in_action_raises_engine_error(monkeypatch: pytest.Mon
     def boom(*args: object) -> None:
         raise RuntimeError("boom in action")
 
+    assert backend.match(cat, [("L", LAPTOPS)]) == {("A", "L")}
+    (kept,) = backend._registered[cat.fingerprint][0].sessions
     monkeypatch.setattr(backend, "_on_match", boom)
     with pytest.raises(EngineError, match="boom in action"):
         backend.match(cat, [("L", LAPTOPS)])
     monkeypatch.undo()
+    # The session the failed evaluation ran in is not used again: its state is deleted.
+    assert backend._registered[cat.fingerprint][0].sessions == []
+    with pytest.raises(Exception, match="309"):
+        _session_facts(backend, backend.prepare(cat), kept)
     assert backend.match(cat, [("L", LAPTOPS)]) == {("A", "L")}
     assert backend._runs == {}
 
@@ -433,10 +439,20 @@ def test_guard_7_one_shared_backend_per_process() -> None:
     assert get_backend("auto") is backends[0]
 
 
-def test_guard_7_evaluations_leave_no_threads_and_no_state(monkeypatch: pytest.MonkeyPatch) -> None:
-    backend = DurableBackend.shared()
-    cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(40)})
+def _session_facts(
+    backend: DurableBackend, compiled: dc.CompiledCatalogue, sid: str
+) -> list[AnyType]:
+    """The facts session ``sid`` holds in each ruleset; raises (error 309) when it has none."""
+    return [backend._host.get_facts(rs.name, sid) for rs in compiled.rulesets]
+
+
+def test_guard_7_evaluations_leave_no_threads_and_no_lot_facts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = DurableBackend()
+    cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(70)})
     compiled = backend.prepare(cat)
+    assert len(compiled.rulesets) > 1
     sids: list[str] = []
     new_sid = backend._new_sid
 
@@ -448,14 +464,52 @@ def test_guard_7_evaluations_leave_no_threads_and_no_state(monkeypatch: pytest.M
     backend.match(cat, [("L", LAPTOPS)])
     before = threading.active_count()
     for i in range(50):
-        backend.match(cat, [("L", {**LAPTOPS, "lot.quantity": i * 40})])
+        lots = [("L", {**LAPTOPS, "lot.quantity": i * 40}), ("M", LAPTOPS)]
+        assert backend.match(cat, lots) == PlainBackend().match(cat, lots)
     assert threading.active_count() <= before
-    assert len(set(sids)) == 51
+    # One evaluation at a time: one session serves them all, and keeps only its closing fact.
+    assert len(sids) == 1
     assert backend._runs == {}
+    closing = dur._closing(sids[0])
+    assert _session_facts(backend, compiled, sids[0]) == [[closing]] * len(compiled.rulesets)
+
+
+def test_guard_7_sessions_beyond_the_idle_ones_are_deleted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend = DurableBackend()
+    cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(70)})
+    compiled = backend.prepare(cat)
+    at_once = dur.MAX_IDLE_SESSIONS + 2
+    sids: list[str] = []
+    new_sid = backend._new_sid
+    real_match = backend._match
+    # Every evaluation has run before any gives its session back: each needs its own.
+    all_ran = threading.Barrier(at_once)
+
+    def recording_sid() -> str:
+        sids.append(new_sid())
+        return sids[-1]
+
+    def waiting_match(*args: AnyType) -> AnyType:
+        run = real_match(*args)
+        all_ran.wait(timeout=30)
+        return run
+
+    monkeypatch.setattr(backend, "_new_sid", recording_sid)
+    monkeypatch.setattr(backend, "_match", waiting_match)
+    with ThreadPoolExecutor(at_once) as pool:
+        results = list(pool.map(lambda _: backend.match(cat, [("L", LAPTOPS)]), range(at_once)))
+    assert results == [PlainBackend().match(cat, [("L", LAPTOPS)])] * at_once
+    assert len(set(sids)) == at_once
+    kept = backend._registered[cat.fingerprint][0].sessions
+    assert len(kept) == dur.MAX_IDLE_SESSIONS
     for sid in sids:
-        for rs in compiled.rulesets:
+        if sid in kept:
+            assert len(_session_facts(backend, compiled, sid)) == len(compiled.rulesets)
+        else:
             with pytest.raises(Exception, match="309"):  # ERR_SID_NOT_FOUND: state deleted
-                backend._host.get_facts(rs.name, sid)
+                _session_facts(backend, compiled, sid)
 
 
 def test_guard_8_lots_matching_nothing_do_not_crash_delete_state() -> None:
@@ -695,17 +749,37 @@ def test_registered_catalogues_are_bounded_and_released_ones_work_again() -> Non
     assert both(cats[0], [("L", LAPTOPS)]) == {("A", "L")}
 
 
+def test_a_released_catalogue_deletes_its_idle_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # delete_ruleset frees the ruleset's table of states but not the states themselves.
+    backend = DurableBackend()
+    cat = catalogue_of({"A": Test("lot.quantity", Op.AT_LEAST, 1)}, "idle")
+    assert backend.match(cat, [("L", LAPTOPS)]) == {("A", "L")}
+    (sid,) = backend._registered[cat.fingerprint][0].sessions
+    engine = dur.durable_engine.durable_rules_engine
+    real_delete_state = engine.delete_state
+    deleted: list[str] = []
+
+    def recording_delete_state(handle: int, session: str) -> AnyType:
+        deleted.append(session)
+        return real_delete_state(handle, session)
+
+    monkeypatch.setattr(engine, "delete_state", recording_delete_state)
+    _register_many(backend, "pushing-out")
+    assert f"mvi_{cat.fingerprint}_0" not in backend._host._ruleset_directory
+    assert deleted == [sid]
+
+
 def test_a_catalogue_in_use_is_not_released(monkeypatch: pytest.MonkeyPatch) -> None:
     # Other catalogues registered while an evaluation of "busy" runs must not release it.
     backend = DurableBackend.shared()
     busy = catalogue_of({"B": Test("lot.quantity", Op.AT_LEAST, 1)}, "busy")
     real_match = backend._match
 
-    def others_first(compiled: AnyType, lots: AnyType) -> set[tuple[str, str]]:
+    def others_first(*args: AnyType) -> AnyType:
         _register_many(backend, "meanwhile")
         assert backend.registered_count == dur.MAX_REGISTERED
         assert f"mvi_{busy.fingerprint}_0" in backend._host._ruleset_directory  # "busy" stays
-        return real_match(compiled, lots)
+        return real_match(*args)
 
     monkeypatch.setattr(backend, "_match", others_first)
     lots = [(f"L{i}", LAPTOPS) for i in range(3)]
