@@ -110,6 +110,9 @@ class _Run:
     #: The JSON text of each lot fact asserted → its lot id, to recognise lot facts in action
     #: frames without decoding them (see ``_run_actions``).
     texts: dict[str, str] = field(default_factory=dict)
+    #: The end of an action frame for each lot fact (its text and ``}}``) → its lot id (see
+    #: ``_run_actions``).
+    frame_tails: dict[str, str] = field(default_factory=dict)
     #: What retracts this evaluation's lot facts from a ruleset (their sid and id).
     retract: str = "[]"
     matches: set[Match] = field(default_factory=set)
@@ -117,6 +120,8 @@ class _Run:
     #: Activations allowed, and seen, during the current assert (see ``_fire``).
     budget: int = 0
     fired: int = 0
+    #: What the current assert's activations proved: (criterion ids, lot id) each.
+    found: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     #: Rulesets in which this session has state to delete.
     touched: list[CompiledRuleset] = field(default_factory=list)
     #: Names of the rulesets that handled the closing fact already.
@@ -227,6 +232,7 @@ class DurableBackend(RulesetRegistry):
             for lot_texts, (lot_id, _) in zip(texts, lots, strict=True)
             for text in lot_texts
         }
+        run.frame_tails = {text + _FRAME_TAIL: lot_id for text, lot_id in run.texts.items()}
         run.retract = (
             "[" + ", ".join(f'{{"sid": "{sid}", "id": "{fact_id}"}}' for fact_id in fact_ids) + "]"
         )
@@ -271,6 +277,7 @@ class DurableBackend(RulesetRegistry):
                     run.errors.append(f"a fact of {ruleset.name} was refused as already observed")
                 run.closed.add(ruleset.name)
                 self._run_actions(run, ruleset, handle, state)
+                self._record(run)
                 if not run.errors:
                     # The session serves the next evaluation: leave no lot fact in it. Retracting
                     # costs a tenth of creating the session's state in the ruleset, a memset of
@@ -306,24 +313,20 @@ class DurableBackend(RulesetRegistry):
         # re-runs the state object through every rule, a tenth of match's time, and
         # complete_and_start_action does not read it (completeAndStartAction in events.c).
         pending = started[1]
-        proves, texts = ruleset.proves, run.texts
-        head, middle, tail = len(_FRAME_HEAD), len(_FRAME_MIDDLE), len(_FRAME_TAIL)
+        heads, tails, found = ruleset.frame_heads, run.frame_tails, run.found
         while pending:
-            end = pending.find('"', head)
-            rule = pending[head:end] if pending.startswith(_FRAME_HEAD) else ""
-            criteria = proves.get(rule)
-            lot_id = (
-                texts.get(pending[end + middle : -tail])
-                if criteria is not None
-                and pending.startswith(_FRAME_MIDDLE, end)
-                and pending.endswith(_FRAME_TAIL)
-                else None
-            )
-            if lot_id is not None and criteria is not None:
-                if not self._fire(run, rule, criteria, lot_id, None):
-                    # Not completing the action ends the engine's loop for this assert.
+            # Rule names hold no quote, so the first frame middle follows the rule name.
+            head, _, tail = pending.partition(_FRAME_MIDDLE)
+            criteria = heads.get(head)
+            lot_id = tails.get(tail)
+            if criteria is not None and lot_id is not None:
+                # What _fire does, inline: this runs for every activation.
+                run.fired += 1
+                if run.fired > run.budget:
+                    self._fire(run, head[len(_FRAME_HEAD) :], criteria, lot_id, None)
                     return
-            elif rule != CLOSE_RULE and not self._decoded(run, ruleset, pending):
+                found.append((criteria, lot_id))
+            elif head != _CLOSE_HEAD and not self._decoded(run, ruleset, pending):
                 return
             pending = _ENGINE.complete_and_start_action(handle, state)
 
@@ -402,18 +405,31 @@ class DurableBackend(RulesetRegistry):
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
-            self._on_match(run, criteria, lot_id)
+            run.found.append((criteria, lot_id))
         except BaseException as exc:
             run.errors.append(f"action for {rule} failed: {describe_error(exc)}")
         return True
 
-    def _on_match(self, run: _Run, criteria: tuple[str, ...], lot_id: str) -> None:
-        run.matches.update([(criterion_id, lot_id) for criterion_id in criteria])
+    def _record(self, run: _Run) -> None:
+        """Add what the last assert's activations proved to the run's matches."""
+        # Guard 3: whatever fails here is recorded, and match raises after the run.
+        try:
+            self._on_match(run, run.found)
+        except BaseException as exc:
+            run.errors.append(f"recording matches failed: {describe_error(exc)}")
+        run.found = []
+
+    def _on_match(self, run: _Run, found: list[tuple[tuple[str, ...], str]]) -> None:
+        run.matches.update(
+            [(criterion_id, lot_id) for criteria, lot_id in found for criterion_id in criteria]
+        )
 
 
 #: How durable-rules writes the action frame of a rule for one fact: ``{"<rule name>":{"m":``,
 #: the fact's text, ``}}`` (``serializeResult`` in its state.c).
 _FRAME_HEAD, _FRAME_MIDDLE, _FRAME_TAIL = '{"', '":{"m":', "}}"
+#: The start of the close rule's frames, up to the frame middle.
+_CLOSE_HEAD = _FRAME_HEAD + CLOSE_RULE
 
 
 def _closing(sid: str) -> dict[str, str]:

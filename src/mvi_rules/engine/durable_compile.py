@@ -143,6 +143,9 @@ class CompiledRuleset:
     #: Fact keys its rules read: the only ones its facts carry (see
     #: :meth:`CompiledCatalogue.fact_texts`).
     keys: tuple[str, ...] = ()
+    #: ``{"<rule name>`` (how the rule's action frames start) → the ids of the criteria it
+    #: proves; none for the close rule.
+    frame_heads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def definition(self) -> dict[str, Json]:
         """A fresh copy of the rules to register (durable-rules deletes ``run`` from each rule)."""
@@ -309,7 +312,8 @@ def _ruleset(
     actions = {rule: body["run"] for rule, body in definition.items()}
     proves = {rule: criteria for rule, _, criteria, _ in rules}
     keys = tuple(sorted({atom.key for _, _, _, term in rules for atom in term}))
-    return CompiledRuleset(name, definition, len(rules), actions, proves, keys)
+    heads = {'{"' + rule: criteria for rule, criteria in proves.items()}
+    return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads)
 
 
 def _check_keys(keys: Mapping[str, str]) -> None:
