@@ -564,6 +564,42 @@ def test_guard_9_numbers_durable_cannot_read_as_python_writes_them() -> None:
             DurableBackend.shared().prepare(catalogue_of({"X": Test(value, Op.AT_MOST, bad)}))
 
 
+def test_fact_texts_write_every_kind_of_value_as_the_fact_holds_it() -> None:
+    # fact_texts writes texts, true/false and numbers without the checks of fact(); the other
+    # values go the long way. Both must give the engine the same fact.
+    number, text, groups = "lot.quantity", "lot.refurbished", "lot.product_groups"
+    cat = catalogue_of(
+        {
+            "N": Test(number, Op.AT_LEAST, 1),
+            "T": Test(text, Op.IS, "x"),
+            "G": Test(groups, Op.INCLUDES, "laptop"),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    values: list[Value] = [
+        0,
+        -1,
+        2**63 - 1,
+        -(2**63),
+        1e16,
+        -0.0,
+        0.1,
+        2.5e-3,
+        1.5e300,
+        True,
+        False,
+        'ü " \u2028',
+    ]
+    for value in values:
+        for lot_groups in [(), ("laptop",), "laptop", ("laptop", "desktop")]:
+            facts: Facts = {number: value, text: value, groups: lot_groups}
+            (written,) = compiled.fact_texts(facts, "s", "s/0")
+            assert json.loads(written) == compiled.fact(facts, "s", "s/0")
+    for bad in (2**63, 1e-05, 1e300, float("inf"), float("nan")):
+        with pytest.raises(EngineError, match="durable-rules"):
+            compiled.fact_texts({number: bad}, "s", "s/0")
+
+
 # --- registration and threads ---------------------------------------------------------------
 
 

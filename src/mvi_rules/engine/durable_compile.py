@@ -96,8 +96,10 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 _LIST_OPS = frozenset({"$iany", "$iall"})
 
-#: JSON as the engine reads it; one encoder, since json.dumps with options builds one per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: How a lot fact's text goes on after its sid and id.
+_LOT_KIND = f', "{KIND_KEY}": "{LOT_KIND}"'
+_INT64 = 2**63
+
 #: The json module's writer of strings (without escaping non-ASCII), as json.dumps uses it.
 _encode_string: Callable[[str], str] = (
     getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
@@ -189,29 +191,35 @@ class CompiledCatalogue:
         shipped catalogue's rulesets read 3 to 9 of its 19 keys). A key the ruleset reads is
         left out exactly when :meth:`fact` leaves it out.
         """
-        head = _ENCODE({"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND})[1:-1]
+        head = '{"sid": ' + _encode_string(sid) + ', "id": ' + _encode_string(fact_id) + _LOT_KIND
+        # Each key's part, written once for all rulesets: ', "key": value'.
         pieces: dict[str, str] = {}
+        list_keys = self.list_keys
         for name, key in self.keys.items():
             value = facts.get(name)
             if value is None:
                 continue
-            # Texts and true/false, most values, need no checks; the rest goes the long way.
-            if type(value) is str and key not in self.list_keys:
+            # Texts, true/false and numbers, nearly every value, are written as json.dumps
+            # writes them, without the checks that only the rest needs.
+            if key in list_keys:
+                text = _json(self._engine_value(name, key, value))
+            elif type(value) is str:
                 text = _encode_string(value)
             elif type(value) is bool:
                 text = "true" if value else "false"
+            elif type(value) is int and -_INT64 <= value < _INT64:
+                text = int.__repr__(value)
+            elif type(value) is float and _plain_float(text := float.__repr__(value)):
+                pass
             else:
                 text = _json(self._engine_value(name, key, value))
             # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
-            pieces[key] = f'"{key}": {text}'
-        texts = []
-        for ruleset in self.rulesets:
-            parts = [head]
-            for key in ruleset.keys:
-                if key in pieces:
-                    parts.append(pieces[key])
-            texts.append("{" + ", ".join(parts) + "}")
-        return tuple(texts)
+            pieces[key] = f', "{key}": {text}'
+        get = pieces.get
+        return tuple(
+            head + "".join([get(key, "") for key in ruleset.keys]) + "}"
+            for ruleset in self.rulesets
+        )
 
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
@@ -221,6 +229,12 @@ class CompiledCatalogue:
         if isinstance(value, (tuple, list)):
             return [_fact_scalar(name, item) for item in value]
         return _fact_scalar(name, value)
+
+
+def _plain_float(text: str) -> bool:
+    """Whether ``repr`` of a float, ``text``, is how durable-rules reads it back (see
+    :func:`~.durable_terms.engine_number`): finite (not inf or nan) and without an exponent."""
+    return "e" not in text and "n" not in text
 
 
 def _json(value: AnyType) -> str:
