@@ -65,14 +65,49 @@ def rule_tests(catalogue: AnyType) -> list[dict[str, AnyType]]:
     ]
 
 
-def test_includes_any_compiles_to_one_iany_per_item() -> None:
+def test_includes_any_compiles_to_one_flag_test_per_item() -> None:
     # Never an "$or" inside "$iany": durable-rules intermittently fails to register that shape
-    # (error 102). Each item is its own alternative, so its own rule.
+    # (error 102). Each item is its own alternative, so its own rule, and a text item is tested
+    # as a flag the fact carries, not with "$iany" (which parses the list again in every rule).
     cat = catalogue_of({"A": Test("lot.product_groups", Op.INCLUDES_ANY, ("laptop", "desktop"))})
+    compiled = DurableBackend.shared().prepare(cat)
+    assert compiled.flags == {
+        "lot__product_groups": {
+            "desktop": "lot__product_groups__has1",
+            "laptop": "lot__product_groups__has2",
+        }
+    }
     assert sorted(rule_tests(cat), key=json.dumps) == [
-        {"$and": [{"mvi_kind": "lot"}, {"$iany": {"lot__product_groups": {"$i": item}}}]}
-        for item in ("desktop", "laptop")
+        {"$and": [{"mvi_kind": "lot"}, {f"lot__product_groups__has{n}": True}]} for n in (1, 2)
     ]
+    (ruleset,) = compiled.rulesets
+    assert ruleset.keys == ("lot__product_groups__has1", "lot__product_groups__has2")
+    lots: list[tuple[str, Facts]] = [
+        ("both", {"lot.product_groups": ("laptop", "desktop")}),
+        ("one", {"lot.product_groups": "desktop"}),
+        ("other", {"lot.product_groups": ("monitor", "Laptop", "laptop ")}),
+        ("empty", {"lot.product_groups": ()}),
+        ("none", {}),
+    ]
+    assert both(cat, lots) == {("A", "both"), ("A", "one")}
+
+
+def test_a_list_test_of_a_number_stays_a_list_test() -> None:
+    # Only texts get flags; a text is never equal to a number, as in the reference evaluator.
+    cat = catalogue_of(
+        {"A": Test("x.items", Op.INCLUDES, 2), "B": Test("x.items", Op.INCLUDES, "two")}
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    assert compiled.flags == {"x__items": {"two": "x__items__has1"}}
+    number_test = {"$iany": {"x__items": {"$i": 2}}}
+    assert any(number_test in tests["$and"] for tests in rule_tests(cat))
+    lots: list[tuple[str, Facts]] = [
+        ("number", {"x.items": (1, 2)}),
+        ("float", {"x.items": (2.0, "three")}),
+        ("text", {"x.items": ("two",)}),
+        ("flag", {"x.items": (True,)}),
+    ]
+    assert both(cat, lots) == {("A", "number"), ("A", "float"), ("B", "text")}
 
 
 def test_not_includes_any_compiles_to_one_iall_per_item_in_one_rule() -> None:
@@ -112,7 +147,7 @@ def test_no_list_test_holds_a_nested_or_or_and() -> None:
         return []
 
     rules = [rule for rs in compiled.rulesets for rule in rs.rules.values()]
-    assert any("$iany" in json.dumps(rule) for rule in rules)
+    assert compiled.flags  # its list tests are flag tests
     assert inner_ops(rules) == []
 
 
@@ -361,7 +396,11 @@ def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
             for key, value in full.items()
             if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
         }
-    assert {key for rs in compiled.rulesets for key in rs.keys} == set(compiled.keys.values())
+    flags = {flag for by_item in compiled.flags.values() for flag in by_item.values()}
+    assert flags == {"lot__product_groups__has1"}
+    assert {key for rs in compiled.rulesets for key in rs.keys} == (
+        set(compiled.keys.values()) - {"lot__product_groups"} | flags
+    )
 
 
 def test_guard_2_catalogue_reading_too_many_fields_is_refused() -> None:
@@ -400,7 +439,9 @@ def test_guard_4_rule_testing_only_an_absent_field() -> None:
 def test_guard_4_runaway_engine_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     # Without the discriminator a "$nex"-only rule matches the session-state object and fires
     # forever; the action notices and stops the engine instead of hanging.
-    def rule_without_discriminator(term: tuple[dc.Atom, ...], action: str) -> dict[str, AnyType]:
+    def rule_without_discriminator(
+        term: tuple[dc.Atom, ...], action: str, flags: AnyType
+    ) -> dict[str, AnyType]:
         tests = [atom.to_json() for atom in term]
         return {"all": [{"m": tests[0] if len(tests) == 1 else {"$and": tests}}], "run": action}
 
@@ -594,7 +635,12 @@ def test_fact_texts_write_every_kind_of_value_as_the_fact_holds_it() -> None:
         for lot_groups in [(), ("laptop",), "laptop", ("laptop", "desktop")]:
             facts: Facts = {number: value, text: value, groups: lot_groups}
             (written,) = compiled.fact_texts(facts, "s", "s/0")
-            assert json.loads(written) == compiled.fact(facts, "s", "s/0")
+            (ruleset,) = compiled.rulesets
+            assert json.loads(written) == {
+                key: value
+                for key, value in compiled.fact(facts, "s", "s/0").items()
+                if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
+            }
     for bad in (2**63, 1e-05, 1e300, float("inf"), float("nan")):
         with pytest.raises(EngineError, match="durable-rules"):
             compiled.fact_texts({number: bad}, "s", "s/0")
@@ -724,14 +770,15 @@ def test_concurrent_evaluations_give_sequential_results() -> None:
 def test_stress_registrations_after_heap_churn_never_fail() -> None:
     # durable-rules failed 6 in 3,600 registrations after heap churn when an "$iany" held an
     # inner "$or" (error 102). Thousands of fresh registrations of list tests after churning the
-    # heap with random bytes: none may fail, and every answer equals the plain backend's.
+    # heap with random bytes: none may fail, and every answer equals the plain backend's. (Texts
+    # in lists are tested as flags; "NUM" keeps "$iany" tests in every ruleset.)
     # MVI_STRESS_ROUNDS raises the count for a longer run on demand.
     rounds = int(os.environ.get("MVI_STRESS_ROUNDS", "1500"))
     rng = random.Random(102)
     groups = FIELDS["lot.product_groups"].allowed
     backend = DurableBackend.shared()
     lots: list[tuple[str, Facts]] = [
-        ("two", {"lot.product_groups": tuple(groups[:2]), "lot.quantity": 5}),
+        ("two", {"lot.product_groups": tuple(groups[:2]), "lot.quantity": 5, "x.items": (1, 7)}),
         ("none", {"lot.quantity": 500}),
     ]
     for round_ in range(rounds):
@@ -741,6 +788,7 @@ def test_stress_registrations_after_heap_churn_never_fail() -> None:
         cat = catalogue_of(
             {
                 "ANY": Test("lot.product_groups", Op.INCLUDES_ANY, picks[0]),
+                "NUM": Test("x.items", Op.INCLUDES_ANY, (rng.randint(0, 3), 7)),
                 "NONE": Not(Test("lot.product_groups", Op.INCLUDES_ANY, picks[1])),
                 "MIX": All(
                     (

@@ -5,9 +5,11 @@ tree is put in disjunctive normal form (:mod:`.durable_terms`), every distinct c
 becomes one rule of durable-rules' JSON rule language, and the rules are grouped into rulesets.
 Criteria share many terms (the shipped catalogue: 1,473 terms of 140 criteria, 740 distinct),
 and every rule costs the engine an activation and the backend an action per lot it holds for,
-so a term shared by several criteria is one rule that proves all of them. This module is pure
-Python and does not import durable-rules, so the compiled form can be inspected (and tested) on
-any Python.
+so a term shared by several criteria is one rule that proves all of them. A test whether a list
+holds a text (every rule of the shipped catalogue has one, on the product groups) is written as
+a test of a flag that lot facts carry when their list holds that text, since durable-rules parses
+the list again for every list test. This module is pure Python and does not import
+durable-rules, so the compiled form can be inspected (and tested) on any Python.
 
 Several durable-rules failures are avoided here rather than at run time; each constant names the
 one it prevents. Every rule also tests a discriminator key that only lot facts carry
@@ -78,6 +80,10 @@ CLOSE_KIND = "close"
 #: Fewer, larger rulesets cost less per evaluation: each is one assert, one batch parse and one
 #: state to delete (32 rules per ruleset took a sixth longer).
 RULES_PER_RULESET = 60
+
+#: What a flag key has between its list key and its number (see ``_flags``); a catalogue with a
+#: field whose key equals a flag key is refused.
+FLAG_INFIX = "__has"
 
 #: Most keys a fact may carry. durable-rules fails with error 302 (``ERR_EVENT_MAX_PROPERTIES``)
 #: for facts of 255 or more keys, so facts carry only the fields the conditions read, plus
@@ -167,19 +173,29 @@ class CompiledCatalogue:
     list_keys: frozenset[str]
     #: Criterion id → its conjunctive terms (empty: it never applies).
     terms: Mapping[str, tuple[tuple[Atom, ...], ...]] = field(repr=False)
+    #: List key → text → the key of the flag that a fact carries (true) when its list holds
+    #: the text (see ``_flags``).
+    flags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def fact(self, facts: Mapping[str, object], sid: str, fact_id: str) -> Json:
         """The engine fact for one lot: only the fields conditions read, plus discriminators.
 
         Keys the conditions never read are left out so that a large fact mapping cannot hit
         durable-rules' per-fact property limit (error 302). Absent and ``None`` fields are left
-        out, which is how the reference evaluator reads them too.
+        out, which is how the reference evaluator reads them too. A list carries the flags of
+        the texts it holds that rules test it for (see :attr:`flags`), each ``True``.
         """
         out: Json = {"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND}
         for name, key in self.keys.items():
             value = facts.get(name)
             if value is not None:
-                out[key] = self._engine_value(name, key, value)
+                out[key] = value = self._engine_value(name, key, value)
+                flags = self.flags.get(key)
+                if flags:
+                    for item in value:
+                        flag = flags.get(item) if type(item) is str else None
+                        if flag is not None:
+                            out[flag] = True
         return out
 
     def fact_texts(self, facts: Mapping[str, object], sid: str, fact_id: str) -> tuple[str, ...]:
@@ -188,8 +204,9 @@ class CompiledCatalogue:
         Each carries the discriminators and only the keys its ruleset's rules read: the engine
         parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
         at every node it visits, so keys no rule of the ruleset reads only cost time (the
-        shipped catalogue's rulesets read 3 to 9 of its 19 keys). A key the ruleset reads is
-        left out exactly when :meth:`fact` leaves it out.
+        shipped catalogue's rulesets read 2 to 8 of its 19 fields, and the flags of product
+        groups, of which a fact carries those that are true). A key the ruleset reads is left
+        out exactly when :meth:`fact` leaves it out.
         """
         head = '{"sid": ' + _encode_string(sid) + ', "id": ' + _encode_string(fact_id) + _LOT_KIND
         # Each key's part, written once for all rulesets: ', "key": value'.
@@ -202,7 +219,14 @@ class CompiledCatalogue:
             # Texts, true/false and numbers, nearly every value, are written as json.dumps
             # writes them, without the checks that only the rest needs.
             if key in list_keys:
-                text = _json(self._engine_value(name, key, value))
+                items = self._engine_value(name, key, value)
+                text = _json(items)
+                flags = self.flags.get(key)
+                if flags:
+                    for item in items:
+                        flag = flags.get(item) if type(item) is str else None
+                        if flag is not None:
+                            pieces[flag] = f', "{flag}": true'
             elif type(value) is str:
                 text = _encode_string(value)
             elif type(value) is bool:
@@ -291,55 +315,111 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
             proving = proves.setdefault(term, [])
             if criterion_id not in proving:
                 proving.append(criterion_id)
-    _check_keys(keys)
+    flags = _flags(proves)
+    _check_keys(keys, flags)
     # Rules reading the same keys go together, so that each ruleset reads few keys and its facts
     # are small (see CompiledCatalogue.fact_texts).
     ordered = sorted(proves.items(), key=lambda item: sorted({atom.key for atom in item[0]}))
     rules = [
-        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}"), tuple(criteria), term)
+        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}", flags), tuple(criteria), term)
         for number, (term, criteria) in enumerate(ordered)
     ]
     rulesets = tuple(
-        _ruleset(f"{prefix}_{n}", rules[start : start + RULES_PER_RULESET])
+        _ruleset(f"{prefix}_{n}", rules[start : start + RULES_PER_RULESET], flags)
         for n, start in enumerate(range(0, len(rules), RULES_PER_RULESET))
     )
+    by_list: dict[str, dict[str, str]] = {}
+    for (key, item), flag in flags.items():
+        by_list.setdefault(key, {})[item] = flag
     return CompiledCatalogue(
-        catalogue.fingerprint, rulesets, dict(sorted(keys.items())), frozenset(list_keys), terms
+        catalogue.fingerprint,
+        rulesets,
+        dict(sorted(keys.items())),
+        frozenset(list_keys),
+        terms,
+        by_list,
     )
 
 
-def _rule(term: tuple[Atom, ...], action: str) -> Json:
-    # List tests last: the engine tests a rule's parts in order, sharing equal leading parts
-    # between rules, and a list test re-reads the whole list each time; after the scalar tests
-    # it runs only for the facts these let through.
+def _flags(proves: Mapping[tuple[Atom, ...], object]) -> dict[tuple[str, str], str]:
+    """(list key, text) → its flag key, for every text some rule tests a list for with $iany.
+
+    durable-rules' list tests parse the fact's list again for every rule they are part of (a
+    third of the engine's time for the shipped catalogue, where every rule tests the product
+    groups): ``includes x`` is a test of a flag instead, true exactly when the list holds the
+    text ``x`` (see :meth:`CompiledCatalogue.fact`). Other items, and ``$iall``, stay list tests.
+    """
+    items = sorted(
+        {
+            (atom.key, item)
+            for term in proves
+            for atom in term
+            if atom.op == "$iany" and isinstance(atom.value, tuple)
+            for item in atom.value
+            if isinstance(item, str)
+        }
+    )
+    numbers: dict[str, int] = {}
+    flags: dict[tuple[str, str], str] = {}
+    for key, item in items:
+        numbers[key] = numbers.get(key, 0) + 1
+        flags[key, item] = f"{key}{FLAG_INFIX}{numbers[key]}"
+    return flags
+
+
+def _flag(atom: Atom, flags: Mapping[tuple[str, str], str]) -> str | None:
+    """The flag key ``atom`` tests, if it is a list test written as a flag test."""
+    if atom.op != "$iany" or not isinstance(atom.value, tuple) or len(atom.value) != 1:
+        return None
+    (item,) = atom.value
+    return flags.get((atom.key, item)) if isinstance(item, str) else None
+
+
+def _rule(term: tuple[Atom, ...], action: str, flags: Mapping[tuple[str, str], str]) -> Json:
+    # List and flag tests last: the engine tests a rule's parts in order, sharing equal leading
+    # parts between rules, and a list test re-reads the whole list each time; after the scalar
+    # tests it runs only for the facts these let through (flags, too, were faster last).
     ordered = sorted(term, key=lambda atom: atom.op in _LIST_OPS)
-    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in ordered)]
+    tests: list[Json] = [{KIND_KEY: LOT_KIND}]
+    for atom in ordered:
+        flag = _flag(atom, flags)
+        tests.append(atom.to_json() if flag is None else {flag: True})
     match = tests[0] if len(tests) == 1 else {"$and": tests}
     return {"all": [{"m": match}], "run": action}
 
 
 def _ruleset(
-    name: str, rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]]
+    name: str,
+    rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]],
+    flags: Mapping[tuple[str, str], str],
 ) -> CompiledRuleset:
     definition = {rule: body for rule, body, _, _ in rules}
     definition[CLOSE_RULE] = {"all": [{"m": {KIND_KEY: CLOSE_KIND}}], "run": CLOSE_ACTION}
     actions = {rule: body["run"] for rule, body in definition.items()}
     proves = {rule: criteria for rule, _, criteria, _ in rules}
-    keys = tuple(sorted({atom.key for _, _, _, term in rules for atom in term}))
+    keys = tuple(
+        sorted({_flag(atom, flags) or atom.key for _, _, _, term in rules for atom in term})
+    )
     heads = {'{"' + rule: criteria for rule, criteria in proves.items()}
     return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads)
 
 
-def _check_keys(keys: Mapping[str, str]) -> None:
+def _check_keys(keys: Mapping[str, str], flags: Mapping[tuple[str, str], str]) -> None:
     by_key: dict[str, str] = {}
     for name, key in keys.items():
         if key in by_key:
             raise EngineError(f"fields {by_key[key]!r} and {name!r} map to the same fact key")
         by_key[key] = name
-    if len(keys) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
+    for (key, item), flag in flags.items():
+        if flag in by_key:
+            raise EngineError(
+                f"field {by_key[flag]!r} and the test of {by_key[key]!r} for {item!r} map to "
+                "the same fact key"
+            )
+    if len(keys) + len(flags) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
         raise EngineError(
-            f"conditions read {len(keys)} fields; durable-rules facts hold at most "
-            f"{MAX_FACT_KEYS - len(RESERVED_KEYS)}"
+            f"conditions read {len(keys)} fields and test lists for {len(flags)} texts; "
+            f"durable-rules facts hold at most {MAX_FACT_KEYS - len(RESERVED_KEYS)} keys"
         )
 
 
