@@ -92,6 +92,43 @@ def test_includes_any_compiles_to_one_flag_test_per_item() -> None:
     assert both(cat, lots) == {("A", "both"), ("A", "one")}
 
 
+def test_a_lot_skips_the_rulesets_whose_flags_it_lacks() -> None:
+    # Rules needing the same flag share rulesets; a lot without any of a ruleset's flags cannot
+    # match its rules and is not asserted into it.
+    groups = ("laptop", "desktop", "monitor")
+    cat = catalogue_of(
+        {
+            **{
+                f"{group}{i:02}": All(
+                    (
+                        Test("lot.product_groups", Op.INCLUDES, group),
+                        Test("lot.quantity", Op.MORE_THAN, i),
+                    )
+                )
+                for group in groups
+                for i in range(70)
+            },
+            "ANY": Test("lot.quantity", Op.AT_LEAST, 1),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    gates = [rs.gate for rs in compiled.rulesets]
+    assert gates.count(None) == 1  # ANY's, alone
+    assert sorted(len(gate) for gate in gates if gate is not None) == [1] * 6
+    assert compiled.rulesets[gates.index(None)].lot_rules == 1
+    assert all(rs.lot_rules <= dc.RULES_PER_RULESET for rs in compiled.rulesets)
+    texts = compiled.fact_texts({**LAPTOPS, "lot.product_groups": ("monitor",)}, "s", "s/0")
+    flag = compiled.flags["lot__product_groups"]["monitor"]
+    assert [text is not None for text in texts] == [
+        gate is None or gate == {flag} for gate in gates
+    ]
+    lots: list[tuple[str, Facts]] = [
+        (f"L{n}", {**LAPTOPS, "lot.product_groups": groups[:n], "lot.quantity": 30 + n})
+        for n in range(4)
+    ]
+    assert len(both(cat, lots)) == 4 + 31 + 32 * 2 + 33 * 3
+
+
 def test_a_list_test_of_a_number_stays_a_list_test() -> None:
     # Only texts get flags; a text is never equal to a number, as in the reference evaluator.
     cat = catalogue_of(
@@ -162,9 +199,9 @@ def test_a_term_shared_by_criteria_is_one_rule_proving_them_all() -> None:
         }
     )
     compiled = DurableBackend.shared().prepare(cat)
-    (ruleset,) = compiled.rulesets
-    assert ruleset.lot_rules == 3  # laptops & big; level 3; laptops
-    assert sorted(ruleset.proves.values()) == [("A", "B"), ("B",), ("C",)]
+    assert sum(rs.lot_rules for rs in compiled.rulesets) == 3  # laptops & big; level 3; laptops
+    proves = [criteria for rs in compiled.rulesets for criteria in rs.proves.values()]
+    assert sorted(proves) == [("A", "B"), ("B",), ("C",)]
     assert len(rule_tests(cat)) == 3
     lots = [("L", LAPTOPS), ("small", {**LAPTOPS, "lot.quantity": 5}), ("none", {})]
     assert both(cat, lots) == {("A", "L"), ("B", "L"), ("C", "L"), ("C", "small")}
@@ -391,6 +428,7 @@ def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
     texts = compiled.fact_texts(facts, "sid", "sid/0")
     assert len(texts) == len(compiled.rulesets)
     for ruleset, text in zip(compiled.rulesets, texts, strict=True):
+        assert text is not None
         assert json.loads(text) == {
             key: value
             for key, value in full.items()
@@ -634,13 +672,16 @@ def test_fact_texts_write_every_kind_of_value_as_the_fact_holds_it() -> None:
     for value in values:
         for lot_groups in [(), ("laptop",), "laptop", ("laptop", "desktop")]:
             facts: Facts = {number: value, text: value, groups: lot_groups}
-            (written,) = compiled.fact_texts(facts, "s", "s/0")
-            (ruleset,) = compiled.rulesets
-            assert json.loads(written) == {
-                key: value
-                for key, value in compiled.fact(facts, "s", "s/0").items()
-                if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
-            }
+            written = compiled.fact_texts(facts, "s", "s/0")
+            for ruleset, ruleset_text in zip(compiled.rulesets, written, strict=True):
+                if ruleset_text is None:  # no "laptop" flag: the ruleset's rules all need it
+                    assert ruleset.gate and "laptop" not in lot_groups
+                    continue
+                assert json.loads(ruleset_text) == {
+                    key: value
+                    for key, value in compiled.fact(facts, "s", "s/0").items()
+                    if key in ruleset.keys or key in ("sid", "id", "mvi_kind")
+                }
     for bad in (2**63, 1e-05, 1e300, float("inf"), float("nan")):
         with pytest.raises(EngineError, match="durable-rules"):
             compiled.fact_texts({number: bad}, "s", "s/0")

@@ -2,17 +2,18 @@
 
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
 registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
-has a durable session to itself: into every ruleset in turn it asserts all its lot facts in one
-call, runs the actions the rules queued (a rule is one distinct term, and its firing for a lot
-proves every criterion that has the term: (criterion id, lot id) each), and retracts the lot
-facts before going on to the next ruleset. The session is then kept, idle, for a later
-evaluation (at most :data:`MAX_IDLE_SESSIONS` per catalogue; the states of others are deleted):
-creating a session's state in a ruleset clears several kilobytes per rule, which was half of the
-engine's time, while every rule matches one fact, so retracted facts leave nothing a later
-evaluation could see. A session in which anything failed is not kept. The backend runs the
-actions itself rather than through the host's action loop, whose per-action wrappers, clocks and
-JSON copies of the session state cost several times the engine's own work. The engine decides
-*which* criteria apply; explanations are built from the condition tree by the caller.
+has a durable session to itself: into every ruleset in turn it asserts, in one call, the lot
+facts that can match one of its rules (a ruleset's rules mostly need one product group), runs
+the actions the rules queued (a rule is one distinct term, and its firing for a lot proves
+every criterion that has the term: (criterion id, lot id) each), and retracts the lot facts
+before going on to the next ruleset. The session is then kept, idle, for a later evaluation (at
+most :data:`MAX_IDLE_SESSIONS` per catalogue; the states of others are deleted): creating a
+session's state in a ruleset clears several kilobytes per rule, which was half of the engine's
+time, while every rule matches one fact, so retracted facts leave nothing a later evaluation
+could see. A session in which anything failed is not kept. The backend runs the actions itself
+rather than through the host's action loop, whose per-action wrappers, clocks and JSON copies of
+the session state cost several times the engine's own work. The engine decides *which* criteria
+apply; explanations are built from the condition tree by the caller.
 
 durable-rules has sharp edges, each guarded here or in the compiler (the comment at each guard
 names the failure it prevents):
@@ -221,7 +222,8 @@ class DurableBackend(RulesetRegistry):
         # out of the fact and is looked up from the fact id instead.
         prefix = f"{next(_EVALUATIONS):x}."
         fact_ids = [f"{prefix}{index}" for index in range(len(lots))]
-        # Per lot, its fact's text in each ruleset (each carries only the keys that ruleset reads).
+        # Per lot, its fact's text in each ruleset (each carries only the keys that ruleset reads;
+        # None where the lot can match no rule).
         texts = [
             compiled.fact_texts(lot_facts, sid, fact_id)
             for fact_id, (_, lot_facts) in zip(fact_ids, lots, strict=True)
@@ -231,27 +233,26 @@ class DurableBackend(RulesetRegistry):
             text: lot_id
             for lot_texts, (lot_id, _) in zip(texts, lots, strict=True)
             for text in lot_texts
+            if text is not None
         }
         run.frame_tails = {text + _FRAME_TAIL: lot_id for text, lot_id in run.texts.items()}
         run.retract = (
             "[" + ", ".join(f'{{"sid": "{sid}", "id": "{fact_id}"}}' for fact_id in fact_ids) + "]"
         )
-        # One batch per ruleset: every lot fact (and in a new session the closing fact, guard 8)
-        # asserted in one call rather than one call per fact. The engine stores exactly these
-        # texts (see _run_actions).
+        # One batch per ruleset: every lot fact that can match one of its rules (and in a new
+        # session the closing fact, guard 8) asserted in one call rather than one call per fact.
+        # The engine stores exactly these texts (see _run_actions). A ruleset with nothing to
+        # assert is skipped.
         closing = [] if run.closed else [json.dumps(_closing(sid), ensure_ascii=False)]
-        batches = [
-            "[" + ", ".join([*(lot_texts[index] for lot_texts in texts), *closing]) + "]"
-            for index in range(len(compiled.rulesets))
-        ]
-        budget = len(lots)
         with ENGINE_LOCK:
             self._runs[sid] = run
         try:
-            for ruleset, batch in zip(compiled.rulesets, batches, strict=True):
-                self._assert(run, ruleset, batch, budget)
-                if run.errors:
-                    break
+            for index, ruleset in enumerate(compiled.rulesets):
+                batch = [text for lot_texts in texts if (text := lot_texts[index]) is not None]
+                if batch or closing:
+                    self._assert(run, ruleset, "[" + ", ".join(batch + closing) + "]", len(batch))
+                    if run.errors:
+                        break
         finally:
             with ENGINE_LOCK:
                 self._runs.pop(sid, None)
@@ -278,7 +279,7 @@ class DurableBackend(RulesetRegistry):
                 run.closed.add(ruleset.name)
                 self._run_actions(run, ruleset, handle, state)
                 self._record(run)
-                if not run.errors:
+                if not run.errors and facts:
                     # The session serves the next evaluation: leave no lot fact in it. Retracting
                     # costs a tenth of creating the session's state in the ruleset, a memset of
                     # several kilobytes per rule (createStateNode in state.c), and deleting it.

@@ -8,8 +8,9 @@ and every rule costs the engine an activation and the backend an action per lot 
 so a term shared by several criteria is one rule that proves all of them. A test whether a list
 holds a text (every rule of the shipped catalogue has one, on the product groups) is written as
 a test of a flag that lot facts carry when their list holds that text, since durable-rules parses
-the list again for every list test. This module is pure Python and does not import
-durable-rules, so the compiled form can be inspected (and tested) on any Python.
+the list again for every list test. Rules that need the same flag share rulesets, and a lot fact
+is only asserted into the rulesets whose rules it can match. This module is pure Python and does
+not import durable-rules, so the compiled form can be inspected (and tested) on any Python.
 
 Several durable-rules failures are avoided here rather than at run time; each constant names the
 one it prevents. Every rule also tests a discriminator key that only lot facts carry
@@ -20,12 +21,13 @@ engine's per-fact limit.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any as AnyType
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..conditions.tree import Node, Scalar
 from ..conditions.tree import fields_of as tree_fields
@@ -102,6 +104,8 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 _LIST_OPS = frozenset({"$iany", "$iall"})
 
+_T = TypeVar("_T")
+
 #: How a lot fact's text goes on after its sid and id.
 _LOT_KIND = f', "{KIND_KEY}": "{LOT_KIND}"'
 _INT64 = 2**63
@@ -154,6 +158,9 @@ class CompiledRuleset:
     #: ``{"<rule name>`` (how the rule's action frames start) → the ids of the criteria it
     #: proves; none for the close rule.
     frame_heads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Flag keys of which a fact must carry one for any of its rules to match (each rule needs
+    #: one of them); None: any fact may match. A fact without one is not asserted into it.
+    gate: frozenset[str] | None = None
 
     def definition(self) -> dict[str, Json]:
         """A fresh copy of the rules to register (durable-rules deletes ``run`` from each rule)."""
@@ -198,8 +205,11 @@ class CompiledCatalogue:
                             out[flag] = True
         return out
 
-    def fact_texts(self, facts: Mapping[str, object], sid: str, fact_id: str) -> tuple[str, ...]:
-        """The JSON text of the engine fact for one lot in each ruleset, in ruleset order.
+    def fact_texts(
+        self, facts: Mapping[str, object], sid: str, fact_id: str
+    ) -> tuple[str | None, ...]:
+        """The JSON text of the engine fact for one lot in each ruleset, in ruleset order; None
+        for a ruleset none of whose rules it can match (it lacks every flag of the gate).
 
         Each carries the discriminators and only the keys its ruleset's rules read: the engine
         parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
@@ -242,6 +252,8 @@ class CompiledCatalogue:
         get = pieces.get
         return tuple(
             head + "".join([get(key, "") for key in ruleset.keys]) + "}"
+            if ruleset.gate is None or not ruleset.gate.isdisjoint(pieces)
+            else None
             for ruleset in self.rulesets
         )
 
@@ -317,16 +329,20 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
                 proving.append(criterion_id)
     flags = _flags(proves)
     _check_keys(keys, flags)
-    # Rules reading the same keys go together, so that each ruleset reads few keys and its facts
-    # are small (see CompiledCatalogue.fact_texts).
-    ordered = sorted(proves.items(), key=lambda item: sorted({atom.key for atom in item[0]}))
+    # Rules that need the same flag go together, so that a fact without it skips their rulesets
+    # (see CompiledRuleset.gate); within those, rules reading the same keys, so that each
+    # ruleset reads few keys and its facts are small (see CompiledCatalogue.fact_texts).
+    ordered = sorted(
+        proves.items(),
+        key=lambda item: (_gate_flag(item[0], flags), sorted({atom.key for atom in item[0]})),
+    )
     rules = [
         (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}", flags), tuple(criteria), term)
         for number, (term, criteria) in enumerate(ordered)
     ]
     rulesets = tuple(
-        _ruleset(f"{prefix}_{n}", rules[start : start + RULES_PER_RULESET], flags)
-        for n, start in enumerate(range(0, len(rules), RULES_PER_RULESET))
+        _ruleset(f"{prefix}_{n}", chunk, flags)
+        for n, chunk in enumerate(_chunks(rules, lambda rule: _gate_flag(rule[3], flags)))
     )
     by_list: dict[str, dict[str, str]] = {}
     for (key, item), flag in flags.items():
@@ -367,6 +383,40 @@ def _flags(proves: Mapping[tuple[Atom, ...], object]) -> dict[tuple[str, str], s
     return flags
 
 
+def _gate_flag(term: tuple[Atom, ...], flags: Mapping[tuple[str, str], str]) -> str:
+    """A flag the term needs (the least), or "" for a term that needs none."""
+    return min((flag for atom in term if (flag := _flag(atom, flags))), default="")
+
+
+def _chunks(rules: list[_T], group: Callable[[_T], str]) -> list[list[_T]]:
+    """``rules`` (in groups; "" for rules in no group) in rulesets of at most
+    :data:`RULES_PER_RULESET`.
+
+    A group too large for one ruleset is split evenly, and consecutive pieces of groups share a
+    ruleset when they fit in one: each group's rules are in as few rulesets as can be. Rules in
+    no group, which every fact is asserted for, share rulesets only with each other.
+    """
+    pieces: list[tuple[bool, list[_T]]] = []
+    for name, members in itertools.groupby(rules, key=group):
+        grouped = list(members)
+        count = -(-len(grouped) // RULES_PER_RULESET)
+        size = -(-len(grouped) // count)
+        pieces += [
+            (name == "", grouped[start : start + size]) for start in range(0, len(grouped), size)
+        ]
+    chunks: list[tuple[bool, list[_T]]] = []
+    for ungrouped, piece in pieces:
+        if (
+            chunks
+            and chunks[-1][0] == ungrouped
+            and len(chunks[-1][1]) + len(piece) <= RULES_PER_RULESET
+        ):
+            chunks[-1][1].extend(piece)
+        else:
+            chunks.append((ungrouped, list(piece)))
+    return [chunk for _, chunk in chunks]
+
+
 def _flag(atom: Atom, flags: Mapping[tuple[str, str], str]) -> str | None:
     """The flag key ``atom`` tests, if it is a list test written as a flag test."""
     if atom.op != "$iany" or not isinstance(atom.value, tuple) or len(atom.value) != 1:
@@ -401,7 +451,9 @@ def _ruleset(
         sorted({_flag(atom, flags) or atom.key for _, _, _, term in rules for atom in term})
     )
     heads = {'{"' + rule: criteria for rule, criteria in proves.items()}
-    return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads)
+    needed = [_gate_flag(term, flags) for _, _, _, term in rules]
+    gate = frozenset(needed) if all(needed) else None
+    return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads, gate)
 
 
 def _check_keys(keys: Mapping[str, str], flags: Mapping[tuple[str, str], str]) -> None:
