@@ -108,11 +108,8 @@ class _Run:
     sid: str
     #: Fact id → lot id. Facts do not carry the lot id (see guard 6 in ``match``).
     lots: dict[str, str]
-    #: The JSON text of each lot fact asserted → its lot id, to recognise lot facts in action
-    #: frames without decoding them (see ``_run_actions``).
-    texts: dict[str, str] = field(default_factory=dict)
-    #: The end of an action frame for each lot fact (its text and ``}}``) → its lot id (see
-    #: ``_run_actions``).
+    #: The end of an action frame for each lot fact asserted (its text and ``}}``) → its lot
+    #: id, to recognise lot facts in action frames without decoding them (see ``_run_actions``).
     frame_tails: dict[str, str] = field(default_factory=dict)
     #: What retracts this evaluation's lot facts from a ruleset (their sid and id).
     retract: str = "[]"
@@ -222,37 +219,35 @@ class DurableBackend(RulesetRegistry):
         # out of the fact and is looked up from the fact id instead.
         prefix = f"{next(_EVALUATIONS):x}."
         fact_ids = [f"{prefix}{index}" for index in range(len(lots))]
-        # Per lot, its fact's text in each ruleset (each carries only the keys that ruleset reads;
-        # None where the lot can match no rule).
-        texts = [
-            compiled.fact_texts(lot_facts, sid, fact_id)
-            for fact_id, (_, lot_facts) in zip(fact_ids, lots, strict=True)
-        ]
-        run.lots = {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
-        run.texts = {
-            text: lot_id
-            for lot_texts, (lot_id, _) in zip(texts, lots, strict=True)
-            for text in lot_texts
-            if text is not None
-        }
-        run.frame_tails = {text + _FRAME_TAIL: lot_id for text, lot_id in run.texts.items()}
+        # Per ruleset, the texts of the lot facts that can match one of its rules (each carries
+        # only the keys that ruleset reads). The engine stores exactly these texts (see
+        # _run_actions).
+        batches: dict[int, list[str]] = {}
+        run.lots = {}
+        for fact_id, (lot_id, lot_facts) in zip(fact_ids, lots, strict=True):
+            run.lots[fact_id] = lot_id
+            for index, text in compiled.ruleset_texts(lot_facts, sid, fact_id):
+                batches.setdefault(index, []).append(text)
+                run.frame_tails[text + _FRAME_TAIL] = lot_id
         run.retract = (
             "[" + ", ".join(f'{{"sid": "{sid}", "id": "{fact_id}"}}' for fact_id in fact_ids) + "]"
         )
-        # One batch per ruleset: every lot fact that can match one of its rules (and in a new
-        # session the closing fact, guard 8) asserted in one call rather than one call per fact.
-        # The engine stores exactly these texts (see _run_actions). A ruleset with nothing to
-        # assert is skipped.
-        closing = [] if run.closed else [json.dumps(_closing(sid), ensure_ascii=False)]
+        # One call per ruleset: its lot facts (and in a new session the closing fact, guard 8),
+        # rather than one call per fact. A ruleset with nothing to assert is skipped.
+        if run.closed:
+            closing, order = [], sorted(batches)
+        else:
+            closing = [json.dumps(_closing(sid), ensure_ascii=False)]
+            order = list(range(len(compiled.rulesets)))
         with ENGINE_LOCK:
             self._runs[sid] = run
         try:
-            for index, ruleset in enumerate(compiled.rulesets):
-                batch = [text for lot_texts in texts if (text := lot_texts[index]) is not None]
-                if batch or closing:
-                    self._assert(run, ruleset, "[" + ", ".join(batch + closing) + "]", len(batch))
-                    if run.errors:
-                        break
+            for index in order:
+                batch = batches.get(index, [])
+                ruleset = compiled.rulesets[index]
+                self._assert(run, ruleset, "[" + ", ".join(batch + closing) + "]", len(batch))
+                if run.errors:
+                    break
         finally:
             with ENGINE_LOCK:
                 self._runs.pop(sid, None)

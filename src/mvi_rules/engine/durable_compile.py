@@ -183,6 +183,19 @@ class CompiledCatalogue:
     #: List key → text → the key of the flag that a fact carries (true) when its list holds
     #: the text (see ``_flags``).
     flags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Flag key → the indexes of the rulesets whose gate holds it, and the rulesets without a
+    #: gate: which rulesets a fact goes to (see :meth:`ruleset_texts`).
+    _routes: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _ungated: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        routes: dict[str, list[int]] = {}
+        for index, ruleset in enumerate(self.rulesets):
+            for flag in ruleset.gate or ():
+                routes.setdefault(flag, []).append(index)
+        ungated = tuple(i for i, ruleset in enumerate(self.rulesets) if ruleset.gate is None)
+        object.__setattr__(self, "_routes", {flag: tuple(i) for flag, i in routes.items()})
+        object.__setattr__(self, "_ungated", ungated)
 
     def fact(self, facts: Mapping[str, object], sid: str, fact_id: str) -> Json:
         """The engine fact for one lot: only the fields conditions read, plus discriminators.
@@ -209,7 +222,17 @@ class CompiledCatalogue:
         self, facts: Mapping[str, object], sid: str, fact_id: str
     ) -> tuple[str | None, ...]:
         """The JSON text of the engine fact for one lot in each ruleset, in ruleset order; None
-        for a ruleset none of whose rules it can match (it lacks every flag of the gate).
+        for a ruleset none of whose rules it can match (it lacks every flag of the gate)."""
+        texts: list[str | None] = [None] * len(self.rulesets)
+        for index, text in self.ruleset_texts(facts, sid, fact_id):
+            texts[index] = text
+        return tuple(texts)
+
+    def ruleset_texts(
+        self, facts: Mapping[str, object], sid: str, fact_id: str
+    ) -> list[tuple[int, str]]:
+        """(ruleset index, the JSON text of the engine fact for one lot in it), in ruleset order,
+        for each ruleset whose gate the fact passes (some of whose rules it can match).
 
         Each carries the discriminators and only the keys its ruleset's rules read: the engine
         parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
@@ -221,6 +244,8 @@ class CompiledCatalogue:
         head = '{"sid": ' + _encode_string(sid) + ', "id": ' + _encode_string(fact_id) + _LOT_KIND
         # Each key's part, written once for all rulesets: ', "key": value'.
         pieces: dict[str, str] = {}
+        # The rulesets the fact goes to: those without a gate, and those of its flags.
+        routes = list(self._ungated)
         list_keys = self.list_keys
         for name, key in self.keys.items():
             value = facts.get(name)
@@ -237,6 +262,7 @@ class CompiledCatalogue:
                         flag = flags.get(item) if type(item) is str else None
                         if flag is not None:
                             pieces[flag] = f', "{flag}": true'
+                            routes.extend(self._routes.get(flag, ()))
             elif type(value) is str:
                 text = _encode_string(value)
             elif type(value) is bool:
@@ -249,13 +275,11 @@ class CompiledCatalogue:
                 text = _json(self._engine_value(name, key, value))
             # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
             pieces[key] = f', "{key}": {text}'
-        get = pieces.get
-        return tuple(
-            head + "".join([get(key, "") for key in ruleset.keys]) + "}"
-            if ruleset.gate is None or not ruleset.gate.isdisjoint(pieces)
-            else None
-            for ruleset in self.rulesets
-        )
+        get, rulesets = pieces.get, self.rulesets
+        return [
+            (index, head + "".join([get(key, "") for key in rulesets[index].keys]) + "}")
+            for index in sorted(set(routes))
+        ]
 
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
