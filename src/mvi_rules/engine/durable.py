@@ -2,13 +2,17 @@
 
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
 registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
-opens a fresh session; into every ruleset in turn it asserts all its lot facts and a closing
-fact in one call, runs the actions the rules queued (a rule is one distinct term, and its
-firing for a lot proves every criterion that has the term: (criterion id, lot id) each), and
-deletes the session's state in that ruleset before going on to the next (states left until the
-end made every later assert several times slower). The backend runs the actions itself rather
-than through the host's action loop, whose per-action wrappers, clocks and JSON copies of the
-session state cost several times the engine's own work. The engine decides *which* criteria
+has a durable session to itself: into every ruleset in turn it asserts, in one call, the lot
+facts that can match one of its rules (a ruleset's rules mostly need one product group), runs
+the actions the rules queued (a rule is one distinct term, and its firing for a lot proves
+every criterion that has the term: (criterion id, lot id) each), and retracts the lot facts
+before going on to the next ruleset. The session is then kept, idle, for a later evaluation (at
+most :data:`MAX_IDLE_SESSIONS` per catalogue; the states of others are deleted): creating a
+session's state in a ruleset clears several kilobytes per rule, which was half of the engine's
+time, while every rule matches one fact, so retracted facts leave nothing a later evaluation
+could see. A session in which anything failed is not kept. The backend runs the actions itself
+rather than through the host's action loop, whose per-action wrappers, clocks and JSON copies of
+the session state cost several times the engine's own work. The engine decides *which* criteria
 apply; explanations are built from the condition tree by the caller.
 
 durable-rules has sharp edges, each guarded here or in the compiler (the comment at each guard
@@ -26,16 +30,19 @@ names the failure it prevents):
    that matched no rule means no match;
 6. identical facts raise ``MessageObservedException``: every fact gets a unique id;
 7. every ``Host`` starts timer threads that never stop: one host per process, started without
-   dispatcher threads, a fresh session per evaluation and ``delete_state`` afterwards;
+   dispatcher threads; sessions are only reused one evaluation at a time, their lot facts
+   retracted, and ``delete_state`` for any not kept;
 8. ``delete_state`` segfaults for a session in which no fact was handled: a closing fact that
-   every ruleset handles is asserted with the lot facts (or on its own when that failed);
+   every ruleset handles is asserted with a new session's first lot facts (or on its own when
+   that failed) and stays for the session's life;
 9. registering a ruleset intermittently fails with error 102 for an ``$iany``/``$iall`` holding
    an inner ``$or``: the compiler never emits that shape (see :mod:`.durable_compile`), every
    engine error becomes :class:`~mvi_rules.errors.EngineError`, and a failed registration is
    retried (:data:`REGISTRATION_ATTEMPTS`);
 10. registered rulesets live until deleted, about 10 MB per catalogue version: at most
     :data:`MAX_REGISTERED` catalogues stay registered, the least recently used one not in use is
-    deleted from the engine when another is registered.
+    deleted from the engine when another is registered, and the states of its idle sessions
+    with it.
 
 The C engine keeps process-wide tables and the host's registry is a plain dict, so every engine
 call is made under one process-wide lock; compiling and building facts happen outside it.
@@ -65,13 +72,20 @@ from .durable_compile import (
 )
 from .durable_registry import (
     ENGINE_LOCK,
+    MAX_IDLE_SESSIONS,
     MAX_REGISTERED,
     REGISTRATION_ATTEMPTS,
     RulesetRegistry,
     describe_error,
 )
 
-__all__ = ["MAX_REGISTERED", "REGISTRATION_ATTEMPTS", "DurableBackend", "durable_engine"]
+__all__ = [
+    "MAX_IDLE_SESSIONS",
+    "MAX_REGISTERED",
+    "REGISTRATION_ATTEMPTS",
+    "DurableBackend",
+    "durable_engine",
+]
 
 #: The C engine: assert, action and state calls are made on it directly (see ``_assert``).
 _ENGINE: Any = durable_engine.durable_rules_engine
@@ -83,22 +97,29 @@ _OBSERVED = 2
 #: engine reads every byte of every fact once per ruleset, so ids are kept short.
 _SESSIONS = itertools.count(1)
 
+#: Evaluation numbers, unique in the process: the prefix of their fact ids (guard 6).
+_EVALUATIONS = itertools.count(1)
+
 
 @dataclass
 class _Run:
-    """What one evaluation (one durable session) has found so far."""
+    """What one evaluation (in one durable session) has found so far."""
 
     sid: str
     #: Fact id → lot id. Facts do not carry the lot id (see guard 6 in ``match``).
     lots: dict[str, str]
-    #: The JSON text of each lot fact asserted → its lot id, to recognise lot facts in action
-    #: frames without decoding them (see ``_run_actions``).
-    texts: dict[str, str] = field(default_factory=dict)
+    #: The end of an action frame for each lot fact asserted (its text and ``}}``) → its lot
+    #: id, to recognise lot facts in action frames without decoding them (see ``_run_actions``).
+    frame_tails: dict[str, str] = field(default_factory=dict)
+    #: What retracts this evaluation's lot facts from a ruleset (their sid and id).
+    retract: str = "[]"
     matches: set[Match] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     #: Activations allowed, and seen, during the current assert (see ``_fire``).
     budget: int = 0
     fired: int = 0
+    #: What the current assert's activations proved: (criterion ids, lot id) each.
+    found: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     #: Rulesets in which this session has state to delete.
     touched: list[CompiledRuleset] = field(default_factory=list)
     #: Names of the rulesets that handled the closing fact already.
@@ -140,70 +161,108 @@ class DurableBackend(RulesetRegistry):
         with self._registry_lock:
             registered = self._find_or_register(catalogue)
             registered.users += 1
+            # An idle session of an earlier evaluation, if any (one evaluation at a time each).
+            sid = registered.sessions.pop() if registered.sessions else None
+        # Guard 7: sessions are the backend's own; a new one has no state anywhere yet.
+        run = (
+            self._idle_run(registered.compiled, sid)
+            if sid is not None
+            else _Run(self._new_sid(), {})
+        )
         try:
-            return self._match(registered.compiled, lots)
+            try:
+                self._match(registered.compiled, lots, run)
+            except BaseException:
+                self._close(run)
+                raise
+            kept = False
+            if not run.errors and run.touched:
+                with self._registry_lock:
+                    kept = len(registered.sessions) < MAX_IDLE_SESSIONS
+                    if kept:
+                        registered.sessions.append(run.sid)
+            if not kept:
+                self._close(run)
         finally:
             with self._registry_lock:
                 registered.users -= 1
-
-    def _match(
-        self, compiled: CompiledCatalogue, lots: Sequence[tuple[str, LotFacts]]
-    ) -> set[Match]:
-        if not compiled.rulesets or not lots:
-            return set()
-        # Guard 7: a fresh session per evaluation, so evaluations never see each other's facts.
-        sid = self._new_sid()
-        # Guard 6: durable-rules refuses a fact equal to one it has seen ("already observed"),
-        # and two lots may have identical facts; a unique id per fact keeps them apart. The lot
-        # id stays out of the fact and is looked up from the fact id instead.
-        fact_ids = [f"{sid}/{index}" for index in range(len(lots))]
-        # Per lot, its fact's text in each ruleset (each carries only the keys that ruleset reads).
-        texts = [
-            compiled.fact_texts(lot_facts, sid, fact_id)
-            for fact_id, (_, lot_facts) in zip(fact_ids, lots, strict=True)
-        ]
-        run = _Run(
-            sid, {fact_id: lot_id for fact_id, (lot_id, _) in zip(fact_ids, lots, strict=True)}
-        )
-        run.texts = {
-            text: lot_id
-            for lot_texts, (lot_id, _) in zip(texts, lots, strict=True)
-            for text in lot_texts
-        }
-        # One batch per ruleset: every lot fact, then the closing fact (guard 8), asserted in
-        # one call rather than one call per fact. The engine stores exactly these texts (see
-        # _run_actions).
-        closing = json.dumps(_closing(sid), ensure_ascii=False)
-        batches = [
-            "[" + ", ".join([*(lot_texts[index] for lot_texts in texts), closing]) + "]"
-            for index in range(len(compiled.rulesets))
-        ]
-        budget = len(lots)
-        with ENGINE_LOCK:
-            self._runs[sid] = run
-        try:
-            for ruleset, batch in zip(compiled.rulesets, batches, strict=True):
-                run.touched.append(ruleset)
-                self._assert(run, ruleset, batch, budget)
-                if run.errors:
-                    break
-        finally:
-            self._close(run)
         if run.errors:
             raise EngineError(
                 "durable-rules evaluation failed: " + "; ".join(dict.fromkeys(run.errors))
             )
         return run.matches
 
+    def _idle_run(self, compiled: CompiledCatalogue, sid: str) -> _Run:
+        """A run in the idle session ``sid``, which has state in every ruleset, with the closing
+        fact handled and no lot fact."""
+        return _Run(
+            sid,
+            {},
+            touched=list(compiled.rulesets),
+            closed={ruleset.name for ruleset in compiled.rulesets},
+        )
+
+    def _match(
+        self, compiled: CompiledCatalogue, lots: Sequence[tuple[str, LotFacts]], run: _Run
+    ) -> None:
+        """Assert ``lots`` into every ruleset in the run's session, and record what matched.
+
+        The session has state in ``run.touched`` afterwards; when the run has no errors, those
+        states hold no lot fact and the session can serve another evaluation.
+        """
+        if not compiled.rulesets or not lots:
+            return
+        sid = run.sid
+        # Guard 6: durable-rules refuses a fact equal to one it has seen ("already observed"),
+        # and two lots may have identical facts; a unique id per fact keeps them apart (a
+        # session serves many evaluations, so ids are unique in the process). The lot id stays
+        # out of the fact and is looked up from the fact id instead.
+        prefix = f"{next(_EVALUATIONS):x}."
+        fact_ids = [f"{prefix}{index}" for index in range(len(lots))]
+        # Per ruleset, the texts of the lot facts that can match one of its rules (each carries
+        # only the keys that ruleset reads). The engine stores exactly these texts (see
+        # _run_actions).
+        batches: dict[int, list[str]] = {}
+        run.lots = {}
+        for fact_id, (lot_id, lot_facts) in zip(fact_ids, lots, strict=True):
+            run.lots[fact_id] = lot_id
+            for index, text in compiled.ruleset_texts(lot_facts, sid, fact_id):
+                batches.setdefault(index, []).append(text)
+                run.frame_tails[text + _FRAME_TAIL] = lot_id
+        run.retract = (
+            "[" + ", ".join(f'{{"sid": "{sid}", "id": "{fact_id}"}}' for fact_id in fact_ids) + "]"
+        )
+        # One call per ruleset: its lot facts (and in a new session the closing fact, guard 8),
+        # rather than one call per fact. A ruleset with nothing to assert is skipped.
+        if run.closed:
+            closing, order = [], sorted(batches)
+        else:
+            closing = [json.dumps(_closing(sid), ensure_ascii=False)]
+            order = list(range(len(compiled.rulesets)))
+        with ENGINE_LOCK:
+            self._runs[sid] = run
+        try:
+            for index in order:
+                batch = batches.get(index, [])
+                ruleset = compiled.rulesets[index]
+                self._assert(run, ruleset, "[" + ", ".join(batch + closing) + "]", len(batch))
+                if run.errors:
+                    break
+        finally:
+            with ENGINE_LOCK:
+                self._runs.pop(sid, None)
+
     def _new_sid(self) -> str:
         return f"s{next(_SESSIONS):x}"
 
     def _assert(self, run: _Run, ruleset: CompiledRuleset, batch: str, facts: int) -> None:
-        """Assert a batch of ``facts`` lot facts and the closing fact, and run the actions."""
+        """Assert a batch of ``facts`` lot facts, run the actions, and retract the lot facts."""
         with ENGINE_LOCK:
             run.budget, run.fired = ruleset.lot_rules * facts, 0
+            handle = self._host._ruleset_directory[ruleset.name]._handle
+            if ruleset.name not in run.closed:
+                run.touched.append(ruleset)
             try:
-                handle = self._host._ruleset_directory[ruleset.name]._handle
                 # The host's assert_facts raises MessageNotHandledException as soon as one fact
                 # of the batch matched nothing, before it runs the actions of the others; the
                 # engine call itself reports that as code 1 and asserts every fact (guard 5:
@@ -214,9 +273,16 @@ class DurableBackend(RulesetRegistry):
                     run.errors.append(f"a fact of {ruleset.name} was refused as already observed")
                 run.closed.add(ruleset.name)
                 self._run_actions(run, ruleset, handle, state)
+                self._record(run)
+                if not run.errors and facts:
+                    # The session serves the next evaluation: leave no lot fact in it. Retracting
+                    # costs a tenth of creating the session's state in the ruleset, a memset of
+                    # several kilobytes per rule (createStateNode in state.c), and deleting it.
+                    _ENGINE.retract_facts(handle, run.retract)
             except Exception as exc:
                 run.errors.append(f"asserting into {ruleset.name}: {describe_error(exc)}")
-            self._close_ruleset(run, ruleset)
+            if run.errors:
+                self._close_ruleset(run, ruleset)
 
     def _run_actions(self, run: _Run, ruleset: CompiledRuleset, handle: int, state: int) -> None:
         """Run the actions the last assert queued in the session's state, one by one.
@@ -243,24 +309,20 @@ class DurableBackend(RulesetRegistry):
         # re-runs the state object through every rule, a tenth of match's time, and
         # complete_and_start_action does not read it (completeAndStartAction in events.c).
         pending = started[1]
-        proves, texts = ruleset.proves, run.texts
-        head, middle, tail = len(_FRAME_HEAD), len(_FRAME_MIDDLE), len(_FRAME_TAIL)
+        heads, tails, found = ruleset.frame_heads, run.frame_tails, run.found
         while pending:
-            end = pending.find('"', head)
-            rule = pending[head:end] if pending.startswith(_FRAME_HEAD) else ""
-            criteria = proves.get(rule)
-            lot_id = (
-                texts.get(pending[end + middle : -tail])
-                if criteria is not None
-                and pending.startswith(_FRAME_MIDDLE, end)
-                and pending.endswith(_FRAME_TAIL)
-                else None
-            )
-            if lot_id is not None and criteria is not None:
-                if not self._fire(run, rule, criteria, lot_id, None):
-                    # Not completing the action ends the engine's loop for this assert.
+            # Rule names hold no quote, so the first frame middle follows the rule name.
+            head, _, tail = pending.partition(_FRAME_MIDDLE)
+            criteria = heads.get(head)
+            lot_id = tails.get(tail)
+            if criteria is not None and lot_id is not None:
+                # What _fire does, inline: this runs for every activation.
+                run.fired += 1
+                if run.fired > run.budget:
+                    self._fire(run, head[len(_FRAME_HEAD) :], criteria, lot_id, None)
                     return
-            elif rule != CLOSE_RULE and not self._decoded(run, ruleset, pending):
+                found.append((criteria, lot_id))
+            elif head != _CLOSE_HEAD and not self._decoded(run, ruleset, pending):
                 return
             pending = _ENGINE.complete_and_start_action(handle, state)
 
@@ -281,19 +343,16 @@ class DurableBackend(RulesetRegistry):
         return True
 
     def _close(self, run: _Run) -> None:
-        """Delete the session's state in every ruleset it still has state in; forget the run."""
+        """Delete the session's state in every ruleset it still has state in."""
         with ENGINE_LOCK:
-            try:
-                for ruleset in list(run.touched):
-                    self._close_ruleset(run, ruleset)
-            finally:
-                self._runs.pop(run.sid, None)
+            for ruleset in list(run.touched):
+                self._close_ruleset(run, ruleset)
 
     def _close_ruleset(self, run: _Run, ruleset: CompiledRuleset) -> None:
         """Delete the session's state in ``ruleset`` (under the engine lock).
 
-        Done as soon as the ruleset's actions have run: deleting all of a session's states only
-        at the end made every assert into the next rulesets several times slower.
+        Done as soon as an assert failed, and for a session that is not kept for later
+        evaluations (see :meth:`match`).
         """
         handle = self._host._ruleset_directory[ruleset.name]._handle
         if ruleset.name not in run.closed:
@@ -342,18 +401,31 @@ class DurableBackend(RulesetRegistry):
                     f"({run.fired} activations, at most {run.budget} possible); stopped it"
                 )
                 return False
-            self._on_match(run, criteria, lot_id)
+            run.found.append((criteria, lot_id))
         except BaseException as exc:
             run.errors.append(f"action for {rule} failed: {describe_error(exc)}")
         return True
 
-    def _on_match(self, run: _Run, criteria: tuple[str, ...], lot_id: str) -> None:
-        run.matches.update([(criterion_id, lot_id) for criterion_id in criteria])
+    def _record(self, run: _Run) -> None:
+        """Add what the last assert's activations proved to the run's matches."""
+        # Guard 3: whatever fails here is recorded, and match raises after the run.
+        try:
+            self._on_match(run, run.found)
+        except BaseException as exc:
+            run.errors.append(f"recording matches failed: {describe_error(exc)}")
+        run.found = []
+
+    def _on_match(self, run: _Run, found: list[tuple[tuple[str, ...], str]]) -> None:
+        run.matches.update(
+            [(criterion_id, lot_id) for criteria, lot_id in found for criterion_id in criteria]
+        )
 
 
 #: How durable-rules writes the action frame of a rule for one fact: ``{"<rule name>":{"m":``,
 #: the fact's text, ``}}`` (``serializeResult`` in its state.c).
 _FRAME_HEAD, _FRAME_MIDDLE, _FRAME_TAIL = '{"', '":{"m":', "}}"
+#: The start of the close rule's frames, up to the frame middle.
+_CLOSE_HEAD = _FRAME_HEAD + CLOSE_RULE
 
 
 def _closing(sid: str) -> dict[str, str]:

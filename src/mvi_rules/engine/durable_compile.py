@@ -5,9 +5,12 @@ tree is put in disjunctive normal form (:mod:`.durable_terms`), every distinct c
 becomes one rule of durable-rules' JSON rule language, and the rules are grouped into rulesets.
 Criteria share many terms (the shipped catalogue: 1,473 terms of 140 criteria, 740 distinct),
 and every rule costs the engine an activation and the backend an action per lot it holds for,
-so a term shared by several criteria is one rule that proves all of them. This module is pure
-Python and does not import durable-rules, so the compiled form can be inspected (and tested) on
-any Python.
+so a term shared by several criteria is one rule that proves all of them. A test whether a list
+holds a text (every rule of the shipped catalogue has one, on the product groups) is written as
+a test of a flag that lot facts carry when their list holds that text, since durable-rules parses
+the list again for every list test. Rules that need the same flag share rulesets, and a lot fact
+is only asserted into the rulesets whose rules it can match. This module is pure Python and does
+not import durable-rules, so the compiled form can be inspected (and tested) on any Python.
 
 Several durable-rules failures are avoided here rather than at run time; each constant names the
 one it prevents. Every rule also tests a discriminator key that only lot facts carry
@@ -18,12 +21,13 @@ engine's per-fact limit.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any as AnyType
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..conditions.tree import Node, Scalar
 from ..conditions.tree import fields_of as tree_fields
@@ -79,6 +83,10 @@ CLOSE_KIND = "close"
 #: state to delete (32 rules per ruleset took a sixth longer).
 RULES_PER_RULESET = 60
 
+#: What a flag key has between its list key and its number (see ``_flags``); a catalogue with a
+#: field whose key equals a flag key is refused.
+FLAG_INFIX = "__has"
+
 #: Most keys a fact may carry. durable-rules fails with error 302 (``ERR_EVENT_MAX_PROPERTIES``)
 #: for facts of 255 or more keys, so facts carry only the fields the conditions read, plus
 #: ``sid``, ``id`` and :data:`KIND_KEY`; a catalogue reading more fields than this is refused.
@@ -96,8 +104,12 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9_-]+\Z")
 
 _LIST_OPS = frozenset({"$iany", "$iall"})
 
-#: JSON as the engine reads it; one encoder, since json.dumps with options builds one per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_T = TypeVar("_T")
+
+#: How a lot fact's text goes on after its sid and id.
+_LOT_KIND = f', "{KIND_KEY}": "{LOT_KIND}"'
+_INT64 = 2**63
+
 #: The json module's writer of strings (without escaping non-ASCII), as json.dumps uses it.
 _encode_string: Callable[[str], str] = (
     getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
@@ -143,6 +155,12 @@ class CompiledRuleset:
     #: Fact keys its rules read: the only ones its facts carry (see
     #: :meth:`CompiledCatalogue.fact_texts`).
     keys: tuple[str, ...] = ()
+    #: ``{"<rule name>`` (how the rule's action frames start) → the ids of the criteria it
+    #: proves; none for the close rule.
+    frame_heads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Flag keys of which a fact must carry one for any of its rules to match (each rule needs
+    #: one of them); None: any fact may match. A fact without one is not asserted into it.
+    gate: frozenset[str] | None = None
 
     def definition(self) -> dict[str, Json]:
         """A fresh copy of the rules to register (durable-rules deletes ``run`` from each rule)."""
@@ -162,53 +180,106 @@ class CompiledCatalogue:
     list_keys: frozenset[str]
     #: Criterion id → its conjunctive terms (empty: it never applies).
     terms: Mapping[str, tuple[tuple[Atom, ...], ...]] = field(repr=False)
+    #: List key → text → the key of the flag that a fact carries (true) when its list holds
+    #: the text (see ``_flags``).
+    flags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Flag key → the indexes of the rulesets whose gate holds it, and the rulesets without a
+    #: gate: which rulesets a fact goes to (see :meth:`ruleset_texts`).
+    _routes: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _ungated: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        routes: dict[str, list[int]] = {}
+        for index, ruleset in enumerate(self.rulesets):
+            for flag in ruleset.gate or ():
+                routes.setdefault(flag, []).append(index)
+        ungated = tuple(i for i, ruleset in enumerate(self.rulesets) if ruleset.gate is None)
+        object.__setattr__(self, "_routes", {flag: tuple(i) for flag, i in routes.items()})
+        object.__setattr__(self, "_ungated", ungated)
 
     def fact(self, facts: Mapping[str, object], sid: str, fact_id: str) -> Json:
         """The engine fact for one lot: only the fields conditions read, plus discriminators.
 
         Keys the conditions never read are left out so that a large fact mapping cannot hit
         durable-rules' per-fact property limit (error 302). Absent and ``None`` fields are left
-        out, which is how the reference evaluator reads them too.
+        out, which is how the reference evaluator reads them too. A list carries the flags of
+        the texts it holds that rules test it for (see :attr:`flags`), each ``True``.
         """
         out: Json = {"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND}
         for name, key in self.keys.items():
             value = facts.get(name)
             if value is not None:
-                out[key] = self._engine_value(name, key, value)
+                out[key] = value = self._engine_value(name, key, value)
+                flags = self.flags.get(key)
+                if flags:
+                    for item in value:
+                        flag = flags.get(item) if type(item) is str else None
+                        if flag is not None:
+                            out[flag] = True
         return out
 
-    def fact_texts(self, facts: Mapping[str, object], sid: str, fact_id: str) -> tuple[str, ...]:
-        """The JSON text of the engine fact for one lot in each ruleset, in ruleset order.
+    def fact_texts(
+        self, facts: Mapping[str, object], sid: str, fact_id: str
+    ) -> tuple[str | None, ...]:
+        """The JSON text of the engine fact for one lot in each ruleset, in ruleset order; None
+        for a ruleset none of whose rules it can match (it lacks every flag of the gate)."""
+        texts: list[str | None] = [None] * len(self.rulesets)
+        for index, text in self.ruleset_texts(facts, sid, fact_id):
+            texts[index] = text
+        return tuple(texts)
+
+    def ruleset_texts(
+        self, facts: Mapping[str, object], sid: str, fact_id: str
+    ) -> list[tuple[int, str]]:
+        """(ruleset index, the JSON text of the engine fact for one lot in it), in ruleset order,
+        for each ruleset whose gate the fact passes (some of whose rules it can match).
 
         Each carries the discriminators and only the keys its ruleset's rules read: the engine
         parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
         at every node it visits, so keys no rule of the ruleset reads only cost time (the
-        shipped catalogue's rulesets read 3 to 9 of its 19 keys). A key the ruleset reads is
-        left out exactly when :meth:`fact` leaves it out.
+        shipped catalogue's rulesets read 2 to 8 of its 19 fields, and the flags of product
+        groups, of which a fact carries those that are true). A key the ruleset reads is left
+        out exactly when :meth:`fact` leaves it out.
         """
-        head = _ENCODE({"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND})[1:-1]
+        head = '{"sid": ' + _encode_string(sid) + ', "id": ' + _encode_string(fact_id) + _LOT_KIND
+        # Each key's part, written once for all rulesets: ', "key": value'.
         pieces: dict[str, str] = {}
+        # The rulesets the fact goes to: those without a gate, and those of its flags.
+        routes = list(self._ungated)
+        list_keys = self.list_keys
         for name, key in self.keys.items():
             value = facts.get(name)
             if value is None:
                 continue
-            # Texts and true/false, most values, need no checks; the rest goes the long way.
-            if type(value) is str and key not in self.list_keys:
+            # Texts, true/false and numbers, nearly every value, are written as json.dumps
+            # writes them, without the checks that only the rest needs.
+            if key in list_keys:
+                items = self._engine_value(name, key, value)
+                text = _json(items)
+                flags = self.flags.get(key)
+                if flags:
+                    for item in items:
+                        flag = flags.get(item) if type(item) is str else None
+                        if flag is not None:
+                            pieces[flag] = f', "{flag}": true'
+                            routes.extend(self._routes.get(flag, ()))
+            elif type(value) is str:
                 text = _encode_string(value)
             elif type(value) is bool:
                 text = "true" if value else "false"
+            elif type(value) is int and -_INT64 <= value < _INT64:
+                text = int.__repr__(value)
+            elif type(value) is float and _plain_float(text := float.__repr__(value)):
+                pass
             else:
                 text = _json(self._engine_value(name, key, value))
             # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
-            pieces[key] = f'"{key}": {text}'
-        texts = []
-        for ruleset in self.rulesets:
-            parts = [head]
-            for key in ruleset.keys:
-                if key in pieces:
-                    parts.append(pieces[key])
-            texts.append("{" + ", ".join(parts) + "}")
-        return tuple(texts)
+            pieces[key] = f', "{key}": {text}'
+        get, rulesets = pieces.get, self.rulesets
+        return [
+            (index, head + "".join([get(key, "") for key in rulesets[index].keys]) + "}")
+            for index in sorted(set(routes))
+        ]
 
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
@@ -218,6 +289,12 @@ class CompiledCatalogue:
         if isinstance(value, (tuple, list)):
             return [_fact_scalar(name, item) for item in value]
         return _fact_scalar(name, value)
+
+
+def _plain_float(text: str) -> bool:
+    """Whether ``repr`` of a float, ``text``, is how durable-rules reads it back (see
+    :func:`~.durable_terms.engine_number`): finite (not inf or nan) and without an exponent."""
+    return "e" not in text and "n" not in text
 
 
 def _json(value: AnyType) -> str:
@@ -274,54 +351,151 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
             proving = proves.setdefault(term, [])
             if criterion_id not in proving:
                 proving.append(criterion_id)
-    _check_keys(keys)
-    # Rules reading the same keys go together, so that each ruleset reads few keys and its facts
-    # are small (see CompiledCatalogue.fact_texts).
-    ordered = sorted(proves.items(), key=lambda item: sorted({atom.key for atom in item[0]}))
+    flags = _flags(proves)
+    _check_keys(keys, flags)
+    # Rules that need the same flag go together, so that a fact without it skips their rulesets
+    # (see CompiledRuleset.gate); within those, rules reading the same keys, so that each
+    # ruleset reads few keys and its facts are small (see CompiledCatalogue.fact_texts).
+    ordered = sorted(
+        proves.items(),
+        key=lambda item: (_gate_flag(item[0], flags), sorted({atom.key for atom in item[0]})),
+    )
     rules = [
-        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}"), tuple(criteria), term)
+        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}", flags), tuple(criteria), term)
         for number, (term, criteria) in enumerate(ordered)
     ]
     rulesets = tuple(
-        _ruleset(f"{prefix}_{n}", rules[start : start + RULES_PER_RULESET])
-        for n, start in enumerate(range(0, len(rules), RULES_PER_RULESET))
+        _ruleset(f"{prefix}_{n}", chunk, flags)
+        for n, chunk in enumerate(_chunks(rules, lambda rule: _gate_flag(rule[3], flags)))
     )
+    by_list: dict[str, dict[str, str]] = {}
+    for (key, item), flag in flags.items():
+        by_list.setdefault(key, {})[item] = flag
     return CompiledCatalogue(
-        catalogue.fingerprint, rulesets, dict(sorted(keys.items())), frozenset(list_keys), terms
+        catalogue.fingerprint,
+        rulesets,
+        dict(sorted(keys.items())),
+        frozenset(list_keys),
+        terms,
+        by_list,
     )
 
 
-def _rule(term: tuple[Atom, ...], action: str) -> Json:
-    # List tests last: the engine tests a rule's parts in order, sharing equal leading parts
-    # between rules, and a list test re-reads the whole list each time; after the scalar tests
-    # it runs only for the facts these let through.
+def _flags(proves: Mapping[tuple[Atom, ...], object]) -> dict[tuple[str, str], str]:
+    """(list key, text) → its flag key, for every text some rule tests a list for with $iany.
+
+    durable-rules' list tests parse the fact's list again for every rule they are part of (a
+    third of the engine's time for the shipped catalogue, where every rule tests the product
+    groups): ``includes x`` is a test of a flag instead, true exactly when the list holds the
+    text ``x`` (see :meth:`CompiledCatalogue.fact`). Other items, and ``$iall``, stay list tests.
+    """
+    items = sorted(
+        {
+            (atom.key, item)
+            for term in proves
+            for atom in term
+            if atom.op == "$iany" and isinstance(atom.value, tuple)
+            for item in atom.value
+            if isinstance(item, str)
+        }
+    )
+    numbers: dict[str, int] = {}
+    flags: dict[tuple[str, str], str] = {}
+    for key, item in items:
+        numbers[key] = numbers.get(key, 0) + 1
+        flags[key, item] = f"{key}{FLAG_INFIX}{numbers[key]}"
+    return flags
+
+
+def _gate_flag(term: tuple[Atom, ...], flags: Mapping[tuple[str, str], str]) -> str:
+    """A flag the term needs (the least), or "" for a term that needs none."""
+    return min((flag for atom in term if (flag := _flag(atom, flags))), default="")
+
+
+def _chunks(rules: list[_T], group: Callable[[_T], str]) -> list[list[_T]]:
+    """``rules`` (in groups; "" for rules in no group) in rulesets of at most
+    :data:`RULES_PER_RULESET`.
+
+    A group too large for one ruleset is split evenly, and consecutive pieces of groups share a
+    ruleset when they fit in one: each group's rules are in as few rulesets as can be. Rules in
+    no group, which every fact is asserted for, share rulesets only with each other.
+    """
+    pieces: list[tuple[bool, list[_T]]] = []
+    for name, members in itertools.groupby(rules, key=group):
+        grouped = list(members)
+        count = -(-len(grouped) // RULES_PER_RULESET)
+        size = -(-len(grouped) // count)
+        pieces += [
+            (name == "", grouped[start : start + size]) for start in range(0, len(grouped), size)
+        ]
+    chunks: list[tuple[bool, list[_T]]] = []
+    for ungrouped, piece in pieces:
+        if (
+            chunks
+            and chunks[-1][0] == ungrouped
+            and len(chunks[-1][1]) + len(piece) <= RULES_PER_RULESET
+        ):
+            chunks[-1][1].extend(piece)
+        else:
+            chunks.append((ungrouped, list(piece)))
+    return [chunk for _, chunk in chunks]
+
+
+def _flag(atom: Atom, flags: Mapping[tuple[str, str], str]) -> str | None:
+    """The flag key ``atom`` tests, if it is a list test written as a flag test."""
+    if atom.op != "$iany" or not isinstance(atom.value, tuple) or len(atom.value) != 1:
+        return None
+    (item,) = atom.value
+    return flags.get((atom.key, item)) if isinstance(item, str) else None
+
+
+def _rule(term: tuple[Atom, ...], action: str, flags: Mapping[tuple[str, str], str]) -> Json:
+    # List and flag tests last: the engine tests a rule's parts in order, sharing equal leading
+    # parts between rules, and a list test re-reads the whole list each time; after the scalar
+    # tests it runs only for the facts these let through (flags, too, were faster last).
     ordered = sorted(term, key=lambda atom: atom.op in _LIST_OPS)
-    tests = [{KIND_KEY: LOT_KIND}, *(atom.to_json() for atom in ordered)]
+    tests: list[Json] = [{KIND_KEY: LOT_KIND}]
+    for atom in ordered:
+        flag = _flag(atom, flags)
+        tests.append(atom.to_json() if flag is None else {flag: True})
     match = tests[0] if len(tests) == 1 else {"$and": tests}
     return {"all": [{"m": match}], "run": action}
 
 
 def _ruleset(
-    name: str, rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]]
+    name: str,
+    rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]],
+    flags: Mapping[tuple[str, str], str],
 ) -> CompiledRuleset:
     definition = {rule: body for rule, body, _, _ in rules}
     definition[CLOSE_RULE] = {"all": [{"m": {KIND_KEY: CLOSE_KIND}}], "run": CLOSE_ACTION}
     actions = {rule: body["run"] for rule, body in definition.items()}
     proves = {rule: criteria for rule, _, criteria, _ in rules}
-    keys = tuple(sorted({atom.key for _, _, _, term in rules for atom in term}))
-    return CompiledRuleset(name, definition, len(rules), actions, proves, keys)
+    keys = tuple(
+        sorted({_flag(atom, flags) or atom.key for _, _, _, term in rules for atom in term})
+    )
+    heads = {'{"' + rule: criteria for rule, criteria in proves.items()}
+    needed = [_gate_flag(term, flags) for _, _, _, term in rules]
+    gate = frozenset(needed) if all(needed) else None
+    return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads, gate)
 
 
-def _check_keys(keys: Mapping[str, str]) -> None:
+def _check_keys(keys: Mapping[str, str], flags: Mapping[tuple[str, str], str]) -> None:
     by_key: dict[str, str] = {}
     for name, key in keys.items():
         if key in by_key:
             raise EngineError(f"fields {by_key[key]!r} and {name!r} map to the same fact key")
         by_key[key] = name
-    if len(keys) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
+    for (key, item), flag in flags.items():
+        if flag in by_key:
+            raise EngineError(
+                f"field {by_key[flag]!r} and the test of {by_key[key]!r} for {item!r} map to "
+                "the same fact key"
+            )
+    if len(keys) + len(flags) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
         raise EngineError(
-            f"conditions read {len(keys)} fields; durable-rules facts hold at most "
-            f"{MAX_FACT_KEYS - len(RESERVED_KEYS)}"
+            f"conditions read {len(keys)} fields and test lists for {len(flags)} texts; "
+            f"durable-rules facts hold at most {MAX_FACT_KEYS - len(RESERVED_KEYS)} keys"
         )
 
 

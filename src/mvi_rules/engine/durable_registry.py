@@ -3,7 +3,7 @@
 Compiling a catalogue (:mod:`.durable_compile`) and creating its rulesets in the engine is done
 once per catalogue and kept: at most :data:`MAX_REGISTERED` catalogues stay registered, the least
 recently used one not in use is deleted from the engine when another is registered (guard 10 of
-:mod:`.durable`). A failed registration is retried (guard 9).
+:mod:`.durable`), with the sessions kept for it. A failed registration is retried (guard 9).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from durable import engine as durable_engine
@@ -33,6 +33,11 @@ REGISTRATION_ATTEMPTS = 3
 #: Most catalogues (versions, or variants of one version) kept registered at once (guard 10).
 MAX_REGISTERED = 4
 
+#: Most idle sessions kept per registered catalogue for later evaluations (see
+#: :class:`~.durable.DurableBackend`). Each holds a state in every ruleset, about 10 MB for the
+#: shipped catalogue; evaluations beyond this many at once use sessions of their own.
+MAX_IDLE_SESSIONS = 2
+
 #: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
 #: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
 ENGINE_LOCK = threading.Lock()
@@ -49,6 +54,9 @@ class _Registered:
     #: last used (a counter), to release the least recently used first.
     users: int = 0
     last_used: int = 0
+    #: Ids of idle sessions, for the next evaluations: each has a state in every ruleset, with
+    #: the closing fact handled and no lot fact (see :class:`~.durable.DurableBackend`).
+    sessions: list[str] = field(default_factory=list)
 
 
 class _SyncHost(durable_engine.Host):  # type: ignore[misc]
@@ -158,8 +166,15 @@ class RulesetRegistry:
                 for rs in known.compiled.rulesets:
                     ruleset = self._host._ruleset_directory.pop(rs.name, None)
                     if ruleset is not None:
+                        # delete_ruleset frees the table of states but not the states.
+                        for sid in known.sessions:
+                            with contextlib.suppress(Exception):  # a failure only leaks
+                                durable_engine.durable_rules_engine.delete_state(
+                                    ruleset._handle, sid
+                                )
                         self._host._ruleset_list.remove(ruleset)
                         self._delete_ruleset(ruleset)
+                known.sessions.clear()
         for fingerprint in [fp for fp, variants in self._registered.items() if not variants]:
             del self._registered[fingerprint]
 

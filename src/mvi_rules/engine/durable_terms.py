@@ -3,8 +3,8 @@
 Each criterion's condition tree becomes a disjunction of conjunctive terms of :class:`Atom`
 tests, each test written in durable-rules' JSON rule language (``$eq`` as ``{key: value}``,
 ``$neq``, ``$lt``, ``$lte``, ``$gt``, ``$gte``, ``$ex``, ``$nex``, ``$iany``/``$iall`` with
-``$i``). :mod:`.durable_compile` turns the terms into rules and rulesets. Pure Python; it does
-not import durable-rules.
+``$i``). :mod:`.durable_compile` turns the terms into rules and rulesets (and an ``$iany`` of a
+text into a flag test). Pure Python; it does not import durable-rules.
 
 Several durable-rules failures are avoided here rather than at run time:
 
