@@ -72,6 +72,23 @@ def median_cpu(func: Callable[[], object], repeat: int) -> float:
     return statistics.median(cpu_of(func, repeat))
 
 
+def in_turns(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Median CPU seconds of each function, called in turns, round by round.
+
+    On a shared machine a burst of load then falls on the baseline and the subject alike,
+    where measuring one after the other lets it fall on either and swing the ratio.
+    """
+    for func in funcs.values():
+        func()
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    for _ in range(rounds):
+        for name, func in funcs.items():
+            start = time.process_time()
+            func()
+            times[name].append(time.process_time() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def child_cpu(args: list[str], repeat: int) -> float:
     """Median CPU seconds (user + system) of running ``args`` as a child process."""
     times = []
@@ -196,8 +213,14 @@ def bench_render(repeat: int) -> None:
     for path in sorted(EXAMPLES.glob("*.yaml")):
         result = evaluate(load_profile(path), catalogue, backend="plain")
         content = document_content(render_docx(result, catalogue))
-        bare = median_cpu(lambda c=content: bare_docx(c), repeat)
-        ours = median_cpu(lambda r=result: render_docx(r, catalogue), repeat)
+        medians = in_turns(
+            {
+                "bare": lambda c=content: bare_docx(c),
+                "ours": lambda r=result: render_docx(r, catalogue),
+            },
+            repeat,
+        )
+        bare, ours = medians["bare"], medians["ours"]
         tables = sum(1 for block in content if not isinstance(block, str))
         report(
             f"render_docx {path.name}",
@@ -228,44 +251,28 @@ def bench_evaluate(repeat: int) -> None:
             for _ in range(10):
                 evaluate(p, catalogue, backend="plain")
 
+        # Every variant runs ten times in a row: the same warm-up for each.
         def explained(p: ProcurementProfile = profile) -> None:
-            _explained(evaluate(p, catalogue, backend="plain"))
+            for _ in range(10):
+                _explained(evaluate(p, catalogue, backend="plain"))
 
         def durable(p: ProcurementProfile = profile) -> None:
-            evaluate(p, catalogue, backend="durable")
+            for _ in range(10):
+                evaluate(p, catalogue, backend="durable")
 
-        # Each round measures every variant once, one after the other, so that a burst of load
-        # on a shared machine falls on the baseline and the subject alike.
         variants = {"bound": bound, "plain": plain, "explained": explained}
         if durable_available():
             variants["durable"] = durable
-        rounds: dict[str, list[float]] = {name: [] for name in variants}
-        singles: list[float] = []
-        for func in variants.values():
-            func()
-        for _ in range(repeat * 2):
-            for name, func in variants.items():
-                start = time.process_time()
-                func()
-                rounds[name].append(time.process_time() - start)
-            for _ in range(5):
-                start = time.process_time()
-                evaluate(profile, catalogue, backend="plain")
-                singles.append(time.process_time() - start)
-        lower = statistics.median(rounds["bound"]) / 10
-        p50 = statistics.median(rounds["plain"]) / 10
+        medians = {name: cpu / 10 for name, cpu in in_turns(variants, repeat * 2).items()}
+        # Single evaluations for the spread, after the rounds.
+        singles = cpu_of(lambda p=profile: evaluate(p, catalogue, backend="plain"), repeat * 10)
+        lower, p50 = medians["bound"], medians["plain"]
         report(f"evaluate plain {path.name}", p50, lower, "compiled conditions, every lot")
-        singles.sort()
         median, p95 = statistics.median(singles), singles[int(len(singles) * 0.95) - 1]
         report(f"  p95 vs p50 ({len(singles)} runs)", p95, median, "p50")
-        report(
-            "  with every explanation read",
-            statistics.median(rounds["explained"]),
-            p50,
-            "evaluate alone",
-        )
-        if "durable" in rounds:
-            report("  durable vs plain", statistics.median(rounds["durable"]), p50, "plain backend")
+        report("  with every explanation read", medians["explained"], p50, "evaluate alone")
+        if "durable" in medians:
+            report("  durable vs plain", medians["durable"], p50, "plain backend")
 
 
 def _explained(result: EvaluationResult) -> None:

@@ -122,7 +122,7 @@ def _evaluate(
     notices.extend(unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
-    # Every decision's reason is made from these when it is first read.
+    # Every decision's reason is made from these when the decisions are first read.
     explained = [plan.for_lot(facts) for _, facts in lots]
     lot_groups = {lot.id: lot.product_groups for lot in profile.lots}
     selected: list[SelectedCriterion] = []

@@ -6,7 +6,7 @@ evaluation. Built one validated pydantic model at a time they took most of an ev
 kept the garbage collector busy (p95 about 3x p50); built all at once, even cheaply, they still
 cost as much as the rest of the evaluation. Here the conditions are turned once per catalogue
 into a flat plan of their distinct parts (criteria share their product-group and ambition
-tests); a lot's traces are made, every part once, when a decision's reason is first read (see
+tests); a lot's traces are made, every part once, when the first decisions are read (see
 :mod:`.deferred`): the result holds the same (immutable) trace wherever the same part explains
 a decision. The text and outcome of each part are those of
 :func:`~mvi_rules.conditions.trace`.
@@ -98,10 +98,9 @@ class TracePlan:
 class LotTraces:
     """The trace of every part of a catalogue's conditions for one lot, made on first use.
 
-    Every part is explained at once, the first time any decision's reason is read (most
-    results are never asked why a criterion was left out): a part once per lot, however many
-    criteria share it. One pass over the plan in order costs less than following each
-    criterion's parts on its own, even for the few criteria a document explains.
+    Every part is explained at once, in one pass over the plan, the first time any decision
+    is read (most results are never asked why a criterion was left out): a part once per lot,
+    however many criteria share it.
     """
 
     __slots__ = ("_facts", "_made", "_steps")
