@@ -525,13 +525,13 @@ def _session_facts(
     return [backend._host.get_facts(rs.name, sid) for rs in compiled.rulesets]
 
 
-def test_guard_7_evaluations_leave_no_threads_and_no_lot_facts(
+def _recorded_sessions(
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+) -> tuple[DurableBackend, AnyType, dc.CompiledCatalogue, list[str]]:
+    """A backend with a catalogue of several rulesets, and the session ids it makes."""
     backend = DurableBackend()
     cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(70)})
     compiled = backend.prepare(cat)
-    assert len(compiled.rulesets) > 1
     sids: list[str] = []
     new_sid = backend._new_sid
 
@@ -540,6 +540,14 @@ def test_guard_7_evaluations_leave_no_threads_and_no_lot_facts(
         return sids[-1]
 
     monkeypatch.setattr(backend, "_new_sid", recording_sid)
+    return backend, cat, compiled, sids
+
+
+def test_guard_7_evaluations_leave_no_threads_and_no_lot_facts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backend, cat, compiled, sids = _recorded_sessions(monkeypatch)
+    assert len(compiled.rulesets) > 1
     backend.match(cat, [("L", LAPTOPS)])
     before = threading.active_count()
     for i in range(50):
@@ -556,26 +564,17 @@ def test_guard_7_evaluations_leave_no_threads_and_no_lot_facts(
 def test_guard_7_sessions_beyond_the_idle_ones_are_deleted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    backend = DurableBackend()
-    cat = catalogue_of({f"C{i}": Test("lot.quantity", Op.MORE_THAN, i * 50) for i in range(70)})
-    compiled = backend.prepare(cat)
+    backend, cat, compiled, sids = _recorded_sessions(monkeypatch)
     at_once = dur.MAX_IDLE_SESSIONS + 2
-    sids: list[str] = []
-    new_sid = backend._new_sid
     real_match = backend._match
     # Every evaluation has run before any gives its session back: each needs its own.
     all_ran = threading.Barrier(at_once)
-
-    def recording_sid() -> str:
-        sids.append(new_sid())
-        return sids[-1]
 
     def waiting_match(*args: AnyType) -> AnyType:
         run = real_match(*args)
         all_ran.wait(timeout=30)
         return run
 
-    monkeypatch.setattr(backend, "_new_sid", recording_sid)
     monkeypatch.setattr(backend, "_match", waiting_match)
     with ThreadPoolExecutor(at_once) as pool:
         results = list(pool.map(lambda _: backend.match(cat, [("L", LAPTOPS)]), range(at_once)))

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .deferred import DeferredModel, Fill, set_fields
+from .deferred import DeferredModel, Fill
 
 M = TypeVar("M", bound=BaseModel)
 D = TypeVar("D", bound=DeferredModel)
@@ -40,9 +40,8 @@ def deferred(cls: type[D], fills: dict[str, Fill], **values: Any) -> D:
     ``values`` are every other field, already valid (built by mvi-rules from validated data),
     as for :func:`light`; ``fills`` names deferred fields only.
     """
-    model = cls.__new__(cls)
-    set_fields(model, values)
-    _set(model, "__pydantic_fields_set__", set(values) | set(fills))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", {"_fill": fills} if fills else None)
+    model = light(cls, **values)
+    if fills:
+        model.__pydantic_fields_set__.update(fills)
+        _set(model, "__pydantic_private__", {"_fill": fills})
     return model

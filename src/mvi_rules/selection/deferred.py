@@ -26,8 +26,6 @@ Fill = Callable[[], Any]
 
 #: Where every pydantic model keeps its field values: the slot behind ``__dict__``.
 _FIELDS = BaseModel.__dict__["__dict__"]
-#: Sets a model's field values without going through :class:`DeferredModel`'s ``__dict__``.
-set_fields: Callable[[BaseModel, dict[str, Any]], None] = _FIELDS.__set__
 
 # Filling replaces the instance's __dict__; two threads filling different fields of one
 # instance at once could each drop the other's value. Fills are rare (once per field and

@@ -20,7 +20,14 @@ from .estimate import estimate, isv_status
 from .notices import general_notices, unused_exclusions
 from .outcomes import lot_decisions, outcome_fields, selected_criterion, selected_lots
 from .parameters import check_overrides
-from .result import CriterionOutcome, EvaluationResult, LeftOut, Notice, SelectedCriterion
+from .result import (
+    CriterionOutcome,
+    EvaluationResult,
+    LeftOut,
+    LotDecision,
+    Notice,
+    SelectedCriterion,
+)
 from .sets import OUTSIDE_SET, SCALED_OUT, left_out, outside_set, scaled
 from .traces import trace_plans
 
@@ -122,12 +129,23 @@ def _evaluate(
     notices.extend(unused_exclusions(choices, dropped))
     notices.extend(award_conflicts(chosen, catalogue, profile, overrides, conflicts))
 
+    refused = conflicts | left_by_set
     # Every decision's reason is made from these when the decisions are first read.
     explained = [plan.for_lot(facts) for _, facts in lots]
+
+    def decisions_of(criterion_id: str) -> list[LotDecision]:
+        return lot_decisions(
+            criterion_id,
+            traces[criterion_id],
+            plan.roots[criterion_id],
+            explained,
+            refused,
+            choices,
+        )
+
     lot_groups = {lot.id: lot.product_groups for lot in profile.lots}
     selected: list[SelectedCriterion] = []
     not_selected: list[Entry] = []
-    refused = conflicts | left_by_set
     for entry in catalogue:
         criterion_id = entry.criterion.id
         outcomes = traces[criterion_id]
@@ -145,15 +163,7 @@ def _evaluate(
             entry,
             catalogue,
             profile,
-            partial(
-                lot_decisions,
-                criterion_id,
-                outcomes,
-                plan.roots[criterion_id],
-                explained,
-                refused,
-                choices,
-            ),
+            partial(decisions_of, criterion_id),
             final,
             overrides.get(criterion_id, {}),
             value,
@@ -168,14 +178,7 @@ def _evaluate(
             light(
                 CriterionOutcome,
                 **outcome_fields(entry, []),
-                decisions=lot_decisions(
-                    entry.criterion.id,
-                    traces[entry.criterion.id],
-                    plan.roots[entry.criterion.id],
-                    explained,
-                    refused,
-                    choices,
-                ),
+                decisions=decisions_of(entry.criterion.id),
             )
             for entry in not_selected
         ]
