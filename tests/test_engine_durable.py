@@ -65,23 +65,22 @@ def rule_tests(catalogue: AnyType) -> list[dict[str, AnyType]]:
     ]
 
 
-def test_includes_any_compiles_to_one_flag_test_per_item() -> None:
+def test_includes_any_compiles_to_a_gate_opened_by_either_flag() -> None:
     # Never an "$or" inside "$iany": durable-rules intermittently fails to register that shape
-    # (error 102). Each item is its own alternative, so its own rule, and a text item is tested
-    # as a flag the fact carries, not with "$iany" (which parses the list again in every rule).
+    # (error 102). Each text item is a flag of the lot, not an "$iany" test (which parses the
+    # list again in every rule); the alternatives differ only in their flags, so they share one
+    # rule, which tests a gate the fact carries when the lot has either flag.
     cat = catalogue_of({"A": Test("lot.product_groups", Op.INCLUDES_ANY, ("laptop", "desktop"))})
     compiled = DurableBackend.shared().prepare(cat)
-    assert compiled.flags == {
-        "lot__product_groups": {
-            "desktop": "lot__product_groups__has1",
-            "laptop": "lot__product_groups__has2",
-        }
-    }
-    assert sorted(rule_tests(cat), key=json.dumps) == [
-        {"$and": [{"mvi_kind": "lot"}, {f"lot__product_groups__has{n}": True}]} for n in (1, 2)
-    ]
+    desktop, laptop = "lot__product_groups__has1", "lot__product_groups__has2"
+    assert compiled.flags == {"lot__product_groups": {"desktop": desktop, "laptop": laptop}}
+    assert compiled.gates == {"mvi_gate1": (frozenset({desktop}), frozenset({laptop}))}
+    assert rule_tests(cat) == [{"$and": [{"mvi_kind": "lot"}, {"mvi_gate1": True}]}]
     (ruleset,) = compiled.rulesets
-    assert ruleset.keys == ("lot__product_groups__has1", "lot__product_groups__has2")
+    assert ruleset.keys == ("mvi_gate1",)
+    (proof,) = ruleset.proves.values()
+    assert proof.criteria(frozenset({laptop})) == ["A"]
+    assert proof.criteria(frozenset({laptop, desktop})) == ["A", "A"]
     lots: list[tuple[str, Facts]] = [
         ("both", {"lot.product_groups": ("laptop", "desktop")}),
         ("one", {"lot.product_groups": "desktop"}),
@@ -92,9 +91,10 @@ def test_includes_any_compiles_to_one_flag_test_per_item() -> None:
     assert both(cat, lots) == {("A", "both"), ("A", "one")}
 
 
-def test_a_lot_skips_the_rulesets_whose_flags_it_lacks() -> None:
-    # Rules needing the same flag share rulesets; a lot without any of a ruleset's flags cannot
-    # match its rules and is not asserted into it.
+def test_a_lot_skips_the_rulesets_whose_gates_it_lacks() -> None:
+    # Rules with the same gate share rulesets; a lot whose flags open none of a ruleset's gates
+    # cannot match its rules and is not asserted into it. Terms that differ only in their flags
+    # (here the product group) are one rule.
     groups = ("laptop", "desktop", "monitor")
     cat = catalogue_of(
         {
@@ -113,15 +113,11 @@ def test_a_lot_skips_the_rulesets_whose_flags_it_lacks() -> None:
     )
     compiled = DurableBackend.shared().prepare(cat)
     gates = [rs.gate for rs in compiled.rulesets]
-    assert gates.count(None) == 1  # ANY's, alone
-    assert sorted(len(gate) for gate in gates if gate is not None) == [1] * 6
-    assert compiled.rulesets[gates.index(None)].lot_rules == 1
-    assert all(rs.lot_rules <= dc.RULES_PER_RULESET for rs in compiled.rulesets)
-    texts = compiled.fact_texts({**LAPTOPS, "lot.product_groups": ("monitor",)}, "s", "s/0")
-    flag = compiled.flags["lot__product_groups"]["monitor"]
-    assert [text is not None for text in texts] == [
-        gate is None or gate == {flag} for gate in gates
-    ]
+    assert gates == [None, {"mvi_gate1"}, {"mvi_gate1"}]  # ANY's alone; 70 rules in two
+    assert [rs.lot_rules for rs in compiled.rulesets] == [1, 35, 35]
+    for lot_groups, routed in [(("monitor",), [True] * 3), (("printer",), [True, False, False])]:
+        texts = compiled.fact_texts({**LAPTOPS, "lot.product_groups": lot_groups}, "s", "s/0")
+        assert [text is not None for text in texts] == routed
     lots: list[tuple[str, Facts]] = [
         (f"L{n}", {**LAPTOPS, "lot.product_groups": groups[:n], "lot.quantity": 30 + n})
         for n in range(4)
@@ -200,32 +196,43 @@ def test_a_term_shared_by_criteria_is_one_rule_proving_them_all() -> None:
     )
     compiled = DurableBackend.shared().prepare(cat)
     assert sum(rs.lot_rules for rs in compiled.rulesets) == 3  # laptops & big; level 3; laptops
-    proves = [criteria for rs in compiled.rulesets for criteria in rs.proves.values()]
+    proves = [p.every_criterion for rs in compiled.rulesets for p in rs.proves.values()]
     assert sorted(proves) == [("A", "B"), ("B",), ("C",)]
     assert len(rule_tests(cat)) == 3
     lots = [("L", LAPTOPS), ("small", {**LAPTOPS, "lot.quantity": 5}), ("none", {})]
     assert both(cat, lots) == {("A", "L"), ("B", "L"), ("C", "L"), ("C", "small")}
 
 
-def test_shipped_catalogue_compiles_each_distinct_term_once() -> None:
+def test_shipped_catalogue_compiles_each_distinct_core_once() -> None:
     from mvi_rules import load_catalogue
 
     compiled = dc.compile_catalogue(load_catalogue())
-    distinct = {term for terms in compiled.terms.values() for term in terms}
+    flags = {flag for by_item in compiled.flags.values() for flag in by_item.values()}
+    terms = {term for terms in compiled.terms.values() for term in terms}
+    # A core is a term without its flag tests ($iany of a text).
+    cores = {
+        tuple(a for a in term if not (a.op == "$iany" and _text_item(a.value))) for term in terms
+    }
     bodies = [
         json.dumps(body["all"], sort_keys=True)
         for rs in compiled.rulesets
         for name, body in rs.rules.items()
         if name != dc.CLOSE_RULE
     ]
-    assert len(bodies) == len(set(bodies)) == len(distinct)
-    # Each criterion is proved by as many rules as it has terms.
+    assert len(bodies) == len(set(bodies)) == len(cores) < len(terms) / 5
+    # Each criterion is proved by as many (rule, flags) as it has terms.
     proving: dict[str, int] = {}
     for rs in compiled.rulesets:
-        for criteria in rs.proves.values():
-            for criterion in criteria:
-                proving[criterion] = proving.get(criterion, 0) + 1
+        for proof in rs.proves.values():
+            assert set(proof.by_flag) <= flags and not proof.by_flags
+            for criteria in (proof.always, *proof.by_flag.values()):
+                for criterion in criteria:
+                    proving[criterion] = proving.get(criterion, 0) + 1
     assert proving == {c: len(terms) for c, terms in compiled.terms.items() if terms}
+
+
+def _text_item(value: object) -> bool:
+    return isinstance(value, tuple) and isinstance(value[0], str)
 
 
 def test_action_frames_are_read_without_decoding_whatever_the_values(
@@ -436,8 +443,9 @@ def test_each_ruleset_gets_the_fact_with_only_the_keys_it_reads() -> None:
         }
     flags = {flag for by_item in compiled.flags.values() for flag in by_item.values()}
     assert flags == {"lot__product_groups__has1"}
+    assert compiled.gates == {"mvi_gate1": (frozenset(flags),)}
     assert {key for rs in compiled.rulesets for key in rs.keys} == (
-        set(compiled.keys.values()) - {"lot__product_groups"} | flags
+        set(compiled.keys.values()) - {"lot__product_groups"} | {"mvi_gate1"}
     )
 
 
@@ -477,11 +485,10 @@ def test_guard_4_rule_testing_only_an_absent_field() -> None:
 def test_guard_4_runaway_engine_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     # Without the discriminator a "$nex"-only rule matches the session-state object and fires
     # forever; the action notices and stops the engine instead of hanging.
-    def rule_without_discriminator(
-        term: tuple[dc.Atom, ...], action: str, flags: AnyType
-    ) -> dict[str, AnyType]:
-        tests = [atom.to_json() for atom in term]
-        return {"all": [{"m": tests[0] if len(tests) == 1 else {"$and": tests}}], "run": action}
+    def rule_without_discriminator(rule: AnyType) -> dict[str, AnyType]:
+        tests = [atom.to_json() for atom in rule.core]
+        match = tests[0] if len(tests) == 1 else {"$and": tests}
+        return {"all": [{"m": match}], "run": dc.ACTION_PREFIX + rule.name}
 
     monkeypatch.setattr(dc, "_rule", rule_without_discriminator)
     backend = DurableBackend()

@@ -3,10 +3,11 @@
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
 registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
 has a durable session to itself: into every ruleset in turn it asserts, in one call, the lot
-facts that can match one of its rules (a ruleset's rules mostly need one product group), runs
-the actions the rules queued (a rule is one distinct term, and its firing for a lot proves
-every criterion that has the term: (criterion id, lot id) each), and retracts the lot facts
-before going on to the next ruleset. The session is then kept, idle, for a later evaluation (at
+facts that can match one of its rules (those that carry one of the ruleset's gates), runs the
+actions the rules queued (a rule is one distinct core, a condition term without its product-group
+tests, and its firing for a lot proves every criterion that has one of its terms whose flags the
+lot has: (criterion id, lot id) each), and retracts the lot facts before going on to the next
+ruleset. The session is then kept, idle, for a later evaluation (at
 most :data:`MAX_IDLE_SESSIONS` per catalogue; the states of others are deleted): creating a
 session's state in a ruleset clears several kilobytes per rule, which was half of the engine's
 time, while every rule matches one fact, so retracted facts leave nothing a later evaluation
@@ -39,10 +40,10 @@ names the failure it prevents):
    an inner ``$or``: the compiler never emits that shape (see :mod:`.durable_compile`), every
    engine error becomes :class:`~mvi_rules.errors.EngineError`, and a failed registration is
    retried (:data:`REGISTRATION_ATTEMPTS`);
-10. registered rulesets live until deleted, about 10 MB per catalogue version: at most
-    :data:`MAX_REGISTERED` catalogues stay registered, the least recently used one not in use is
-    deleted from the engine when another is registered, and the states of its idle sessions
-    with it.
+10. registered rulesets live until deleted (about 3 MB per catalogue version, and 1.2 MB per
+    session kept): at most :data:`MAX_REGISTERED` catalogues stay registered, the least
+    recently used one not in use is deleted from the engine when another is registered, and
+    the states of its idle sessions with it.
 
 The C engine keeps process-wide tables and the host's registry is a plain dict, so every engine
 call is made under one process-wide lock; compiling and building facts happen outside it.
@@ -69,6 +70,7 @@ from .durable_compile import (
     CatalogueLike,
     CompiledCatalogue,
     CompiledRuleset,
+    RuleProof,
 )
 from .durable_registry import (
     ENGINE_LOCK,
@@ -108,9 +110,14 @@ class _Run:
     sid: str
     #: Fact id → lot id. Facts do not carry the lot id (see guard 6 in ``match``).
     lots: dict[str, str]
+    #: Lot id → its flags, which say what a rule's firing for it proves.
+    flags: dict[str, frozenset[str]] = field(default_factory=dict)
     #: The end of an action frame for each lot fact asserted (its text and ``}}``) → its lot
-    #: id, to recognise lot facts in action frames without decoding them (see ``_run_actions``).
-    frame_tails: dict[str, str] = field(default_factory=dict)
+    #: id, flags and what rules prove for those flags, to recognise lot facts in action frames
+    #: without decoding them (see ``_run_actions``).
+    frame_tails: dict[str, tuple[str, frozenset[str], dict[str, tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
     #: What retracts this evaluation's lot facts from a ruleset (their sid and id).
     retract: str = "[]"
     matches: set[Match] = field(default_factory=set)
@@ -226,9 +233,12 @@ class DurableBackend(RulesetRegistry):
         run.lots = {}
         for fact_id, (lot_id, lot_facts) in zip(fact_ids, lots, strict=True):
             run.lots[fact_id] = lot_id
-            for index, text in compiled.ruleset_texts(lot_facts, sid, fact_id):
+            routed, flags = compiled.ruleset_texts(lot_facts, sid, fact_id)
+            run.flags[lot_id] = flags
+            lot = (lot_id, flags, compiled.proved(flags))
+            for index, text in routed:
                 batches.setdefault(index, []).append(text)
-                run.frame_tails[text + _FRAME_TAIL] = lot_id
+                run.frame_tails[text + _FRAME_TAIL] = lot
         run.retract = (
             "[" + ", ".join(f'{{"sid": "{sid}", "id": "{fact_id}"}}' for fact_id in fact_ids) + "]"
         )
@@ -313,9 +323,14 @@ class DurableBackend(RulesetRegistry):
         while pending:
             # Rule names hold no quote, so the first frame middle follows the rule name.
             head, _, tail = pending.partition(_FRAME_MIDDLE)
-            criteria = heads.get(head)
-            lot_id = tails.get(tail)
-            if criteria is not None and lot_id is not None:
+            lot = tails.get(tail)
+            criteria = None
+            if lot is not None:
+                lot_id, flags, proved = lot
+                criteria = proved.get(head)
+                if criteria is None and (proof := heads.get(head)) is not None:
+                    criteria = proved[head] = tuple(dict.fromkeys(proof.criteria(flags)))
+            if criteria is not None:
                 # What _fire does, inline: this runs for every activation.
                 run.fired += 1
                 if run.fired > run.budget:
@@ -336,8 +351,10 @@ class DurableBackend(RulesetRegistry):
                 run.errors.append(f"durable-rules ran unknown rule {rule_name!r}")
                 return False
             lot_id = run.lots.get(str(fact_id))
+            proof = ruleset.proves.get(rule_name, _PROVES_NOTHING)
+            flags = run.flags.get(lot_id, frozenset()) if lot_id is not None else frozenset()
             if action != CLOSE_ACTION and not self._fire(
-                run, rule_name, ruleset.proves.get(rule_name, ()), lot_id, message
+                run, rule_name, tuple(dict.fromkeys(proof.criteria(flags))), lot_id, message
             ):
                 return False
         return True
@@ -380,8 +397,8 @@ class DurableBackend(RulesetRegistry):
     def _fire(
         self, run: _Run, rule: str, criteria: tuple[str, ...], lot_id: str | None, message: object
     ) -> bool:
-        """Record one activation of ``rule`` (which proves ``criteria``) for the lot ``lot_id``
-        (None: not a lot fact); False stops the action loop for this assert.
+        """Record one activation of ``rule`` (which proves ``criteria`` for this lot) for the lot
+        ``lot_id`` (None: not a lot fact); False stops the action loop for this assert.
 
         ``message`` is the decoded fact, when the frame was decoded; it is only reported.
         Runs under the engine lock.
@@ -424,6 +441,8 @@ class DurableBackend(RulesetRegistry):
 #: How durable-rules writes the action frame of a rule for one fact: ``{"<rule name>":{"m":``,
 #: the fact's text, ``}}`` (``serializeResult`` in its state.c).
 _FRAME_HEAD, _FRAME_MIDDLE, _FRAME_TAIL = '{"', '":{"m":', "}}"
+#: What a rule unknown to the ruleset proves (see ``_decoded``).
+_PROVES_NOTHING = RuleProof()
 #: The start of the close rule's frames, up to the frame middle.
 _CLOSE_HEAD = _FRAME_HEAD + CLOSE_RULE
 

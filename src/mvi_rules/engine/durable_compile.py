@@ -1,16 +1,19 @@
 """Compiling the neutral condition tree into durable-rules JSON rulesets.
 
 As ansible-rulebook does, the engine never sees the ruleset files: each criterion's condition
-tree is put in disjunctive normal form (:mod:`.durable_terms`), every distinct conjunctive term
-becomes one rule of durable-rules' JSON rule language, and the rules are grouped into rulesets.
-Criteria share many terms (the shipped catalogue: 1,473 terms of 140 criteria, 740 distinct),
-and every rule costs the engine an activation and the backend an action per lot it holds for,
-so a term shared by several criteria is one rule that proves all of them. A test whether a list
-holds a text (every rule of the shipped catalogue has one, on the product groups) is written as
-a test of a flag that lot facts carry when their list holds that text, since durable-rules parses
-the list again for every list test. Rules that need the same flag share rulesets, and a lot fact
-is only asserted into the rulesets whose rules it can match. This module is pure Python and does
-not import durable-rules, so the compiled form can be inspected (and tested) on any Python.
+tree is put in disjunctive normal form (:mod:`.durable_terms`), and the conjunctive terms become
+rules of durable-rules' JSON rule language, grouped into rulesets. A test whether a list holds a
+text (every term of the shipped catalogue has one, on the product groups) is a *flag* of the lot:
+durable-rules would parse the list again for every rule that tests it. Criteria share many terms,
+and most terms differ only in their flags (the shipped catalogue: 1,473 terms of 140 criteria,
+740 distinct, of 78 distinct *cores*, a term without its flag tests), while every rule costs the
+engine an activation and the backend an action per lot it holds for, and every ruleset an assert.
+So each distinct core is one rule, which also tests one *gate* key: true on a lot fact when the
+lot has the flags of one of the core's terms. The rule's firing for a lot proves the criteria of
+those of its terms whose flags the lot has (:class:`RuleProof`). Rules with the same gate share
+rulesets, and a lot fact is only asserted into the rulesets whose rules it can match. This module
+is pure Python and does not import durable-rules, so the compiled form can be inspected (and
+tested) on any Python.
 
 Several durable-rules failures are avoided here rather than at run time; each constant names the
 one it prevents. Every rule also tests a discriminator key that only lot facts carry
@@ -24,7 +27,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any as AnyType
 from typing import Protocol, TypeVar
@@ -61,6 +64,7 @@ __all__ = [
     "CatalogueLike",
     "CompiledCatalogue",
     "CompiledRuleset",
+    "RuleProof",
     "compile_catalogue",
     "condition_terms",
     "engine_number",
@@ -83,16 +87,24 @@ CLOSE_KIND = "close"
 #: state to delete (32 rules per ruleset took a sixth longer).
 RULES_PER_RULESET = 60
 
-#: What a flag key has between its list key and its number (see ``_flags``); a catalogue with a
-#: field whose key equals a flag key is refused.
+#: What a flag has between its list key and its number (see ``_flags``). Flags name the texts a
+#: lot's list holds; lot facts do not carry them, only the gates they open.
 FLAG_INFIX = "__has"
+
+#: Most sets of flags whose proofs a compiled catalogue keeps (see
+#: :meth:`CompiledCatalogue.proved`): each is one table of up to one entry per rule.
+MAX_FLAG_SETS = 256
+
+#: The start of a gate key (see :attr:`CompiledCatalogue.gates`); a catalogue with a field whose
+#: key equals a gate key is refused.
+GATE_PREFIX = "mvi_gate"
 
 #: Most keys a fact may carry. durable-rules fails with error 302 (``ERR_EVENT_MAX_PROPERTIES``)
 #: for facts of 255 or more keys, so facts carry only the fields the conditions read, plus
 #: ``sid``, ``id`` and :data:`KIND_KEY`; a catalogue reading more fields than this is refused.
 MAX_FACT_KEYS = 250
 
-#: Action names: :data:`ACTION_PREFIX` followed by the rule name (one rule per distinct term),
+#: Action names: :data:`ACTION_PREFIX` followed by the rule name (one rule per distinct core),
 #: and the no-op action of the closing rule. durable-rules segfaults in ``delete_state`` for a
 #: session in which no fact was ever handled, so each ruleset has a rule that handles the
 #: closing fact.
@@ -140,6 +152,41 @@ class CatalogueLike(Protocol):
 
 
 @dataclass(frozen=True)
+class RuleProof:
+    """The criteria a rule's firing for a lot proves, by the flags of the lot.
+
+    A rule is one core; each of its terms is the core and some flags, and proves its criteria
+    for a lot that has those flags. The rule fires only for a lot that has the flags of at least
+    one of its terms (its gate), so a firing always proves something.
+    """
+
+    #: Criteria of the terms without flags: proved whatever the lot's flags.
+    always: tuple[str, ...] = ()
+    #: Flag → the criteria of the terms whose one flag it is.
+    by_flag: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: (flags, criteria) of the terms with several flags: proved when the lot has them all.
+    by_flags: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
+
+    def criteria(self, flags: frozenset[str]) -> list[str]:
+        """The criteria proved for a lot with ``flags`` (a criterion may come more than once)."""
+        found = list(self.always)
+        get = self.by_flag.get
+        for flag in flags:
+            found += get(flag, ())
+        for needed, ids in self.by_flags:
+            if needed <= flags:
+                found += ids
+        return found
+
+    @property
+    def every_criterion(self) -> tuple[str, ...]:
+        """Every criterion the rule can prove, whatever the flags, in first-use order."""
+        ids = [*self.always, *(i for v in self.by_flag.values() for i in v)]
+        ids += [i for _, v in self.by_flags for i in v]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
 class CompiledRuleset:
     """One durable-rules ruleset: at most :data:`RULES_PER_RULESET` lot rules and the close rule."""
 
@@ -150,15 +197,15 @@ class CompiledRuleset:
     lot_rules: int
     #: Rule name → its action name.
     actions: Mapping[str, str] = field(default_factory=dict)
-    #: Rule name → the ids of the criteria its term proves (none for the close rule).
-    proves: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Rule name → what its firing for a lot proves (none for the close rule).
+    proves: Mapping[str, RuleProof] = field(default_factory=dict)
     #: Fact keys its rules read: the only ones its facts carry (see
     #: :meth:`CompiledCatalogue.fact_texts`).
     keys: tuple[str, ...] = ()
-    #: ``{"<rule name>`` (how the rule's action frames start) → the ids of the criteria it
-    #: proves; none for the close rule.
-    frame_heads: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Flag keys of which a fact must carry one for any of its rules to match (each rule needs
+    #: ``{"<rule name>`` (how the rule's action frames start) → what it proves; none for the
+    #: close rule.
+    frame_heads: Mapping[str, RuleProof] = field(default_factory=dict)
+    #: Gate keys of which a fact must carry one for any of its rules to match (each rule tests
     #: one of them); None: any fact may match. A fact without one is not asserted into it.
     gate: frozenset[str] | None = None
 
@@ -180,21 +227,44 @@ class CompiledCatalogue:
     list_keys: frozenset[str]
     #: Criterion id → its conjunctive terms (empty: it never applies).
     terms: Mapping[str, tuple[tuple[Atom, ...], ...]] = field(repr=False)
-    #: List key → text → the key of the flag that a fact carries (true) when its list holds
-    #: the text (see ``_flags``).
+    #: List key → text → the flag a lot has when its list holds the text (see ``_flags``).
     flags: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    #: Flag key → the indexes of the rulesets whose gate holds it, and the rulesets without a
+    #: Gate key → the flag sets of which a lot must have one for the fact to carry the key
+    #: (true): the flags of the terms of the rules that test it.
+    gates: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    #: Gate key → the indexes of the rulesets whose gate holds it, and the rulesets without a
     #: gate: which rulesets a fact goes to (see :meth:`ruleset_texts`).
     _routes: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _ungated: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    #: Flag → the gates that flag alone opens; (gate, flags) for the gates that several flags
+    #: together open (a term with several flags).
+    _opened_by: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _opened_by_all: tuple[tuple[str, frozenset[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    #: Flags of a lot → ``{"<rule name>`` → the criteria its firing proves for such a lot
+    #: (see :meth:`proved`).
+    _proved: dict[frozenset[str], dict[str, tuple[str, ...]]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
+        opened_by: dict[str, list[str]] = {}
+        opened_by_all: list[tuple[str, frozenset[str]]] = []
+        for gate, needs in self.gates.items():
+            for needed in needs:
+                if len(needed) == 1:
+                    opened_by.setdefault(next(iter(needed)), []).append(gate)
+                else:
+                    opened_by_all.append((gate, needed))
+        object.__setattr__(self, "_opened_by", {f: tuple(g) for f, g in opened_by.items()})
+        object.__setattr__(self, "_opened_by_all", tuple(opened_by_all))
         routes: dict[str, list[int]] = {}
         for index, ruleset in enumerate(self.rulesets):
-            for flag in ruleset.gate or ():
-                routes.setdefault(flag, []).append(index)
+            for gate in ruleset.gate or ():
+                routes.setdefault(gate, []).append(index)
         ungated = tuple(i for i, ruleset in enumerate(self.rulesets) if ruleset.gate is None)
-        object.__setattr__(self, "_routes", {flag: tuple(i) for flag, i in routes.items()})
+        object.__setattr__(self, "_routes", {gate: tuple(i) for gate, i in routes.items()})
         object.__setattr__(self, "_ungated", ungated)
 
     def fact(self, facts: Mapping[str, object], sid: str, fact_id: str) -> Json:
@@ -202,21 +272,38 @@ class CompiledCatalogue:
 
         Keys the conditions never read are left out so that a large fact mapping cannot hit
         durable-rules' per-fact property limit (error 302). Absent and ``None`` fields are left
-        out, which is how the reference evaluator reads them too. A list carries the flags of
-        the texts it holds that rules test it for (see :attr:`flags`), each ``True``.
+        out, which is how the reference evaluator reads them too. The fact carries the gates that
+        the lot's flags open (see :attr:`gates`), each ``True``.
         """
         out: Json = {"sid": sid, "id": fact_id, KIND_KEY: LOT_KIND}
+        flags: set[str] = set()
         for name, key in self.keys.items():
             value = facts.get(name)
             if value is not None:
                 out[key] = value = self._engine_value(name, key, value)
-                flags = self.flags.get(key)
-                if flags:
-                    for item in value:
-                        flag = flags.get(item) if type(item) is str else None
-                        if flag is not None:
-                            out[flag] = True
+                by_item = self.flags.get(key)
+                if by_item:
+                    flags.update(by_item[i] for i in value if type(i) is str and i in by_item)
+        for gate, needs in self.gates.items():
+            if any(needed <= flags for needed in needs):
+                out[gate] = True
         return out
+
+    def proved(self, flags: frozenset[str]) -> dict[str, tuple[str, ...]]:
+        """What rules prove for a lot with ``flags``: ``{"<rule name>`` → criterion ids, filled
+        in by the caller from :attr:`CompiledRuleset.proves` as rules fire, and kept.
+
+        Lots have few distinct sets of flags (the product groups a lot holds), so a rule's proof
+        is worked out once per set rather than at every firing. At most
+        :data:`MAX_FLAG_SETS` sets are kept; beyond that a new set gets a table of its own.
+        """
+        table = self._proved.get(flags)
+        if table is None:
+            table = {}
+            if len(self._proved) < MAX_FLAG_SETS:
+                # Two threads may both add a table for the same flags: either one is right.
+                table = self._proved.setdefault(flags, table)
+        return table
 
     def fact_texts(
         self, facts: Mapping[str, object], sid: str, fact_id: str
@@ -224,28 +311,31 @@ class CompiledCatalogue:
         """The JSON text of the engine fact for one lot in each ruleset, in ruleset order; None
         for a ruleset none of whose rules it can match (it lacks every flag of the gate)."""
         texts: list[str | None] = [None] * len(self.rulesets)
-        for index, text in self.ruleset_texts(facts, sid, fact_id):
+        routed, _ = self.ruleset_texts(facts, sid, fact_id)
+        for index, text in routed:
             texts[index] = text
         return tuple(texts)
 
     def ruleset_texts(
         self, facts: Mapping[str, object], sid: str, fact_id: str
-    ) -> list[tuple[int, str]]:
+    ) -> tuple[list[tuple[int, str]], frozenset[str]]:
         """(ruleset index, the JSON text of the engine fact for one lot in it), in ruleset order,
-        for each ruleset whose gate the fact passes (some of whose rules it can match).
+        for each ruleset whose gate the fact passes (some of whose rules it can match); and the
+        lot's flags, which say what a rule's firing for it proves (:meth:`RuleProof.criteria`).
 
         Each carries the discriminators and only the keys its ruleset's rules read: the engine
         parses every fact once per ruleset, and its alpha walk loops over all of a fact's keys
         at every node it visits, so keys no rule of the ruleset reads only cost time (the
-        shipped catalogue's rulesets read 2 to 8 of its 19 fields, and the flags of product
-        groups, of which a fact carries those that are true). A key the ruleset reads is left
-        out exactly when :meth:`fact` leaves it out.
+        shipped catalogue's rulesets read a few of its 19 fields, and gates, of which a fact
+        carries those that are open). A key the ruleset reads is left out exactly when
+        :meth:`fact` leaves it out.
         """
         head = '{"sid": ' + _encode_string(sid) + ', "id": ' + _encode_string(fact_id) + _LOT_KIND
         # Each key's part, written once for all rulesets: ', "key": value'.
         pieces: dict[str, str] = {}
-        # The rulesets the fact goes to: those without a gate, and those of its flags.
+        # The rulesets the fact goes to: those without a gate, and those of its gates.
         routes = list(self._ungated)
+        flags: set[str] = set()
         list_keys = self.list_keys
         for name, key in self.keys.items():
             value = facts.get(name)
@@ -256,13 +346,12 @@ class CompiledCatalogue:
             if key in list_keys:
                 items = self._engine_value(name, key, value)
                 text = _json(items)
-                flags = self.flags.get(key)
-                if flags:
+                by_item = self.flags.get(key)
+                if by_item:
                     for item in items:
-                        flag = flags.get(item) if type(item) is str else None
+                        flag = by_item.get(item) if type(item) is str else None
                         if flag is not None:
-                            pieces[flag] = f', "{flag}": true'
-                            routes.extend(self._routes.get(flag, ()))
+                            flags.add(flag)
             elif type(value) is str:
                 text = _encode_string(value)
             elif type(value) is bool:
@@ -275,11 +364,17 @@ class CompiledCatalogue:
                 text = _json(self._engine_value(name, key, value))
             # Keys are plain identifiers (fact_key), so '"key": ' is their JSON.
             pieces[key] = f', "{key}": {text}'
+        opened = {gate for flag in flags for gate in self._opened_by.get(flag, ())}
+        opened.update(gate for gate, needed in self._opened_by_all if needed <= flags)
+        for gate in opened:
+            pieces[gate] = f', "{gate}": true'
+            routes.extend(self._routes.get(gate, ()))
         get, rulesets = pieces.get, self.rulesets
-        return [
+        texts = [
             (index, head + "".join([get(key, "") for key in rulesets[index].keys]) + "}")
             for index in sorted(set(routes))
         ]
+        return texts, frozenset(flags)
 
     def _engine_value(self, name: str, key: str, value: object) -> AnyType:
         if key in self.list_keys:
@@ -352,21 +447,28 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
             if criterion_id not in proving:
                 proving.append(criterion_id)
     flags = _flags(proves)
-    _check_keys(keys, flags)
-    # Rules that need the same flag go together, so that a fact without it skips their rulesets
-    # (see CompiledRuleset.gate); within those, rules reading the same keys, so that each
-    # ruleset reads few keys and its facts are small (see CompiledCatalogue.fact_texts).
+    # Distinct core → its terms' (flags, criteria): a term is its core and its flag tests.
+    cores: dict[tuple[Atom, ...], list[tuple[frozenset[str], list[str]]]] = {}
+    for term, criteria in proves.items():
+        core = tuple(atom for atom in term if _flag(atom, flags) is None)
+        needed = frozenset(flag for atom in term if (flag := _flag(atom, flags)))
+        cores.setdefault(core, []).append((needed, criteria))
+    gates = _gates(cores.values())
+    _check_keys(keys, gates)
+    # Rules with the same gate go together, so that a fact the gate is closed for skips their
+    # rulesets (see CompiledRuleset.gate); within those, rules reading the same keys, so that
+    # each ruleset reads few keys and its facts are small (see CompiledCatalogue.fact_texts).
     ordered = sorted(
-        proves.items(),
-        key=lambda item: (_gate_flag(item[0], flags), sorted({atom.key for atom in item[0]})),
+        ((core, variants, _gate_of(variants, gates)) for core, variants in cores.items()),
+        key=lambda item: (item[2] or "", sorted({atom.key for atom in item[0]})),
     )
     rules = [
-        (f"t{number}", _rule(term, f"{ACTION_PREFIX}t{number}", flags), tuple(criteria), term)
-        for number, (term, criteria) in enumerate(ordered)
+        _CoreRule(f"t{number}", core, gate, _proof(variants))
+        for number, (core, variants, gate) in enumerate(ordered)
     ]
     rulesets = tuple(
-        _ruleset(f"{prefix}_{n}", chunk, flags)
-        for n, chunk in enumerate(_chunks(rules, lambda rule: _gate_flag(rule[3], flags)))
+        _ruleset(f"{prefix}_{n}", chunk)
+        for n, chunk in enumerate(_chunks(rules, lambda rule: rule.gate or ""))
     )
     by_list: dict[str, dict[str, str]] = {}
     for (key, item), flag in flags.items():
@@ -378,7 +480,58 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
         frozenset(list_keys),
         terms,
         by_list,
+        {gate: needs for needs, gate in gates.items()},
     )
+
+
+@dataclass(frozen=True)
+class _CoreRule:
+    """One rule being compiled: a distinct core, the gate it tests, and what it proves."""
+
+    name: str
+    core: tuple[Atom, ...]
+    gate: str | None
+    proof: RuleProof
+
+
+_Variants = Sequence[tuple[frozenset[str], Sequence[str]]]
+
+
+def _gates(cores: Iterable[_Variants]) -> dict[tuple[frozenset[str], ...], str]:
+    """The flag sets of the terms of a core (in a canonical order) → its gate key.
+
+    Cores whose terms have the same flags share a gate (the shipped catalogue: 13 gates for 78
+    cores). A core with a term without flags has no gate: it may hold for any lot.
+    """
+    needs = {_needs(variants) for variants in cores if all(needed for needed, _ in variants)}
+    return {n: f"{GATE_PREFIX}{i}" for i, n in enumerate(sorted(needs, key=_needs_order), 1)}
+
+
+def _needs(variants: _Variants) -> tuple[frozenset[str], ...]:
+    return tuple(sorted({needed for needed, _ in variants}, key=sorted))
+
+
+def _needs_order(needs: tuple[frozenset[str], ...]) -> list[list[str]]:
+    return [sorted(needed) for needed in needs]
+
+
+def _gate_of(variants: _Variants, gates: Mapping[tuple[frozenset[str], ...], str]) -> str | None:
+    return gates.get(_needs(variants))
+
+
+def _proof(variants: _Variants) -> RuleProof:
+    always: list[str] = []
+    by_flag: dict[str, tuple[str, ...]] = {}
+    by_flags: list[tuple[frozenset[str], tuple[str, ...]]] = []
+    for needed, criteria in variants:
+        if not needed:
+            always += [c for c in criteria if c not in always]
+        elif len(needed) == 1:
+            (flag,) = needed
+            by_flag[flag] = tuple(dict.fromkeys([*by_flag.get(flag, ()), *criteria]))
+        else:
+            by_flags.append((needed, tuple(criteria)))
+    return RuleProof(tuple(always), by_flag, tuple(by_flags))
 
 
 def _flags(proves: Mapping[tuple[Atom, ...], object]) -> dict[tuple[str, str], str]:
@@ -405,11 +558,6 @@ def _flags(proves: Mapping[tuple[Atom, ...], object]) -> dict[tuple[str, str], s
         numbers[key] = numbers.get(key, 0) + 1
         flags[key, item] = f"{key}{FLAG_INFIX}{numbers[key]}"
     return flags
-
-
-def _gate_flag(term: tuple[Atom, ...], flags: Mapping[tuple[str, str], str]) -> str:
-    """A flag the term needs (the least), or "" for a term that needs none."""
-    return min((flag for atom in term if (flag := _flag(atom, flags))), default="")
 
 
 def _chunks(rules: list[_T], group: Callable[[_T], str]) -> list[list[_T]]:
@@ -449,52 +597,46 @@ def _flag(atom: Atom, flags: Mapping[tuple[str, str], str]) -> str | None:
     return flags.get((atom.key, item)) if isinstance(item, str) else None
 
 
-def _rule(term: tuple[Atom, ...], action: str, flags: Mapping[tuple[str, str], str]) -> Json:
-    # List and flag tests last: the engine tests a rule's parts in order, sharing equal leading
-    # parts between rules, and a list test re-reads the whole list each time; after the scalar
-    # tests it runs only for the facts these let through (flags, too, were faster last).
-    ordered = sorted(term, key=lambda atom: atom.op in _LIST_OPS)
+def _rule(rule: _CoreRule) -> Json:
+    # List tests and the gate last: the engine tests a rule's parts in order, sharing equal
+    # leading parts between rules, and a list test re-reads the whole list each time; after the
+    # scalar tests it runs only for the facts these let through (flags, too, were faster last).
     tests: list[Json] = [{KIND_KEY: LOT_KIND}]
-    for atom in ordered:
-        flag = _flag(atom, flags)
-        tests.append(atom.to_json() if flag is None else {flag: True})
+    tests += [atom.to_json() for atom in sorted(rule.core, key=lambda a: a.op in _LIST_OPS)]
+    if rule.gate is not None:
+        tests.append({rule.gate: True})
     match = tests[0] if len(tests) == 1 else {"$and": tests}
-    return {"all": [{"m": match}], "run": action}
+    return {"all": [{"m": match}], "run": ACTION_PREFIX + rule.name}
 
 
-def _ruleset(
-    name: str,
-    rules: list[tuple[str, Json, tuple[str, ...], tuple[Atom, ...]]],
-    flags: Mapping[tuple[str, str], str],
-) -> CompiledRuleset:
-    definition = {rule: body for rule, body, _, _ in rules}
+def _ruleset(name: str, rules: list[_CoreRule]) -> CompiledRuleset:
+    definition = {rule.name: _rule(rule) for rule in rules}
     definition[CLOSE_RULE] = {"all": [{"m": {KIND_KEY: CLOSE_KIND}}], "run": CLOSE_ACTION}
     actions = {rule: body["run"] for rule, body in definition.items()}
-    proves = {rule: criteria for rule, _, criteria, _ in rules}
-    keys = tuple(
-        sorted({_flag(atom, flags) or atom.key for _, _, _, term in rules for atom in term})
-    )
-    heads = {'{"' + rule: criteria for rule, criteria in proves.items()}
-    needed = [_gate_flag(term, flags) for _, _, _, term in rules]
-    gate = frozenset(needed) if all(needed) else None
+    proves = {rule.name: rule.proof for rule in rules}
+    read = {atom.key for rule in rules for atom in rule.core}
+    keys = tuple(sorted(read | {rule.gate for rule in rules if rule.gate is not None}))
+    heads = {'{"' + rule: proof for rule, proof in proves.items()}
+    needed = [rule.gate for rule in rules]
+    gate = frozenset(g for g in needed if g is not None) if None not in needed else None
     return CompiledRuleset(name, definition, len(rules), actions, proves, keys, heads, gate)
 
 
-def _check_keys(keys: Mapping[str, str], flags: Mapping[tuple[str, str], str]) -> None:
+def _check_keys(keys: Mapping[str, str], gates: Mapping[tuple[frozenset[str], ...], str]) -> None:
     by_key: dict[str, str] = {}
     for name, key in keys.items():
         if key in by_key:
             raise EngineError(f"fields {by_key[key]!r} and {name!r} map to the same fact key")
         by_key[key] = name
-    for (key, item), flag in flags.items():
-        if flag in by_key:
+    for gate in gates.values():
+        if gate in by_key:
             raise EngineError(
-                f"field {by_key[flag]!r} and the test of {by_key[key]!r} for {item!r} map to "
-                "the same fact key"
+                f"field {by_key[gate]!r} maps to the fact key {gate!r}, which the engine uses "
+                "for its own tests"
             )
-    if len(keys) + len(flags) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
+    if len(keys) + len(gates) + len(RESERVED_KEYS) > MAX_FACT_KEYS:
         raise EngineError(
-            f"conditions read {len(keys)} fields and test lists for {len(flags)} texts; "
+            f"conditions read {len(keys)} fields and need {len(gates)} gates; "
             f"durable-rules facts hold at most {MAX_FACT_KEYS - len(RESERVED_KEYS)} keys"
         )
 

@@ -34,9 +34,9 @@ REGISTRATION_ATTEMPTS = 3
 MAX_REGISTERED = 4
 
 #: Most idle sessions kept per registered catalogue for later evaluations (see
-#: :class:`~.durable.DurableBackend`). Each holds a state in every ruleset, about 10 MB for the
+#: :class:`~.durable.DurableBackend`). Each holds a state in every ruleset, about 1.2 MB for the
 #: shipped catalogue; evaluations beyond this many at once use sessions of their own.
-MAX_IDLE_SESSIONS = 2
+MAX_IDLE_SESSIONS = 4
 
 #: One lock for every call into durable-rules: its C engine keeps process-wide handle tables and
 #: its Python host a plain dict of rulesets, neither safe to use from two threads at once.
