@@ -29,7 +29,7 @@ from .result import (
     SelectedCriterion,
 )
 from .sets import OUTSIDE_SET, SCALED_OUT, left_out, outside_set, scaled
-from .traces import trace_plans
+from .traces import Reference, trace_plans
 
 __all__ = ["OUTSIDE_SET", "SCALED_OUT", "evaluate"]
 
@@ -70,18 +70,12 @@ def _evaluate(
     ]
     engine = get_backend(backend)
     plan = trace_plans.get(catalogue)
-    held = [(lot_id, plan.holds(facts)) for lot_id, facts in lots]
     # Criterion id -> (lot id, whether its condition holds), in catalogue and lot order: the
     # reference evaluation.
-    traces: dict[str, list[tuple[str, bool]]] = {
-        criterion_id: [(lot_id, parts[root]) for lot_id, parts in held]
-        for criterion_id, root in plan.roots.items()
-    }
+    traces = Reference(plan.roots, [(lot_id, plan.holds(facts)) for lot_id, facts in lots])
+    holding = traces.holding
     reference: set[Match] = {
-        (criterion_id, lot_id)
-        for criterion_id, outcomes in traces.items()
-        for lot_id, outcome in outcomes
-        if outcome
+        (criterion_id, lot_id) for criterion_id, lot_ids in holding.items() for lot_id in lot_ids
     }
     if type(engine) is PlainBackend:
         # The plain backend decides exactly as the reference evaluation above: asking it again
@@ -102,9 +96,9 @@ def _evaluate(
     # not take another one away.
     outside = outside_set(catalogue, profile)
     chosen = {
-        criterion_id: [lot_id for lot_id, outcome in outcomes if outcome]
-        for criterion_id, outcomes in traces.items()
-        if criterion_id not in outside and any(outcome for _, outcome in outcomes)
+        criterion_id: list(lot_ids)
+        for criterion_id, lot_ids in holding.items()
+        if criterion_id not in outside
     }
     # The buyer's own choices come after the engine: they add to, or take from, its selection.
     choices = check_choices(profile, catalogue, lots, chosen)
@@ -120,8 +114,8 @@ def _evaluate(
     left_by_set: Conflicts = {
         (criterion_id, lot_id): OUTSIDE_SET
         for criterion_id in sorted(outside)
-        for lot_id, outcome in traces[criterion_id]
-        if outcome and (criterion_id, lot_id) not in included
+        for lot_id in holding.get(criterion_id, ())
+        if (criterion_id, lot_id) not in included
     }
     for criterion_id, lot_ids in dropped.items():
         for lot_id in lot_ids:
@@ -148,11 +142,10 @@ def _evaluate(
     not_selected: list[Entry] = []
     for entry in catalogue:
         criterion_id = entry.criterion.id
-        outcomes = traces[criterion_id]
         # Only a chosen criterion can be selected (its condition held, or the buyer included
         # it), for the lots nothing took it away from.
         final = (
-            selected_lots(criterion_id, outcomes, refused, choices.included)
+            selected_lots(criterion_id, traces[criterion_id], refused, choices.included)
             if criterion_id in chosen
             else []
         )

@@ -14,7 +14,7 @@ a decision. The text and outcome of each part are those of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..conditions import All, Check, Node, Not, Test, compile_check
@@ -152,6 +152,42 @@ class LotTraces:
             add(trace)
             held(result)
         return made
+
+
+class Reference(Mapping[str, list[tuple[str, bool]]]):
+    """The reference evaluation of every criterion for every lot, from each lot's
+    :meth:`TracePlan.holds`.
+
+    As a mapping: criterion id -> (lot id, whether its condition holds) per lot, in lot order,
+    made when asked for (an evaluation reads it for the few criteria it selects or explains);
+    :attr:`holding` has the criteria that hold for some lot.
+    """
+
+    __slots__ = ("_held", "_roots", "holding")
+
+    def __init__(self, roots: dict[str, int], held: Sequence[tuple[str, list[bool]]]) -> None:
+        self._roots = roots
+        self._held = held
+        holding: dict[str, list[str]] = {}
+        for lot_id, parts in held:
+            for criterion_id in [cid for cid, root in roots.items() if parts[root]]:
+                holding.setdefault(criterion_id, []).append(lot_id)
+        if len(held) > 1:
+            # In catalogue order, as each lot's own list is.
+            holding = {cid: holding[cid] for cid in roots if cid in holding}
+        #: Criterion id -> the lots its condition holds for (in lot order), for the criteria
+        #: that hold for at least one lot, in catalogue order.
+        self.holding = holding
+
+    def __getitem__(self, criterion_id: str) -> list[tuple[str, bool]]:
+        root = self._roots[criterion_id]
+        return [(lot_id, parts[root]) for lot_id, parts in self._held]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._roots)
+
+    def __len__(self) -> int:
+        return len(self._roots)
 
 
 def _plan(entries: Iterable[EntryLike]) -> TracePlan:
