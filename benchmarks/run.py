@@ -67,13 +67,47 @@ def cpu_of(func: Callable[[], object], repeat: int) -> list[float]:
     return sorted(times)
 
 
+def singles_against(
+    func: Callable[[], object], base: Callable[[], object], repeat: int
+) -> tuple[list[float], list[float]]:
+    """CPU seconds of ``repeat`` single calls of ``func``, each right after a call of ``base``,
+    in call order: (func's, base's), for :func:`drift_corrected`."""
+    func()
+    base()
+    ours: list[float] = []
+    bases: list[float] = []
+    for _ in range(repeat):
+        start = time.process_time()
+        base()
+        middle = time.process_time()
+        func()
+        ours.append(time.process_time() - middle)
+        bases.append(middle - start)
+    return ours, bases
+
+
+def drift_corrected(ours: list[float], bases: list[float], window: int = 5) -> list[float]:
+    """Each of ``ours`` scaled by how fast the machine was at the time, sorted.
+
+    The machine's speed is the median of the baseline calls around it (``window`` each side),
+    relative to their overall median: a baseline that allocates little has no tail of its own,
+    so what slows both is the machine, and what slows only ``ours`` is ours.
+    """
+    overall = statistics.median(bases)
+    scaled = []
+    for index, value in enumerate(ours):
+        near = bases[max(0, index - window) : index + window + 1]
+        scaled.append(value * overall / statistics.median(near))
+    return sorted(scaled)
+
+
 def median_cpu(func: Callable[[], object], repeat: int) -> float:
     """Median CPU seconds of ``repeat`` calls."""
     return statistics.median(cpu_of(func, repeat))
 
 
-def in_turns(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """Median CPU seconds of each function, called in turns, round by round.
+def in_turns(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """CPU seconds of each function per round, the functions called in turns, round by round.
 
     On a shared machine a burst of load then falls on the baseline and the subject alike,
     where measuring one after the other lets it fall on either and swing the ratio.
@@ -86,7 +120,17 @@ def in_turns(funcs: dict[str, Callable[[], object]], rounds: int) -> dict[str, f
             start = time.process_time()
             func()
             times[name].append(time.process_time() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
+
+
+def paired_ratio(ours: list[float], base: list[float]) -> float:
+    """The median of each round's ratio of ``ours`` to ``base`` (see :func:`in_turns`).
+
+    Measured a few milliseconds apart, the two of a round share the machine's speed of the
+    moment, which here varies by up to 2x within a minute: the ratio of two medians would mix
+    rounds of different speeds.
+    """
+    return statistics.median(o / b for o, b in zip(ours, base, strict=True))
 
 
 def child_cpu(args: list[str], repeat: int) -> float:
@@ -100,10 +144,14 @@ def child_cpu(args: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def report(figure: str, ours: float, base: float, baseline: str) -> None:
-    """Print one figure: our CPU time, the baseline's, and the ratio."""
+def report(
+    figure: str, ours: float, base: float, baseline: str, ratio: float | None = None
+) -> None:
+    """Print one figure: our CPU time, the baseline's, and the ratio (``ours / base`` unless
+    given, e.g. as a :func:`paired_ratio`)."""
     ROWS.append((figure, ours, base, baseline))
-    print(f"{figure:44} {ours * 1000:9.1f} {base * 1000:9.1f} {ours / base:8.2f}  {baseline}")
+    ratio = ours / base if ratio is None else ratio
+    print(f"{figure:44} {ours * 1000:9.1f} {base * 1000:9.1f} {ratio:8.2f}  {baseline}")
 
 
 def bench_catalogue(repeat: int) -> None:
@@ -213,20 +261,20 @@ def bench_render(repeat: int) -> None:
     for path in sorted(EXAMPLES.glob("*.yaml")):
         result = evaluate(load_profile(path), catalogue, backend="plain")
         content = document_content(render_docx(result, catalogue))
-        medians = in_turns(
+        turns = in_turns(
             {
                 "bare": lambda c=content: bare_docx(c),
                 "ours": lambda r=result: render_docx(r, catalogue),
             },
             repeat,
         )
-        bare, ours = medians["bare"], medians["ours"]
         tables = sum(1 for block in content if not isinstance(block, str))
         report(
             f"render_docx {path.name}",
-            ours,
-            bare,
+            statistics.median(turns["ours"]),
+            statistics.median(turns["bare"]),
             f"bare python-docx, {len(content) - tables} paragraphs + {tables} tables",
+            paired_ratio(turns["ours"], turns["bare"]),
         )
 
 
@@ -260,19 +308,51 @@ def bench_evaluate(repeat: int) -> None:
             for _ in range(10):
                 evaluate(p, catalogue, backend="durable")
 
-        variants = {"bound": bound, "plain": plain, "explained": explained}
+        variants = {"bound": bound, "plain": plain}
         if durable_available():
             variants["durable"] = durable
-        medians = {name: cpu / 10 for name, cpu in in_turns(variants, repeat * 2).items()}
+        variants["explained"] = explained
+        turns = in_turns(variants, repeat * 2)
+        medians = {name: statistics.median(cpu) / 10 for name, cpu in turns.items()}
         # Single evaluations for the spread, after the rounds.
-        singles = cpu_of(lambda p=profile: evaluate(p, catalogue, backend="plain"), repeat * 10)
+        ours, bases = singles_against(
+            lambda p=profile: evaluate(p, catalogue, backend="plain"),
+            bound,
+            repeat * 10,
+        )
+        singles = sorted(ours)
         lower, p50 = medians["bound"], medians["plain"]
-        report(f"evaluate plain {path.name}", p50, lower, "compiled conditions, every lot")
+        report(
+            f"evaluate plain {path.name}",
+            p50,
+            lower,
+            "compiled conditions, every lot",
+            paired_ratio(turns["plain"], turns["bound"]),
+        )
         median, p95 = statistics.median(singles), singles[int(len(singles) * 0.95) - 1]
         report(f"  p95 vs p50 ({len(singles)} runs)", p95, median, "p50")
-        report("  with every explanation read", medians["explained"], p50, "evaluate alone")
+        corrected = drift_corrected(ours, bases)
+        report(
+            "  p95 vs p50, machine drift corrected",
+            corrected[int(len(corrected) * 0.95) - 1],
+            statistics.median(corrected),
+            "p50 (baseline runs around each)",
+        )
+        report(
+            "  with every explanation read",
+            medians["explained"],
+            p50,
+            "evaluate alone",
+            paired_ratio(turns["explained"], turns["plain"]),
+        )
         if "durable" in medians:
-            report("  durable vs plain", medians["durable"], p50, "plain backend")
+            report(
+                "  durable vs plain",
+                medians["durable"],
+                p50,
+                "plain backend",
+                paired_ratio(turns["durable"], turns["plain"]),
+            )
 
 
 def _explained(result: EvaluationResult) -> None:
