@@ -5,6 +5,7 @@ Each ``test_guard_*`` test fails (or crashes, for the segfault guard) when its g
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -123,6 +124,76 @@ def test_a_lot_skips_the_rulesets_whose_gates_it_lacks() -> None:
         for n in range(4)
     ]
     assert len(both(cat, lots)) == 4 + 31 + 32 * 2 + 33 * 3
+
+
+def test_terms_with_several_flags_and_without_flags_share_a_core() -> None:
+    # One core (quantity above 5) for a term of two flags (A), one of one flag (B) and one of
+    # none (C): one rule without a gate, whose firing proves what the lot's flags allow. D's
+    # core only holds with two flags together: its gate opens for a lot that has both.
+    laptop = Test("lot.product_groups", Op.INCLUDES, "laptop")
+    monitor = Test("lot.product_groups", Op.INCLUDES, "monitor")
+    desktop = Test("lot.product_groups", Op.INCLUDES, "desktop")
+    big = Test("lot.quantity", Op.MORE_THAN, 5)
+    cat = catalogue_of(
+        {
+            "A": All((laptop, monitor, big)),
+            "B": All((big, laptop)),
+            "C": big,
+            "D": All((desktop, monitor, Test("lot.quantity", Op.MORE_THAN, 6))),
+        }
+    )
+    compiled = DurableBackend.shared().prepare(cat)
+    assert sum(rs.lot_rules for rs in compiled.rulesets) == 2
+    assert [rs.gate for rs in compiled.rulesets] == [None, {"mvi_gate1"}]
+    flag = compiled.flags["lot__product_groups"]
+    assert compiled.gates == {"mvi_gate1": (frozenset({flag["desktop"], flag["monitor"]}),)}
+    (proof,) = compiled.rulesets[0].proves.values()
+    assert proof.every_criterion == ("C", "B", "A")
+    lots: list[tuple[str, Facts]] = [
+        (name, {**LAPTOPS, "lot.product_groups": groups})
+        for name, groups in [
+            ("L", ("laptop",)),
+            ("LM", ("laptop", "monitor")),
+            ("M", ("monitor",)),
+            ("D", ("desktop",)),
+            ("DM", ("monitor", "desktop")),
+            ("none", ()),
+        ]
+    ]
+    lots.append(
+        (
+            "small",
+            {**LAPTOPS, "lot.product_groups": ("laptop", "monitor", "desktop"), "lot.quantity": 3},
+        )
+    )
+    assert both(cat, lots) == {("C", lot) for lot in ("L", "LM", "M", "D", "DM", "none")} | {
+        ("B", "L"),
+        ("B", "LM"),
+        ("A", "LM"),
+        ("D", "DM"),
+    }
+    texts = compiled.fact_texts({**LAPTOPS, "lot.product_groups": ("desktop",)}, "s", "s/0")
+    assert texts[1] is None  # the desktop alone opens no gate of D's ruleset
+
+
+def test_proofs_are_kept_for_a_bounded_number_of_flag_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    groups = ("laptop", "desktop", "monitor")
+    cat = catalogue_of({"A": Test("lot.product_groups", Op.INCLUDES_ANY, groups)})
+    compiled = dc.compile_catalogue(cat)
+    monkeypatch.setattr(dc, "MAX_FLAG_SETS", 2)
+    kept = [compiled.proved(frozenset({f"f{i}"})) for i in range(2)]
+    assert compiled.proved(frozenset({"f0"})) is kept[0]
+    compiled.proved(frozenset({"f9"}))["t0"] = ("A",)
+    assert compiled.proved(frozenset({"f9"})) == {}  # not kept
+    # Lots with more distinct sets of flags than are kept are decided all the same.
+    lots: list[tuple[str, Facts]] = [
+        ("+".join(chosen), {"lot.product_groups": chosen})
+        for n in range(4)
+        for chosen in itertools.combinations(groups, n)
+    ]
+    assert both(cat, lots) == {("A", name) for name, _ in lots if name}
 
 
 def test_a_list_test_of_a_number_stays_a_list_test() -> None:

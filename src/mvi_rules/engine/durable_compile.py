@@ -309,7 +309,7 @@ class CompiledCatalogue:
         self, facts: Mapping[str, object], sid: str, fact_id: str
     ) -> tuple[str | None, ...]:
         """The JSON text of the engine fact for one lot in each ruleset, in ruleset order; None
-        for a ruleset none of whose rules it can match (it lacks every flag of the gate)."""
+        for a ruleset none of whose rules it can match (the lot opens none of its gates)."""
         texts: list[str | None] = [None] * len(self.rulesets)
         routed, _ = self.ruleset_texts(facts, sid, fact_id)
         for index, text in routed:
