@@ -13,7 +13,8 @@ compared across machines and a busy machine distorts them less than wall-clock t
   every lot; p50 and p95 of ``evaluate``; the durable backend vs plain;
 * batch throughput (``evaluate_many`` over a process pool vs one by one; wall clock, as
   throughput is);
-* peak memory (tracemalloc) of one evaluation and one rendering vs bare python-docx.
+* peak memory (tracemalloc) of one evaluation and one rendering vs bare python-docx; resident
+  memory over 10,000 evaluations in one process.
 """
 
 from __future__ import annotations
@@ -439,11 +440,51 @@ def bench_memory() -> None:
         print(f"  {name:20} {kib:9.0f} KiB  {kib / base:6.2f} x baseline")
 
 
+def resident_kib() -> float:
+    """The process's resident memory now (Linux), else its peak so far, in KiB."""
+    statm = Path("/proc/self/statm")
+    if statm.exists():
+        return int(statm.read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024
+    import resource  # not on Windows
+
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def bench_flat_memory(evaluations: int) -> None:
+    """Resident memory over many evaluations: after the first tenth, and at the end.
+
+    Every example and test profile in turn, with the durable backend (where it imports) and the
+    plain one alternately; one result in ten is written out in full as JSON, which makes
+    everything it explains on demand.
+    """
+    catalogue = load_catalogue()
+    files = sorted(EXAMPLES.glob("*.yaml")) + sorted((ROOT / "tests" / "profiles").glob("*.yaml"))
+    profiles = [load_profile(f) for f in files]
+    backends = ("durable", "plain") if durable_available() else ("plain",)
+    marks: dict[int, float] = {}
+    for number in range(1, evaluations + 1):
+        profile = profiles[number % len(profiles)]
+        result = evaluate(profile, catalogue, backend=backends[number % len(backends)])
+        if number % 10 == 0:
+            result.model_dump_json()
+        if number in (evaluations // 10, evaluations):
+            marks[number] = resident_kib()
+    first, last = marks[evaluations // 10], marks[evaluations]
+    print(
+        f"resident memory over {evaluations} evaluations ({', '.join(backends)}): "
+        f"{first / 1024:.1f} MiB after {evaluations // 10}, {last / 1024:.1f} MiB at the end "
+        f"({(last - first) / 1024:+.1f} MiB)"
+    )
+
+
 def main() -> None:
     """Run every benchmark and print the figures with their baselines."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=10, help="timed runs per figure")
     parser.add_argument("--copies", type=int, default=10, help="batch: copies of each profile")
+    parser.add_argument(
+        "--evaluations", type=int, default=10_000, help="memory: evaluations in one process"
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; repeat={args.repeat}")
     print(f"{'figure (CPU time)':44} {'ours ms':>9} {'base ms':>9} {'ratio':>8}  baseline")
@@ -455,6 +496,7 @@ def main() -> None:
     bench_batch(args.copies)
     bench_documents(args.copies)
     bench_memory()
+    bench_flat_memory(args.evaluations)
 
 
 if __name__ == "__main__":
