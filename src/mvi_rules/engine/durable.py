@@ -1,20 +1,20 @@
 """The durable-rules backend: the catalogue compiled into durable-rules rulesets.
 
 Each criterion's condition tree is compiled once per catalogue (see :mod:`.durable_compile`) and
-registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation
-has a durable session to itself: into every ruleset in turn it asserts, in one call, the lot
-facts that can match one of its rules (those that carry one of the ruleset's gates), runs the
-actions the rules queued (a rule is one distinct core, a condition term without its product-group
-tests, and its firing for a lot proves every criterion that has one of its terms whose flags the
-lot has: (criterion id, lot id) each), and retracts the lot facts before going on to the next
-ruleset. The session is then kept, idle, for a later evaluation (at
-most :data:`MAX_IDLE_SESSIONS` per catalogue; the states of others are deleted): creating a
-session's state in a ruleset clears several kilobytes per rule, which was half of the engine's
-time, while every rule matches one fact, so retracted facts leave nothing a later evaluation
-could see. A session in which anything failed is not kept. The backend runs the actions itself
-rather than through the host's action loop, whose per-action wrappers, clocks and JSON copies of
-the session state cost several times the engine's own work. The engine decides *which* criteria
-apply; explanations are built from the condition tree by the caller.
+registered on one process-wide durable-rules host (:mod:`.durable_registry`). An evaluation has a
+durable session to itself: into every ruleset in turn it asserts, in one call, the lot facts that
+can match one of its rules (those that carry one of the ruleset's gates), runs the actions the
+rules queued (a rule is one distinct core, a condition term without its product-group tests, and
+its firing for a lot proves every criterion that has one of its terms whose flags the lot has:
+(criterion id, lot id) each), and retracts the lot facts before going on to the next ruleset. The
+session is then kept, idle, for a later evaluation (at most :data:`MAX_IDLE_SESSIONS` per
+catalogue; the states of others are deleted): creating a session's state in a ruleset clears
+several kilobytes per rule, which was half of the engine's time, while every rule matches one fact,
+so retracted facts leave nothing a later evaluation could see. A session in which anything failed
+is not kept. The backend runs the actions itself rather than through the host's action loop, whose
+per-action wrappers, clocks and JSON copies of the session state cost several times the engine's
+own work. The engine decides *which* criteria apply; explanations are built from the condition tree
+by the caller.
 
 durable-rules has sharp edges, each guarded here or in the compiler (the comment at each guard
 names the failure it prevents):
