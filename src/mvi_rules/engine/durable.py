@@ -329,7 +329,7 @@ class DurableBackend(RulesetRegistry):
                 lot_id, flags, proved = lot
                 criteria = proved.get(head)
                 if criteria is None and (proof := heads.get(head)) is not None:
-                    criteria = proved[head] = tuple(dict.fromkeys(proof.criteria(flags)))
+                    criteria = proved[head] = proof.distinct(flags)
             if criteria is not None:
                 # What _fire does, inline: this runs for every activation.
                 run.fired += 1
@@ -354,7 +354,7 @@ class DurableBackend(RulesetRegistry):
             proof = ruleset.proves.get(rule_name, _PROVES_NOTHING)
             flags = run.flags.get(lot_id, frozenset()) if lot_id is not None else frozenset()
             if action != CLOSE_ACTION and not self._fire(
-                run, rule_name, tuple(dict.fromkeys(proof.criteria(flags))), lot_id, message
+                run, rule_name, proof.distinct(flags), lot_id, message
             ):
                 return False
         return True

@@ -178,6 +178,10 @@ class RuleProof:
                 found += ids
         return found
 
+    def distinct(self, flags: frozenset[str]) -> tuple[str, ...]:
+        """:meth:`criteria`, each criterion once, in first-use order."""
+        return tuple(dict.fromkeys(self.criteria(flags)))
+
     @property
     def every_criterion(self) -> tuple[str, ...]:
         """Every criterion the rule can prove, whatever the flags, in first-use order."""
@@ -459,7 +463,7 @@ def compile_catalogue(catalogue: CatalogueLike, variant: int = 0) -> CompiledCat
     # rulesets (see CompiledRuleset.gate); within those, rules reading the same keys, so that
     # each ruleset reads few keys and its facts are small (see CompiledCatalogue.fact_texts).
     ordered = sorted(
-        ((core, variants, _gate_of(variants, gates)) for core, variants in cores.items()),
+        ((core, variants, gates.get(_needs(variants))) for core, variants in cores.items()),
         key=lambda item: (item[2] or "", sorted({atom.key for atom in item[0]})),
     )
     rules = [
@@ -513,10 +517,6 @@ def _needs(variants: _Variants) -> tuple[frozenset[str], ...]:
 
 def _needs_order(needs: tuple[frozenset[str], ...]) -> list[list[str]]:
     return [sorted(needed) for needed in needs]
-
-
-def _gate_of(variants: _Variants, gates: Mapping[tuple[frozenset[str], ...], str]) -> str | None:
-    return gates.get(_needs(variants))
 
 
 def _proof(variants: _Variants) -> RuleProof:
